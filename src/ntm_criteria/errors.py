@@ -26,6 +26,7 @@ __all__ = [
     "NtmError",
     "ObservationError",
     "ParseError",
+    "ScopeError",
     "UnitError",
     "UnknownCodeError",
 ]
@@ -218,3 +219,11 @@ class NotInForceError(NtmError, ValueError):
     def __init__(self, set_id: str, on: str, validity: str) -> None:
         self.set_id = set_id
         super().__init__(f"set {set_id!r} is not in force on {on} (valid {validity})")
+
+
+class ScopeError(NtmError, ValueError):
+    """A criterion set applied to a kind of locality it does not cover.
+
+    >>> print(ScopeError("set 'demo' covers commune; 'Phường 1' is a ward"))
+    set 'demo' covers commune; 'Phường 1' is a ward
+    """

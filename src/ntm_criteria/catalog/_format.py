@@ -1,0 +1,680 @@
+"""The TOML format of criterion sets: reading (with every problem reported) and writing.
+
+The format is documented in ``docs/format.md``.  Reading goes through plain
+data (what :mod:`tomllib` or :mod:`json` produce), so a set read from TOML,
+from JSON or from :meth:`CriterionSet.to_dict` takes the same path.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import tomllib
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from ntm_criteria.criteria import (
+    Applicability,
+    Criterion,
+    CriterionGroup,
+    CriterionSet,
+    Indicator,
+    Level,
+    RegionRule,
+)
+from ntm_criteria.errors import DataError, DataErrors, NtmError
+from ntm_criteria.geography import DEFAULT_REGION_SCHEME, LocalityKind
+from ntm_criteria.periods import as_date
+from ntm_criteria.rules import (
+    PROVENANCE_KEYS,
+    Problems,
+    Provenance,
+    Requirement,
+    Unspecified,
+    provenance_from_data,
+    provenance_to_data,
+    requirement_from_data,
+    requirement_to_data,
+)
+
+__all__ = ["FORMAT_VERSION", "load_set", "loads_set", "set_from_data", "set_to_data"]
+
+#: The version of the file format this library reads and writes.
+FORMAT_VERSION = 1
+
+_SET_KEYS = (
+    "format",
+    "id",
+    "extends",
+    "title_vi",
+    "title_en",
+    "scope",
+    "level",
+    "valid_from",
+    "valid_to",
+    "legal_basis",
+    "region_scheme",
+    "note",
+    "groups",
+    "region_rules",
+    "criteria",
+    "rule",
+    "indicators",
+    "source",
+    "confidence",
+    "certainty",
+)
+_CRITERION_KEYS = ("number", "name_vi", "name_en", "group", "rule", "note", "indicators")
+_INDICATOR_KEYS = (
+    "code",
+    "name_vi",
+    "name_en",
+    "unit",
+    "requirement",
+    "needs_investment",
+    "applies_to",
+    "note",
+    "source",
+    "confidence",
+    "certainty",
+)
+_OVERRIDE_KEYS = tuple(k for k in _INDICATOR_KEYS if k != "code")
+
+ParentLookup = Callable[[str], CriterionSet | None]
+
+
+def loads_set(
+    text: str, *, file: str | None = None, parents: Iterable[CriterionSet] = ()
+) -> CriterionSet:
+    """Read a criterion set from TOML text.
+
+    ``parents`` are sets that an ``extends`` key may name, besides the
+    built-in catalog.
+
+    >>> s = loads_set('''
+    ... id = "tiny"
+    ... title_vi = "Bộ nhỏ"
+    ... title_en = "Tiny set"
+    ... scope = "commune"
+    ... level = "standard"
+    ... valid_from = 2022-01-01
+    ... legal_basis = "illustrative"
+    ... confidence = "illustrative"
+    ... [[criteria]]
+    ... number = 1
+    ... name_vi = "Quy hoạch"
+    ... name_en = "Planning"
+    ... [[criteria.indicators]]
+    ... code = "1.1"
+    ... name_vi = "Có quy hoạch chung xây dựng xã"
+    ... name_en = "Commune master plan"
+    ... requirement = "achieved"
+    ... ''')
+    >>> s.indicator("1.1").requirement
+    Achieved()
+    """
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        raise DataErrors([_toml_error(err)], file=file) from None
+    return set_from_data(data, file=file, parents=parents)
+
+
+def load_set(path: str | Path, *, parents: Iterable[CriterionSet] = ()) -> CriterionSet:
+    """Read a criterion set from a TOML file.
+
+    Loading is all-or-nothing: every problem in the file is reported at once
+    in a :class:`~ntm_criteria.errors.DataErrors` naming the file and each
+    key path.  A set that ``extends`` another is looked up in ``parents``,
+    then in the built-in catalog.
+    """
+    name = str(path)
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as err:
+        raise DataError(f"cannot read the file: {err.strerror or err}", file=name) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise DataError(
+            f"not UTF-8 text (byte {err.start})", file=name, expected="a UTF-8 encoded TOML file"
+        ) from None
+    return loads_set(text, file=name, parents=parents)
+
+
+def _toml_error(err: tomllib.TOMLDecodeError) -> DataError:
+    message = str(err)
+    match = re.search(r"\(at line (\d+), column (\d+)\)", message)
+    line = int(match.group(1)) if match else None
+    message = re.sub(r"\s*\(at line \d+, column \d+\)", "", message)
+    return DataError(f"invalid TOML: {message}", line=line)
+
+
+# -- reading -------------------------------------------------------------------
+
+
+def set_from_data(
+    data: Mapping[str, Any], *, file: str | None = None, parents: Iterable[CriterionSet] = ()
+) -> CriterionSet:
+    """Build a :class:`CriterionSet` from plain data, reporting every problem at once.
+
+    >>> from ntm_criteria.criteria import demo_set
+    >>> set_from_data(set_to_data(demo_set())) == demo_set()
+    True
+    """
+    if not isinstance(data, Mapping):
+        raise DataErrors(
+            [DataError(f"{type(data).__name__} is not a table", expected="a table of set keys")],
+            file=file,
+        )
+    problems = Problems()
+    reader = _Reader(problems)
+    known_parents = {p.id: p for p in parents}
+    parent_id = data.get("extends")
+    if parent_id is not None:
+        parent = reader.parent(parent_id, known_parents)
+        result = reader.extended(data, parent) if parent is not None else None
+    else:
+        result = reader.whole_set(data)
+    problems.raise_if_any(file)
+    assert result is not None  # no problems means a set was built
+    return result
+
+
+class _Reader:
+    """Reads one document, adding problems instead of raising."""
+
+    def __init__(self, problems: Problems) -> None:
+        self.problems = problems
+
+    # -- scalars ---------------------------------------------------------
+
+    def text(
+        self,
+        data: Mapping[str, Any],
+        key: str,
+        path: str,
+        *,
+        required: bool = True,
+        default: str | None = None,
+    ) -> str | None:
+        value = data.get(key)
+        if value is None:
+            if required:
+                self.problems.add(_p(path, key), "missing", expected="a string")
+            return default
+        if not isinstance(value, str) or (required and not value.strip()):
+            self.problems.add(
+                _p(path, key), f"{value!r} is not a non-empty string", expected="a string"
+            )
+            return default
+        return value
+
+    def date(self, data: Mapping[str, Any], key: str, *, required: bool) -> datetime.date | None:
+        value = data.get(key)
+        if value is None:
+            if required:
+                self.problems.add(key, "missing", expected="a date such as 2022-03-08")
+            return None
+        if isinstance(value, datetime.date | str) and not isinstance(value, datetime.datetime):
+            try:
+                return as_date(value)
+            except NtmError as err:
+                self.problems.add(key, str(err))
+                return None
+        self.problems.add(key, f"{value!r} is not a date", expected="a date such as 2022-03-08")
+        return None
+
+    def unknown_keys(self, data: Mapping[str, Any], known: tuple[str, ...], path: str) -> None:
+        import difflib
+
+        for key in data:
+            if key not in known:
+                close = difflib.get_close_matches(str(key), known, n=1)
+                hint = f"; did you mean {close[0]!r}?" if close else ""
+                self.problems.add(
+                    _p(path, str(key)), f"unknown key {key!r}{hint}", expected=", ".join(known)
+                )
+
+    def table_list(self, data: Mapping[str, Any], key: str, path: str) -> list[Mapping[str, Any]]:
+        value = data.get(key, [])
+        if not isinstance(value, list):
+            self.problems.add(
+                _p(path, key),
+                f"{type(value).__name__} is not an array of tables",
+                expected=f"[[{key}]] tables",
+            )
+            return []
+        good = []
+        for index, item in enumerate(value):
+            if isinstance(item, Mapping):
+                good.append(item)
+            else:
+                self.problems.add(
+                    f"{_p(path, key)}[{index}]", f"{item!r} is not a table", expected="a table"
+                )
+        return good
+
+    # -- the set ---------------------------------------------------------
+
+    def header(self, data: Mapping[str, Any]) -> dict[str, Any]:
+        fmt = data.get("format", FORMAT_VERSION)
+        if fmt != FORMAT_VERSION:
+            self.problems.add(
+                "format", f"format {fmt!r} is not supported", expected=f"format = {FORMAT_VERSION}"
+            )
+        fields: dict[str, Any] = {}
+        for key in ("id", "title_vi", "title_en", "legal_basis"):
+            fields[key] = self.text(data, key, "")
+        fields["note"] = self.text(data, "note", "", required=False)
+        fields["region_scheme"] = self.text(
+            data, "region_scheme", "", required=False, default=DEFAULT_REGION_SCHEME
+        )
+        fields["valid_from"] = self.date(data, "valid_from", required=True)
+        fields["valid_to"] = self.date(data, "valid_to", required=False)
+        fields["scope"] = self.scope(data.get("scope"))
+        fields["level"] = self.level(data.get("level"))
+        fields["provenance"] = provenance_from_data(data, "", self.problems) or Provenance()
+        return fields
+
+    def scope(self, value: object) -> tuple[LocalityKind, ...]:
+        items = [value] if isinstance(value, str) else value
+        if not isinstance(items, list) or not items:
+            self.problems.add(
+                "scope",
+                f"{value!r} is not a locality kind or a list of them",
+                expected='e.g. "commune" or ["commune", "special_zone"]',
+            )
+            return ()
+        kinds = []
+        for index, item in enumerate(items):
+            path = "scope" if isinstance(value, str) else f"scope[{index}]"
+            try:
+                kinds.append(LocalityKind.parse(str(item)))
+            except NtmError as err:
+                self.problems.add(path, str(err))
+        return tuple(kinds)
+
+    def level(self, value: object) -> Level | None:
+        if value is None or value == "none":
+            return None
+        try:
+            return Level.parse(str(value))
+        except NtmError as err:
+            self.problems.add("level", str(err))
+            return None
+
+    def whole_set(self, data: Mapping[str, Any]) -> CriterionSet | None:
+        self.unknown_keys(data, tuple(k for k in _SET_KEYS if k not in ("indicators",)), "")
+        fields = self.header(data)
+        base = fields["provenance"]
+        fields["groups"] = self.groups(data)
+        fields["region_rules"] = self.region_rules(data, base)
+        fields["criteria"] = [
+            c
+            for index, item in enumerate(self.table_list(data, "criteria", ""))
+            if (c := self.criterion(item, f"criteria[{index}]", base)) is not None
+        ]
+        if not fields["criteria"] and "criteria" not in data:
+            self.problems.add("criteria", "missing", expected="at least one [[criteria]] table")
+        fields["rule"] = self.rule(data, "")
+        return self.build(fields)
+
+    def build(self, fields: dict[str, Any]) -> CriterionSet | None:
+        if self.problems:
+            return None
+        try:
+            return CriterionSet(**fields)
+        except DataError as err:
+            self.problems.add_error("", err)
+            return None
+
+    def groups(self, data: Mapping[str, Any]) -> list[CriterionGroup]:
+        groups = []
+        for index, item in enumerate(self.table_list(data, "groups", "")):
+            path = f"groups[{index}]"
+            self.unknown_keys(item, ("key", "name_vi", "name_en"), path)
+            key, vi, en = (self.text(item, k, path) for k in ("key", "name_vi", "name_en"))
+            if key and vi and en:
+                groups.append(CriterionGroup(key, vi, en))
+        return groups
+
+    def region_rules(self, data: Mapping[str, Any], base: Provenance) -> list[RegionRule]:
+        rules = []
+        for index, item in enumerate(self.table_list(data, "region_rules", "")):
+            path = f"region_rules[{index}]"
+            self.unknown_keys(item, ("tags", "region", *PROVENANCE_KEYS), path)
+            tags = self.string_list(item, "tags", path)
+            region = self.text(item, "region", path)
+            provenance = provenance_from_data(item, path, self.problems, base)
+            if tags and region:
+                rules.append(RegionRule(frozenset(tags), region, provenance))
+        return rules
+
+    def string_list(self, data: Mapping[str, Any], key: str, path: str) -> list[str]:
+        value = data.get(key)
+        if (
+            not isinstance(value, list)
+            or not value
+            or not all(isinstance(v, str) and v for v in value)
+        ):
+            self.problems.add(
+                _p(path, key),
+                f"{value!r} is not a list of names",
+                expected="a non-empty list of strings",
+            )
+            return []
+        return list(value)
+
+    def rule(self, data: Mapping[str, Any], path: str) -> Requirement | None:
+        if "rule" not in data:
+            return None
+        return requirement_from_data(data["rule"], _p(path, "rule"), self.problems, refs=True)
+
+    def criterion(self, data: Mapping[str, Any], path: str, base: Provenance) -> Criterion | None:
+        self.unknown_keys(data, _CRITERION_KEYS, path)
+        number = data.get("number")
+        if isinstance(number, bool) or not isinstance(number, int) or not 0 < number < 1000:
+            self.problems.add(
+                _p(path, "number"),
+                f"{number!r} is not a criterion number",
+                expected="a whole number such as 10",
+            )
+            number = None
+        names = [self.text(data, key, path) for key in ("name_vi", "name_en")]
+        group = self.text(data, "group", path, required=False)
+        note = self.text(data, "note", path, required=False)
+        rule = self.rule(data, path)
+        indicators = [
+            i
+            for index, item in enumerate(self.table_list(data, "indicators", path))
+            if (i := self.indicator(item, f"{path}.indicators[{index}]", base)) is not None
+        ]
+        if number is None or None in names:
+            return None
+        return Criterion(number, str(names[0]), str(names[1]), indicators, group, rule, note)
+
+    def indicator(self, data: Mapping[str, Any], path: str, base: Provenance) -> Indicator | None:
+        self.unknown_keys(data, _INDICATOR_KEYS, path)
+        code = data.get("code")
+        if isinstance(code, int | float) and not isinstance(code, bool):
+            self.problems.add(
+                _p(path, "code"),
+                f"{code!r} is a number",
+                expected=f'a string such as "{code}" (quote it)',
+            )
+            code = None
+        code = self.text(data, "code", path) if code is not None else None
+        fields = self.indicator_fields(data, path, base, partial=False)
+        if code is None or fields is None:
+            return None
+        return Indicator(code=code, **fields)
+
+    def indicator_fields(
+        self, data: Mapping[str, Any], path: str, base: Provenance, *, partial: bool
+    ) -> dict[str, Any] | None:
+        """The indicator's fields; with ``partial`` only those present (an override)."""
+        fields: dict[str, Any] = {}
+        before = len(self.problems.items)
+        for key in ("name_vi", "name_en"):
+            if not partial or key in data:
+                fields[key] = self.text(data, key, path)
+        for key in ("unit", "note"):
+            if key in data:
+                fields[key] = self.text(data, key, path)
+        if "requirement" in data:
+            fields["requirement"] = requirement_from_data(
+                data["requirement"], _p(path, "requirement"), self.problems
+            )
+        elif not partial:
+            self.problems.add(
+                _p(path, "requirement"),
+                "missing",
+                expected='a requirement such as {at_least = 80} or "unspecified"',
+            )
+        if "needs_investment" in data:
+            flag = data["needs_investment"]
+            if isinstance(flag, bool):
+                fields["needs_investment"] = flag
+            else:
+                self.problems.add(
+                    _p(path, "needs_investment"),
+                    f"{flag!r} is not true/false",
+                    expected="true or false",
+                )
+        if "applies_to" in data:
+            fields["applies_to"] = self.applies_to(data["applies_to"], _p(path, "applies_to"))
+        provenance = provenance_from_data(data, path, self.problems, base)
+        if provenance is not None or not partial:
+            fields["provenance"] = provenance or base
+        return fields if len(self.problems.items) == before else None
+
+    def applies_to(self, value: object, path: str) -> Applicability | None:
+        if not isinstance(value, Mapping):
+            self.problems.add(path, f"{value!r} is not a table", expected="{tags_any = [...]}")
+            return None
+        self.unknown_keys(value, ("tags_any", "groups"), path)
+        tags = self.string_list(value, "tags_any", path) if "tags_any" in value else []
+        groups = value.get("groups", [])
+        if not isinstance(groups, list) or not all(g in (1, 2, 3) for g in groups):
+            self.problems.add(
+                _p(path, "groups"),
+                f"{groups!r} is not a list of commune groups",
+                expected="a list of 1, 2, 3",
+            )
+            groups = []
+        return Applicability(tags_any=tags, groups=groups)
+
+    # -- extends ------------------------------------------------------------
+
+    def parent(self, parent_id: object, known: Mapping[str, CriterionSet]) -> CriterionSet | None:
+        if not isinstance(parent_id, str):
+            self.problems.add("extends", f"{parent_id!r} is not a set id", expected="a set id")
+            return None
+        if parent_id in known:
+            return known[parent_id]
+        from ntm_criteria.catalog import get, list_sets
+
+        try:
+            return get(parent_id)
+        except NtmError:
+            ids = sorted([*known, *(info.id for info in list_sets())])
+            self.problems.add(
+                "extends",
+                f"unknown set {parent_id!r}",
+                expected="the id of a built-in set or of a set passed as parents "
+                f"({', '.join(ids)})",
+            )
+            return None
+
+    def extended(self, data: Mapping[str, Any], parent: CriterionSet) -> CriterionSet | None:
+        """A child set: the parent, with overridden fields, indicators and added criteria."""
+        self.unknown_keys(data, _SET_KEYS, "")
+        fields = attrs.asdict(parent, recurse=False)
+        for private in ("_index", "_resolver", "index", "resolver"):
+            fields.pop(private, None)
+        fields["extends"] = parent.id
+        inherited = {
+            key: fields[key]
+            for key in (
+                "title_vi",
+                "title_en",
+                "legal_basis",
+                "scope",
+                "level",
+                "valid_from",
+                "valid_to",
+                "region_scheme",
+                "note",
+            )
+        }
+        merged = {**_header_data(parent), **data}
+        own = self.header({k: v for k, v in merged.items() if k not in PROVENANCE_KEYS})
+        fields.update({key: own[key] for key in inherited if _given(data, key)})
+        fields["id"] = own["id"]
+        base = provenance_from_data(data, "", self.problems, parent.provenance) or parent.provenance
+        fields["provenance"] = base
+        overrides = data.get("indicators", {})
+        if not isinstance(overrides, Mapping):
+            self.problems.add(
+                "indicators", "not a table of overrides", expected='[indicators."10.1"] tables'
+            )
+            overrides = {}
+        fields["criteria"] = self.overridden(parent, overrides, base)
+        added = [
+            c
+            for index, item in enumerate(self.table_list(data, "criteria", ""))
+            if (c := self.criterion(item, f"criteria[{index}]", base)) is not None
+        ]
+        fields["criteria"] = [*fields["criteria"], *added]
+        fields["groups"] = [*parent.groups, *self.groups(data)]
+        fields["region_rules"] = [*parent.region_rules, *self.region_rules(data, base)]
+        if "rule" in data:
+            fields["rule"] = self.rule(data, "")
+        return self.build(fields)
+
+    def overridden(
+        self, parent: CriterionSet, overrides: Mapping[str, Any], base: Provenance
+    ) -> list[Criterion]:
+        for code in overrides:
+            if code not in {i.code for i in parent.indicators()}:
+                self.problems.add(
+                    f'indicators."{code}"',
+                    f"override of indicator {code!r} that set {parent.id!r} lacks",
+                    expected="the code of one of the parent's indicators",
+                )
+        criteria = []
+        for criterion in parent.criteria:
+            indicators = []
+            for indicator in criterion.indicators:
+                change = overrides.get(indicator.code)
+                if change is None:
+                    indicators.append(indicator)
+                    continue
+                path = f'indicators."{indicator.code}"'
+                if not isinstance(change, Mapping):
+                    self.problems.add(path, "not a table", expected="a table of indicator fields")
+                    continue
+                self.unknown_keys(change, _OVERRIDE_KEYS, path)
+                fields = self.indicator_fields(change, path, base, partial=True)
+                if fields is not None:
+                    if "requirement" in fields and "provenance" not in fields:
+                        fields["provenance"] = base
+                    indicators.append(attrs.evolve(indicator, **fields))
+            criteria.append(attrs.evolve(criterion, indicators=indicators))
+        return criteria
+
+
+def _given(data: Mapping[str, Any], key: str) -> bool:
+    return key in data
+
+
+def _header_data(parent: CriterionSet) -> dict[str, Any]:
+    data = set_to_data(parent)
+    return {
+        key: data[key]
+        for key in (
+            "title_vi",
+            "title_en",
+            "legal_basis",
+            "scope",
+            "level",
+            "valid_from",
+            "valid_to",
+            "region_scheme",
+        )
+        if key in data
+    }
+
+
+def _p(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
+
+
+# -- writing ------------------------------------------------------------------
+
+
+def set_to_data(s: CriterionSet) -> dict[str, Any]:
+    """A set as plain data in the file format (the inverse of :func:`set_from_data`).
+
+    A set that extends another is written whole (flattened), so that it can
+    be read without its parent.
+
+    >>> from ntm_criteria.criteria import demo_set
+    >>> set_to_data(demo_set())["criteria"][1]["indicators"][0]["requirement"]
+    {'at_least': {'by_region': {'TDMNPB': 39}, 'default': 45}}
+    """
+    data: dict[str, Any] = {
+        "format": FORMAT_VERSION,
+        "id": s.id,
+        "title_vi": s.title_vi,
+        "title_en": s.title_en,
+        "scope": [kind.value for kind in s.scope],
+        "level": s.level.key if s.level else "none",
+        "valid_from": s.valid_from.isoformat(),
+    }
+    if s.valid_to is not None:
+        data["valid_to"] = s.valid_to.isoformat()
+    data["legal_basis"] = s.legal_basis
+    if s.region_scheme != DEFAULT_REGION_SCHEME:
+        data["region_scheme"] = s.region_scheme
+    if s.note is not None:
+        data["note"] = s.note
+    data.update(provenance_to_data(s.provenance))
+    if s.groups:
+        data["groups"] = [
+            {"key": g.key, "name_vi": g.name_vi, "name_en": g.name_en} for g in s.groups
+        ]
+    if s.region_rules:
+        data["region_rules"] = [
+            {"tags": sorted(r.tags), "region": r.region, **provenance_to_data(r.provenance)}
+            for r in s.region_rules
+        ]
+    if s.rule is not None:
+        data["rule"] = requirement_to_data(s.rule)
+    data["criteria"] = [_criterion_to_data(c) for c in s.criteria]
+    return data
+
+
+def _criterion_to_data(c: Criterion) -> dict[str, Any]:
+    data: dict[str, Any] = {"number": c.number, "name_vi": c.name_vi, "name_en": c.name_en}
+    for key in ("group", "note"):
+        if getattr(c, key) is not None:
+            data[key] = getattr(c, key)
+    if c.rule is not None:
+        data["rule"] = requirement_to_data(c.rule)
+    data["indicators"] = [_indicator_to_data(i) for i in c.indicators]
+    return data
+
+
+def _indicator_to_data(i: Indicator) -> dict[str, Any]:
+    data: dict[str, Any] = {"code": i.code, "name_vi": i.name_vi, "name_en": i.name_en}
+    if i.unit is not None:
+        data["unit"] = i.unit
+    data["requirement"] = requirement_to_data(i.requirement)
+    if i.needs_investment is not None:
+        data["needs_investment"] = i.needs_investment
+    if i.applies_to is not None:
+        applies: dict[str, Any] = {}
+        if i.applies_to.tags_any:
+            applies["tags_any"] = sorted(i.applies_to.tags_any)
+        if i.applies_to.groups:
+            applies["groups"] = sorted(i.applies_to.groups)
+        data["applies_to"] = applies
+    if i.note is not None:
+        data["note"] = i.note
+    data.update(provenance_to_data(i.provenance))
+    return data
+
+
+def unspecified_indicators(s: CriterionSet) -> list[str]:
+    """Codes of indicators whose whole requirement is unspecified.
+
+    >>> from ntm_criteria.criteria import demo_set
+    >>> unspecified_indicators(demo_set())
+    []
+    """
+    return [i.code for i in s.indicators() if isinstance(i.requirement, Unspecified)]

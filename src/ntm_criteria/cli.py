@@ -1,0 +1,184 @@
+"""The ``ntm`` command: ``ntm demo``, ``ntm check`` and ``ntm assess``.
+
+``ntm demo`` assesses the illustrative communes shipped with the package and
+prints a table and one commune's explanation.  ``ntm check FILE…`` validates
+criterion-set files and lists every problem.  ``ntm assess`` assesses the
+localities of a CSV gazetteer against a set, from a CSV of observations.
+Errors in input are printed as one readable message (exit status 1), never a
+traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from ntm_criteria import catalog, demo
+from ntm_criteria.assessment import AssessmentResult, Observation, assess
+from ntm_criteria.criteria import CriterionSet
+from ntm_criteria.errors import NtmError
+from ntm_criteria.geography import Gazetteer, LocalityKind
+from ntm_criteria.io import read_observations
+from ntm_criteria.periods import as_date
+from ntm_criteria.report import results_table
+
+__all__ = ["main"]
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ntm", description="Assess Vietnamese localities against development criteria."
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p_demo = sub.add_parser("demo", help="assess the illustrative demo communes")
+    p_demo.add_argument("--lang", choices=("vi", "en"), default="vi")
+    p_demo.add_argument(
+        "--commune", default="04036", help="code of the commune to explain in full (default 04036)"
+    )
+
+    p_check = sub.add_parser("check", help="validate criterion-set TOML files")
+    p_check.add_argument("files", nargs="+", type=Path)
+
+    p_assess = sub.add_parser("assess", help="assess localities from CSV files")
+    p_assess.add_argument(
+        "--set",
+        required=True,
+        dest="set_ref",
+        help="a criterion-set TOML file or a built-in set id",
+    )
+    p_assess.add_argument(
+        "--localities",
+        required=True,
+        type=Path,
+        help="gazetteer CSV (code,name_vi,kind,parent,region,tags,group,name_en)",
+    )
+    p_assess.add_argument(
+        "--observations",
+        required=True,
+        type=Path,
+        help="observations CSV (locality,indicator,value,unit,as_of,source)",
+    )
+    p_assess.add_argument("--on", required=True, help="assessment date, e.g. 30/6/2023")
+    p_assess.add_argument("--lang", choices=("vi", "en"), default="vi")
+    p_assess.add_argument("--json", action="store_true", help="print results as JSON")
+    return parser
+
+
+def _load(ref: str) -> CriterionSet:
+    return catalog.load_set(ref) if ref.endswith(".toml") else catalog.get(ref)
+
+
+def _assess_all(
+    criterion_set: CriterionSet,
+    places: Gazetteer,
+    observations: Mapping[str, tuple[Observation, ...]],
+    on: str,
+) -> list[AssessmentResult]:
+    date = as_date(on)
+    return [
+        assess(
+            places.effective(place.code), criterion_set, observations.get(place.code, ()), on=date
+        )
+        for place in places
+        if place.kind in criterion_set.scope
+    ]
+
+
+def _demo(args: argparse.Namespace) -> None:
+    lang = args.lang
+    criterion_set, places, observations = (
+        demo.criterion_set(),
+        demo.gazetteer(),
+        demo.observations(),
+    )
+    results = _assess_all(criterion_set, places, observations, demo.ASSESSMENT_DATE.isoformat())
+    if lang == "vi":
+        print("DỮ LIỆU MINH HỌA — không dùng để báo cáo chính thức.")
+        print(
+            f"Bộ tiêu chí: {criterion_set.title_vi} ({criterion_set.id}); "
+            f"ngày đánh giá {demo.ASSESSMENT_DATE:%d/%m/%Y}\n"
+        )
+    else:
+        print("ILLUSTRATIVE DATA — not for official reporting.")
+        print(
+            f"Criterion set: {criterion_set.title_en} ({criterion_set.id}); "
+            f"assessed on {demo.ASSESSMENT_DATE.isoformat()}\n"
+        )
+    print(results_table(results, lang))
+    chosen = next((r for r in results if r.locality.code == args.commune), None)
+    if chosen is None:
+        raise NtmError(
+            f"no demo commune with code {args.commune!r} "
+            f"(known: {', '.join(r.locality.code for r in results)})"
+        )
+    print()
+    print(chosen.explain(lang))
+
+
+def _check(args: argparse.Namespace) -> int:
+    failed = 0
+    for path in args.files:
+        try:
+            s = catalog.load_set(path)
+        except NtmError as err:
+            failed += 1
+            print(err, file=sys.stderr)
+            continue
+        indicators = sum(1 for _ in s.indicators())
+        unspecified = catalog.unspecified_indicators(s)
+        print(
+            f"{path}: ok — {s.id}: {s.total} criteria, {indicators} indicators"
+            + (f", unspecified: {', '.join(unspecified)}" if unspecified else "")
+        )
+    return 1 if failed else 0
+
+
+def _assess(args: argparse.Namespace) -> None:
+    criterion_set = _load(args.set_ref)
+    places = Gazetteer.load_csv(args.localities)
+    observations = read_observations(args.observations)
+    unknown = sorted(set(observations) - {place.code for place in places})
+    if unknown:
+        raise NtmError(
+            f"{args.observations}: observations for localities not in "
+            f"{args.localities}: {', '.join(unknown)}"
+        )
+    results = _assess_all(criterion_set, places, observations, args.on)
+    if not results:
+        kinds = ", ".join(k.value for k in criterion_set.scope)
+        raise NtmError(
+            f"{args.localities}: no locality of kind {kinds}; "
+            f"known kinds: {', '.join(k.value for k in LocalityKind)}"
+        )
+    if args.json:
+        print(json.dumps([r.to_dict() for r in results], ensure_ascii=False, indent=2))
+    else:
+        print(results_table(results, args.lang))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``ntm`` command; returns the exit status.
+
+    >>> main(["check", "no-such-file.toml"])
+    1
+    """
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "demo":
+            _demo(args)
+        elif args.command == "check":
+            return _check(args)
+        else:
+            _assess(args)
+    except NtmError as err:
+        print(f"ntm: {err}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,50 @@
+"""Illustrative data shipped for ``ntm demo``, the tutorials and the doctests.
+
+Everything here is **illustrative**: a small criterion set modelled on the
+2021–2025 national commune set, ten localities in two provinces and one quarter's
+observations.  The names of the communes are real; their codes, tags and
+figures are made up.  Never use them for reporting.
+
+>>> from ntm_criteria import demo
+>>> demo.criterion_set().id
+'demo-commune-standard'
+>>> len(demo.gazetteer().descendants("14", kind="commune"))
+4
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+from importlib import resources
+
+from ntm_criteria.assessment import Observation
+from ntm_criteria.catalog import loads_set
+from ntm_criteria.criteria import CriterionSet
+from ntm_criteria.geography import Gazetteer
+from ntm_criteria.io import reads_observations
+
+__all__ = ["ASSESSMENT_DATE", "criterion_set", "gazetteer", "observations"]
+
+#: The date the demo assesses on: the end of the second quarter of 2023.
+ASSESSMENT_DATE = datetime.date(2023, 6, 30)
+
+
+def _text(name: str) -> str:
+    return resources.files("ntm_criteria.demo").joinpath(name).read_text(encoding="utf-8")
+
+
+def criterion_set() -> CriterionSet:
+    """The illustrative set (id ``demo-commune-standard``)."""
+    return loads_set(_text("set.toml"), file="demo/set.toml")
+
+
+def gazetteer() -> Gazetteer:
+    """Two provinces, their districts and six communes (illustrative codes and tags)."""
+    rows = list(csv.DictReader(_text("communes.csv").splitlines()))
+    return Gazetteer.from_rows(rows, source="demo/communes.csv")
+
+
+def observations() -> dict[str, tuple[Observation, ...]]:
+    """One quarter's observations per commune code (illustrative figures)."""
+    return reads_observations(_text("observations.csv"), file="demo/observations.csv")

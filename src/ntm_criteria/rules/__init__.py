@@ -1,0 +1,126 @@
+"""The requirement language: what an indicator must reach, as plain data.
+
+A requirement is a small tree of a closed set of node types — :class:`AtLeast`,
+:class:`AtMost`, :class:`Between`, :class:`Equals`, :class:`Achieved`,
+:class:`OneOf`, :class:`Unspecified`, and the combinators :class:`AllOf`,
+:class:`AnyOf` and :class:`AtLeastK`.  The values inside may vary by region,
+date, commune group or locality tag (:class:`ByRegion`, :class:`ByDate`,
+:class:`ByGroup`, :class:`ByTag`).  Requirements serialise to plain data and
+back; nothing is ever evaluated as code.
+
+>>> import datetime
+>>> from fractions import Fraction
+>>> from ntm_criteria.rules import (AtLeast, ByRegion, Context, Fixed, evaluate,
+...                                 requirement_from_data, resolve_requirement)
+>>> req = requirement_from_data({"at_least": {"by_region": {"TDMNPB": 39}, "default": 45}},
+...                             "", Problems())
+>>> ctx = Context(on=datetime.date(2022, 6, 15), region="DBSCL")
+>>> evaluate(resolve_requirement(req, ctx), Fraction(415, 10)).status
+<Status.NOT_MET: 'not_met'>
+"""
+
+from ntm_criteria.rules._describe import describe
+from ntm_criteria.rules._evaluate import (
+    Observed,
+    Status,
+    UnknownReason,
+    Verdict,
+    combine,
+    combine_all,
+    combine_any,
+    combine_at_least,
+    evaluate,
+)
+from ntm_criteria.rules._requirements import (
+    Achieved,
+    AllOf,
+    AnyOf,
+    AtLeast,
+    AtLeastK,
+    AtMost,
+    Between,
+    Equals,
+    OneOf,
+    Ref,
+    Requirement,
+    RuleItem,
+    ValueKind,
+    refs,
+    resolve_requirement,
+    value_kind,
+)
+from ntm_criteria.rules._serial import (
+    PROVENANCE_KEYS,
+    Problems,
+    number_from_data,
+    number_to_data,
+    provenance_from_data,
+    provenance_to_data,
+    requirement_from_data,
+    requirement_to_data,
+    value_from_data,
+    value_to_data,
+)
+from ntm_criteria.rules._values import (
+    ByDate,
+    ByGroup,
+    ByRegion,
+    ByTag,
+    Confidence,
+    Context,
+    Fixed,
+    Provenance,
+    Unspecified,
+    ValueSpec,
+    resolve,
+)
+
+__all__ = [
+    "PROVENANCE_KEYS",
+    "Achieved",
+    "AllOf",
+    "AnyOf",
+    "AtLeast",
+    "AtLeastK",
+    "AtMost",
+    "Between",
+    "ByDate",
+    "ByGroup",
+    "ByRegion",
+    "ByTag",
+    "Confidence",
+    "Context",
+    "Equals",
+    "Fixed",
+    "Observed",
+    "OneOf",
+    "Problems",
+    "Provenance",
+    "Ref",
+    "Requirement",
+    "RuleItem",
+    "Status",
+    "UnknownReason",
+    "Unspecified",
+    "ValueKind",
+    "ValueSpec",
+    "Verdict",
+    "combine",
+    "combine_all",
+    "combine_any",
+    "combine_at_least",
+    "describe",
+    "evaluate",
+    "number_from_data",
+    "number_to_data",
+    "provenance_from_data",
+    "provenance_to_data",
+    "refs",
+    "requirement_from_data",
+    "requirement_to_data",
+    "resolve",
+    "resolve_requirement",
+    "value_from_data",
+    "value_kind",
+    "value_to_data",
+]

@@ -1,0 +1,251 @@
+"""The requirement language: a closed set of node types, never ``eval``-ed.
+
+Leaves compare one observed value with a threshold (:class:`AtLeast`,
+:class:`AtMost`, :class:`Between`, :class:`Equals`), accept a pass/fail
+(:class:`Achieved`) or a grade (:class:`OneOf`), or say that the rule is not
+known (:class:`~ntm_criteria.rules.Unspecified`).  Branches combine children
+(:class:`AllOf`, :class:`AnyOf`, :class:`AtLeastK`); in a criterion's or a
+set's rule their children are :class:`Ref` nodes naming indicators or
+criteria.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Literal, TypeAlias
+
+import attrs
+
+from ntm_criteria.errors import DataError
+from ntm_criteria.rules._values import Context, Unspecified, ValueSpec, resolve
+
+__all__ = [
+    "Achieved",
+    "AllOf",
+    "AnyOf",
+    "AtLeast",
+    "AtLeastK",
+    "AtMost",
+    "Between",
+    "Equals",
+    "OneOf",
+    "Ref",
+    "Requirement",
+    "RuleItem",
+    "ValueKind",
+    "refs",
+    "resolve_requirement",
+    "value_kind",
+]
+
+
+@attrs.frozen(slots=True)
+class AtLeast:
+    """The observed number must be at least ``value`` (≥).
+
+    >>> from ntm_criteria.rules import Fixed
+    >>> AtLeast(Fixed(80)).value.amount
+    Fraction(80, 1)
+    """
+
+    value: ValueSpec
+
+
+@attrs.frozen(slots=True)
+class AtMost:
+    """The observed number must be at most ``value`` (≤), e.g. a poverty rate ceiling.
+
+    >>> from ntm_criteria.rules import Fixed
+    >>> AtMost(Fixed(6)).value.amount
+    Fraction(6, 1)
+    """
+
+    value: ValueSpec
+
+
+@attrs.frozen(slots=True)
+class Between:
+    """The observed number must lie in ``[low, high]``, both ends included.
+
+    >>> from ntm_criteria.rules import Fixed
+    >>> Between(Fixed(1), Fixed(3)).high.amount
+    Fraction(3, 1)
+    """
+
+    low: ValueSpec
+    high: ValueSpec
+
+
+@attrs.frozen(slots=True)
+class Equals:
+    """The observed number must equal ``value`` (e.g. 100 % of roads).
+
+    >>> from ntm_criteria.rules import Fixed
+    >>> Equals(Fixed(100)).value.amount
+    Fraction(100, 1)
+    """
+
+    value: ValueSpec
+
+
+@attrs.frozen(slots=True)
+class Achieved:
+    """A pass/fail indicator: the observation must be ``True`` (đạt).
+
+    >>> Achieved()
+    Achieved()
+    """
+
+
+def _grades(values: str | Iterable[str]) -> tuple[str, ...]:
+    if isinstance(values, str):
+        return (values,)
+    return tuple(values)
+
+
+@attrs.frozen(slots=True)
+class OneOf:
+    """The observed grade must be one of ``grades`` (e.g. ``("Tốt", "Khá")``).
+
+    >>> OneOf(("Tốt", "Khá")).grades
+    ('Tốt', 'Khá')
+    """
+
+    grades: tuple[str, ...] = attrs.field(converter=_grades)
+
+    @grades.validator
+    def _check(self, _: object, value: tuple[str, ...]) -> None:
+        if not value or not all(isinstance(g, str) and g for g in value):
+            raise DataError("one_of needs a non-empty list of grade names", expected="strings")
+
+
+@attrs.frozen(slots=True)
+class Ref:
+    """A reference, inside a rule, to an indicator code or a criterion number.
+
+    >>> Ref("13.1").code
+    '13.1'
+    """
+
+    code: str
+
+
+def _items(values: Iterable[RuleItem]) -> tuple[RuleItem, ...]:
+    return tuple(values)
+
+
+@attrs.frozen(slots=True)
+class AllOf:
+    """Met when every applicable child is met (three-valued: see :func:`combine_all`).
+
+    >>> len(AllOf([Ref("3.1"), Ref("3.2")]).items)
+    2
+    """
+
+    items: tuple[RuleItem, ...] = attrs.field(converter=_items)
+
+
+@attrs.frozen(slots=True)
+class AnyOf:
+    """Met when at least one child is met.
+
+    >>> from ntm_criteria.rules import Fixed
+    >>> AnyOf([Achieved(), AtLeast(Fixed(1))]).items[0]
+    Achieved()
+    """
+
+    items: tuple[RuleItem, ...] = attrs.field(converter=_items)
+
+
+@attrs.frozen(slots=True)
+class AtLeastK:
+    """Met when at least ``k`` children are met.
+
+    >>> AtLeastK(2, [Ref("a"), Ref("b"), Ref("c")]).k
+    2
+    """
+
+    k: int
+    items: tuple[RuleItem, ...] = attrs.field(converter=_items)
+
+    def __attrs_post_init__(self) -> None:
+        if not 1 <= self.k <= len(self.items):
+            raise DataError(
+                f"at_least_k = {self.k} with {len(self.items)} items",
+                expected=f"k between 1 and {len(self.items)}",
+            )
+
+
+Requirement: TypeAlias = (
+    AtLeast | AtMost | Between | Equals | Achieved | OneOf | Unspecified | AllOf | AnyOf | AtLeastK
+)
+RuleItem: TypeAlias = Requirement | Ref
+ValueKind: TypeAlias = Literal["number", "bool", "grade", "any"]
+
+_NUMERIC = (AtLeast, AtMost, Between, Equals)
+
+
+def value_kind(requirement: RuleItem) -> ValueKind:
+    """The kind of observation a requirement takes: a number, a pass/fail or a grade.
+
+    Raises :class:`~ntm_criteria.errors.DataError` when a composite mixes kinds.
+
+    >>> from ntm_criteria.rules import Fixed, Unspecified
+    >>> value_kind(AnyOf([AtLeast(Fixed(1)), AtMost(Fixed(5))]))
+    'number'
+    >>> value_kind(Unspecified())
+    'any'
+    """
+    if isinstance(requirement, _NUMERIC):
+        return "number"
+    if isinstance(requirement, Achieved):
+        return "bool"
+    if isinstance(requirement, OneOf):
+        return "grade"
+    if isinstance(requirement, Unspecified | Ref):
+        return "any"
+    kinds = {value_kind(item) for item in requirement.items} - {"any"}
+    if len(kinds) > 1:
+        raise DataError(
+            f"a combined requirement mixes {' and '.join(sorted(kinds))} conditions",
+            expected="conditions on one kind of value",
+        )
+    return kinds.pop() if kinds else "any"
+
+
+def refs(rule: RuleItem) -> tuple[str, ...]:
+    """Every code a rule refers to, in order.
+
+    >>> refs(AtLeastK(1, [Ref("a"), AllOf([Ref("b")])]))
+    ('a', 'b')
+    """
+    if isinstance(rule, Ref):
+        return (rule.code,)
+    if isinstance(rule, AllOf | AnyOf | AtLeastK):
+        return tuple(code for item in rule.items for code in refs(item))
+    return ()
+
+
+def resolve_requirement(requirement: Requirement, context: Context) -> Requirement:
+    """Bind every value of a requirement for one locality and date.
+
+    The result has only :class:`Fixed` or :class:`Unspecified` values: it is
+    the *required* threshold that an assessment reports.
+
+    >>> import datetime
+    >>> from ntm_criteria.rules import ByRegion, Context, Fixed
+    >>> req = AtLeast(ByRegion({"TDMNPB": Fixed(39)}, default=Fixed(45)))
+    >>> resolve_requirement(req, Context(on=datetime.date(2022, 1, 1), region="TDMNPB"))
+    AtLeast(value=Fixed(amount=Fraction(39, 1), provenance=None))
+    """
+    if isinstance(requirement, AtLeast | AtMost | Equals):
+        return attrs.evolve(requirement, value=resolve(requirement.value, context))
+    if isinstance(requirement, Between):
+        return Between(resolve(requirement.low, context), resolve(requirement.high, context))
+    if isinstance(requirement, AllOf | AnyOf | AtLeastK):
+        items = tuple(
+            item if isinstance(item, Ref) else resolve_requirement(item, context)
+            for item in requirement.items
+        )
+        return attrs.evolve(requirement, items=items)
+    return requirement

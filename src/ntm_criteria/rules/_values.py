@@ -1,0 +1,304 @@
+"""Threshold values that vary by region, date, commune group or locality tag.
+
+A value inside a requirement is a small tree: leaves are :class:`Fixed`
+numbers or :class:`Unspecified` gaps; branches choose a child by the
+locality's region (:class:`ByRegion`), its 2026–2030 commune group
+(:class:`ByGroup`), one of its tags (:class:`ByTag`) or the assessment date
+(:class:`ByDate`).  Resolving a tree for one locality on one date gives a
+leaf.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import itertools
+from collections.abc import Iterable, Mapping
+from fractions import Fraction
+from types import MappingProxyType
+from typing import TypeAlias
+
+import attrs
+
+from ntm_criteria.errors import DataError
+from ntm_criteria.periods import Period
+
+__all__ = [
+    "ByDate",
+    "ByGroup",
+    "ByRegion",
+    "ByTag",
+    "Confidence",
+    "Context",
+    "Fixed",
+    "Provenance",
+    "Unspecified",
+    "ValueSpec",
+    "resolve",
+]
+
+
+class Confidence(enum.Enum):
+    """How far a value can be trusted, as recorded in the data.
+
+    >>> Confidence("official").label("vi")
+    'chính thức'
+    >>> Confidence.ILLUSTRATIVE.is_trusted
+    False
+    """
+
+    #: Taken from the national legal text (or a table that quotes it).
+    OFFICIAL = "official"
+    #: Set by a province in its own decision (a provincial overlay).
+    PROVINCIAL = "provincial"
+    #: Made up for an example, a demo or a tutorial: never for reporting.
+    ILLUSTRATIVE = "illustrative"
+    #: Seen in a secondary source only, or not yet checked against the text.
+    UNVERIFIED = "unverified"
+
+    @property
+    def is_trusted(self) -> bool:
+        """True for official and provincial values, which a report may rest on."""
+        return self in (Confidence.OFFICIAL, Confidence.PROVINCIAL)
+
+    def label(self, lang: str = "vi") -> str:
+        """The confidence in words, in Vietnamese or English."""
+        return _CONFIDENCE_LABELS[self][0 if lang == "vi" else 1]
+
+
+_CONFIDENCE_LABELS = MappingProxyType(
+    {
+        Confidence.OFFICIAL: ("chính thức", "official"),
+        Confidence.PROVINCIAL: ("cấp tỉnh", "provincial"),
+        Confidence.ILLUSTRATIVE: ("minh họa", "illustrative"),
+        Confidence.UNVERIFIED: ("chưa kiểm chứng", "unverified"),
+    }
+)
+
+
+@attrs.frozen(slots=True)
+class Provenance:
+    """Where a value comes from: its legal source and how far it is trusted.
+
+    ``certainty`` is the research grade of the source when known
+    (``"high"``, ``"medium"`` or ``"low"``).
+
+    >>> p = Provenance("318/QĐ-TTg, Annex I", Confidence.OFFICIAL, certainty="medium")
+    >>> p.describe("en")
+    '318/QĐ-TTg, Annex I (official, medium certainty)'
+    """
+
+    source: str | None = None
+    confidence: Confidence = attrs.field(default=Confidence.UNVERIFIED, converter=Confidence)
+    certainty: str | None = attrs.field(default=None)
+
+    @certainty.validator
+    def _check_certainty(self, _: object, value: str | None) -> None:
+        if value is not None and value not in ("high", "medium", "low"):
+            raise DataError(f"certainty {value!r} is not known", expected="high, medium or low")
+
+    def describe(self, lang: str = "en") -> str:
+        """One line naming the source and the confidence."""
+        source = self.source or ("không rõ nguồn" if lang == "vi" else "no source given")
+        extra = self.confidence.label(lang)
+        if self.certainty:
+            vi = lang == "vi"
+            extra += f", độ tin cậy {self.certainty}" if vi else f", {self.certainty} certainty"
+        return f"{source} ({extra})"
+
+
+@attrs.frozen(slots=True)
+class Context:
+    """What a value may depend on: the locality's effective region, group, tags and the date.
+
+    >>> Context(region="DBSCL", on=datetime.date(2022, 6, 15)).region
+    'DBSCL'
+    """
+
+    on: datetime.date
+    region: str | None = None
+    group: int | None = None
+    tags: frozenset[str] = frozenset()
+
+
+@attrs.frozen(slots=True)
+class Fixed:
+    """A known number, in the unit of the indicator it belongs to.
+
+    ``provenance`` is ``None`` when the value inherits its indicator's.
+
+    >>> Fixed(80).amount
+    Fraction(80, 1)
+    """
+
+    amount: Fraction = attrs.field(converter=Fraction)
+    provenance: Provenance | None = None
+
+
+def _pair(value: Iterable[str] | None) -> tuple[str, str] | None:
+    if value is None:
+        return None
+    first, second = value
+    return (str(first), str(second))
+
+
+@attrs.frozen(slots=True)
+class Unspecified:
+    """A threshold or rule that is not known, or that the law leaves to the province.
+
+    An indicator whose threshold is unspecified is assessed as *unknown*
+    (never met, never failed) until a user supplies the value, typically in a
+    provincial set that ``extends`` the national one.
+
+    ``missing`` is set when a value table had no case for the locality or
+    date: the dimension (``region``, ``group``, ``tag`` or ``date``) and the
+    key that was looked for.
+
+    >>> Unspecified("UBND cấp tỉnh quy định").note
+    'UBND cấp tỉnh quy định'
+    >>> Unspecified(missing=("region", "DBSH")).describe_missing("vi")
+    'không có giá trị cho vùng DBSH'
+    """
+
+    note: str | None = None
+    provenance: Provenance | None = None
+    missing: tuple[str, str] | None = attrs.field(default=None, converter=_pair)
+
+    def describe_missing(self, lang: str = "vi") -> str | None:
+        """Which case was missing, in words (``None`` when nothing was missing)."""
+        if self.missing is None:
+            return None
+        dimension, key = self.missing
+        words = _MISSING_WORDS.get(dimension, (dimension, dimension))
+        if lang == "vi":
+            return f"không có giá trị cho {words[0]} {key}"
+        return f"no value for {words[1]} {key}"
+
+
+_MISSING_WORDS = MappingProxyType(
+    {
+        "region": ("vùng", "region"),
+        "group": ("nhóm xã", "commune group"),
+        "tag": ("loại địa phương", "locality tags"),
+        "date": ("ngày", "date"),
+    }
+)
+
+
+def _frozen_mapping(value: Mapping[object, ValueSpec]) -> Mapping[object, ValueSpec]:
+    return MappingProxyType(dict(value))
+
+
+def _tag_cases(values: Iterable[tuple[str, ValueSpec]]) -> tuple[tuple[str, ValueSpec], ...]:
+    return tuple(values)
+
+
+def _date_cases(
+    values: Iterable[tuple[Period, ValueSpec]],
+) -> tuple[tuple[Period, ValueSpec], ...]:
+    return tuple(values)
+
+
+@attrs.frozen(slots=True)
+class ByRegion:
+    """A value per socio-economic region, with an optional default.
+
+    >>> v = ByRegion({"TDMNPB": Fixed(39)}, default=Fixed(45))
+    >>> resolve(v, Context(on=datetime.date(2022, 1, 1), region="DBSH")).amount
+    Fraction(45, 1)
+    """
+
+    cases: Mapping[str, ValueSpec] = attrs.field(converter=_frozen_mapping)
+    default: ValueSpec | None = None
+
+
+@attrs.frozen(slots=True)
+class ByGroup:
+    """A value per 2026–2030 commune group (1, 2 or 3), with an optional default.
+
+    >>> v = ByGroup({1: Fixed(90), 3: Fixed(70)}, default=Fixed(80))
+    >>> resolve(v, Context(on=datetime.date(2026, 3, 1), group=3)).amount
+    Fraction(70, 1)
+    """
+
+    cases: Mapping[int, ValueSpec] = attrs.field(converter=_frozen_mapping)
+    default: ValueSpec | None = None
+
+
+@attrs.frozen(slots=True)
+class ByTag:
+    """A value chosen by the first listed tag the locality has, else the default.
+
+    >>> v = ByTag((("island", Fixed(60)),), default=Fixed(80))
+    >>> resolve(v, Context(on=datetime.date(2022, 1, 1), tags=frozenset({"island"}))).amount
+    Fraction(60, 1)
+    """
+
+    cases: tuple[tuple[str, ValueSpec], ...] = attrs.field(converter=_tag_cases)
+    default: ValueSpec | None = None
+
+
+@attrs.frozen(slots=True)
+class ByDate:
+    """A value per period of time (a year, or any dated span); periods never overlap.
+
+    >>> v = ByDate(((Period.year(2022), Fixed(39)), (Period.year(2023), Fixed(42))))
+    >>> resolve(v, Context(on=datetime.date(2023, 5, 1))).amount
+    Fraction(42, 1)
+    """
+
+    cases: tuple[tuple[Period, ValueSpec], ...] = attrs.field(converter=_date_cases)
+    default: ValueSpec | None = None
+
+    def __attrs_post_init__(self) -> None:
+        spans = sorted((period for period, _ in self.cases), key=lambda p: (p.start, p.end))
+        for first, second in itertools.pairwise(spans):
+            if first.overlaps(second):
+                raise DataError(
+                    f"periods {first} and {second} overlap", expected="disjoint periods"
+                )
+
+
+ValueSpec: TypeAlias = Fixed | Unspecified | ByRegion | ByGroup | ByTag | ByDate
+Leaf: TypeAlias = Fixed | Unspecified
+
+
+def resolve(value: ValueSpec, context: Context) -> Leaf:
+    """Pick the leaf of ``value`` that applies in ``context``.
+
+    When a branch has no case for the context and no default, the result is an
+    :class:`Unspecified` that says which case was missing.
+
+    >>> table = ByDate(((Period.year(2022), ByRegion({"TDMNPB": Fixed(39)})),))
+    >>> resolve(table, Context(on=datetime.date(2022, 6, 15), region="DBSH")).missing
+    ('region', 'DBSH')
+    >>> resolve(table, Context(on=datetime.date(2024, 1, 1), region="TDMNPB")).missing
+    ('date', '2024-01-01')
+    """
+    while True:
+        if isinstance(value, Fixed | Unspecified):
+            return value
+        chosen, missing = _branch(value, context)
+        if chosen is None:
+            return Unspecified(missing=missing)
+        value = chosen
+
+
+def _branch(
+    value: ByRegion | ByGroup | ByTag | ByDate, ctx: Context
+) -> tuple[ValueSpec | None, tuple[str, str]]:
+    if isinstance(value, ByRegion):
+        found = value.cases.get(ctx.region) if ctx.region is not None else None
+        return found or value.default, ("region", ctx.region or "?")
+    if isinstance(value, ByGroup):
+        found = value.cases.get(ctx.group) if ctx.group is not None else None
+        return found or value.default, ("group", str(ctx.group or "?"))
+    if isinstance(value, ByTag):
+        for tag, spec in value.cases:
+            if tag in ctx.tags:
+                return spec, ("tag", tag)
+        return value.default, ("tag", ", ".join(sorted(ctx.tags)) or "?")
+    for period, spec in value.cases:
+        if ctx.on in period:
+            return spec, ("date", "")
+    return value.default, ("date", ctx.on.isoformat())
