@@ -42,6 +42,8 @@ from ntm_criteria.geography import (
 )
 from ntm_criteria.rules import (
     AllOf,
+    AnyOf,
+    AtLeastK,
     ByDate,
     ByGroup,
     ByRegion,
@@ -529,6 +531,12 @@ def _check_set(s: CriterionSet, problems: Problems) -> None:
             else:
                 codes[indicator.code] = ipath
             _check_indicator(indicator, ipath, known_regions, problems)
+        if not criterion.indicators:
+            problems.add(
+                f"{path}.indicators",
+                f"criterion {criterion.number} has no indicators",
+                expected="at least one indicator (its requirement may be \"unspecified\")",
+            )
         own = [i.code for i in criterion.indicators]
         if criterion.rule is not None:
             _check_rule(criterion.rule, own, f"{path}.rule", "indicator", problems)
@@ -588,7 +596,7 @@ def _check_indicator(
 
 
 def _values_of(requirement: RuleItem, path: str) -> Iterator[tuple[str, ValueSpec]]:
-    from ntm_criteria.rules import AnyOf, AtLeast, AtLeastK, AtMost, Between, Equals
+    from ntm_criteria.rules import AtLeast, AtMost, Between, Equals
 
     if isinstance(requirement, AtLeast | AtMost | Equals):
         op = {AtLeast: "at_least", AtMost: "at_most", Equals: "equals"}[type(requirement)]
@@ -633,8 +641,12 @@ def _check_value(value: ValueSpec, path: str, known: frozenset[str], problems: P
 def _check_rule(
     rule: Requirement, known: list[str], path: str, what: str, problems: Problems
 ) -> None:
-    if not isinstance(rule, AllOf) and not hasattr(rule, "items"):
-        problems.add(path, "a rule must combine codes", expected="all_of, any_of or at_least_k")
+    if not _combines_codes(rule):
+        problems.add(
+            path,
+            f"a rule must combine {what} codes, not conditions on values",
+            expected='all_of, any_of or at_least_k over codes such as ["13.1", "13.2"]',
+        )
         return
     for code in refs(rule):
         if code not in known:
@@ -643,3 +655,11 @@ def _check_rule(
                 f"rule refers to unknown {what} {code!r}",
                 expected=", ".join(known) or f"a {what} of this set",
             )
+
+
+def _combines_codes(rule: RuleItem) -> bool:
+    if isinstance(rule, Ref):
+        return True
+    if isinstance(rule, AllOf | AnyOf | AtLeastK):
+        return all(_combines_codes(item) for item in rule.items)
+    return False
