@@ -69,26 +69,29 @@ def reads_observations(text: str, *, file: str | None = None) -> dict[str, tuple
     >>> reads_observations(table)["04036"][0].value
     <Quantity(86.5, 'percent')>
     """
-    reader = csv.DictReader(_io.StringIO(text))
-    columns = tuple(reader.fieldnames or ())
-    missing = [c for c in _REQUIRED if c not in columns]
-    if missing:
-        raise DataError(
-            f"missing column(s) {', '.join(missing)}",
-            file=file,
-            line=1,
-            expected="columns " + ",".join(OBSERVATION_COLUMNS),
-        )
+    reader = csv.DictReader(_io.StringIO(text, newline=""))
     problems: list[DataError] = []
     grouped: dict[str, list[Observation]] = {}
-    for row in reader:
-        line = reader.line_num
-        try:
-            locality, observation = _row(row)
-        except NtmError as err:
-            problems.append(DataError(_message(err), line=line, key_path=f"row {line}"))
-            continue
-        grouped.setdefault(locality, []).append(observation)
+    try:
+        columns = tuple(reader.fieldnames or ())
+        missing = [c for c in _REQUIRED if c not in columns]
+        if missing:
+            raise DataError(
+                f"missing column(s) {', '.join(missing)}",
+                file=file,
+                line=1,
+                expected="columns " + ",".join(OBSERVATION_COLUMNS),
+            )
+        for row in reader:
+            line = reader.line_num
+            try:
+                locality, observation = _row(row)
+            except NtmError as err:
+                problems.append(DataError(_message(err), line=line))
+                continue
+            grouped.setdefault(locality, []).append(observation)
+    except csv.Error as err:
+        raise DataError(f"malformed CSV: {err}", file=file, line=reader.line_num) from None
     if problems:
         raise DataErrors(problems, file=file)
     return {code: tuple(items) for code, items in grouped.items()}

@@ -53,8 +53,15 @@ if TYPE_CHECKING:
     Quantity: TypeAlias = pint.Quantity[Any]
 else:
     Quantity = pint.Quantity
-"""Type of the quantities of :data:`ureg`, for annotations and ``isinstance``.
+"""Type of the quantities of :data:`ureg`, for annotations.
 
+At run time it is :class:`pint.Quantity`, so ``isinstance`` works too (type
+checkers prefer ``isinstance(x, pint.Quantity)``).
+
+>>> def km(value: Quantity) -> float:
+...     return float(value.to("km").magnitude)
+>>> km(Q_(1500, "m"))
+1.5
 >>> isinstance(Q_(12, "km"), Quantity)
 True
 """
@@ -273,15 +280,16 @@ def exact_factor(src: _UnitLike, dst: _UnitLike) -> Fraction:
     to 'VND/household/month' ([currency] / [household] / [time]) (expected ...)
     """
     src_unit, dst_unit = _as_unit(src), _as_unit(dst)
+    src_text, dst_text = _unit_text(src, src_unit), _unit_text(dst, dst_unit)
     if src_unit.dimensionality != dst_unit.dimensionality:
         raise UnitError(
-            f"cannot convert {_unit_text(src, src_unit)!r} ({_dimension_text(src_unit)}) "
-            f"to {_unit_text(dst, dst_unit)!r} ({_dimension_text(dst_unit)})",
+            f"cannot convert {src_text!r} ({_dimension_text(src_unit)}) "
+            f"to {dst_text!r} ({_dimension_text(dst_unit)})",
             expected="units of the same dimension",
         )
-    src_text, dst_text = _unit_text(src, src_unit), _unit_text(dst, dst_unit)
+    src_key, dst_key = _key(_powers(src_unit)), _key(_powers(dst_unit))
     try:
-        factor = _factor(_key(_powers(src_unit)), _key(_powers(dst_unit)))
+        factor = _factor(src_key, dst_key)
     except Exception as exc:  # e.g. pint's OffsetUnitCalculusError for degC * m
         raise UnitError(f"cannot convert {src_text!r} to {dst_text!r}: {exc}") from exc
     if factor is None:
@@ -462,7 +470,11 @@ def parse_quantity(text: str) -> Quantity:
     match = _QUANTITY.fullmatch(normalized)
     if match is None or not match["unit"].strip():
         raise ParseError(repr(text), expected=expected)
-    magnitude = _magnitude(parse_number(match["number"]), match["number"])
+    try:
+        number = parse_number(match["number"])
+    except ParseError as exc:
+        raise ParseError(repr(text), expected=f"{_NUMBER_EXPECTED}, then a unit") from exc
+    magnitude = _magnitude(number, text)
     unit = parse_unit(_pint_spelling(match["unit"].strip()))
     return ureg.Quantity(magnitude, unit)
 

@@ -1,0 +1,116 @@
+"""The ntm command: demo, check and assess, with readable errors and exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from ntm_criteria.cli import main
+
+DEMO = resources.files("ntm_criteria.demo")
+
+
+def test_demo_prints_a_table_and_an_explanation(capsys):
+    assert main(["demo"]) == 0
+    out = capsys.readouterr().out
+    assert "DỮ LIỆU MINH HỌA" in out
+    assert "xã Chiềng Xôm   5/8" in out
+    assert "Tiêu chí 10 (Thu nhập): chưa đạt — 41,5 < 42 triệu đồng/người/năm" in out
+    assert "minh họa" in out.splitlines()[-1]
+
+
+def test_demo_in_english_and_another_commune(capsys):
+    assert main(["demo", "--lang", "en", "--commune", "30001"]) == 0
+    out = capsys.readouterr().out
+    assert "ILLUSTRATIVE DATA" in out
+    assert "My An commune: 8/8 criteria met" in out
+
+
+def test_demo_unknown_commune_is_a_clean_error(capsys):
+    assert main(["demo", "--commune", "99999"]) == 1
+    assert "no demo commune" in capsys.readouterr().err
+
+
+def test_check_reports_ok_and_problems(tmp_path, capsys):
+    good = Path(str(DEMO.joinpath("set.toml")))
+    bad = tmp_path / "bad.toml"
+    bad.write_text('id = "x"\n[[criteria]]\nnumber = "one"\n', encoding="utf-8")
+    assert main(["check", str(good), str(bad)]) == 1
+    captured = capsys.readouterr()
+    assert "ok — demo-commune-standard: 8 criteria, 12 indicators" in captured.out
+    assert "bad.toml" in captured.err
+    assert "criteria[0].number" in captured.err
+
+
+def test_assess_from_csv_files_as_table_and_json(tmp_path, capsys):
+    places = tmp_path / "places.csv"
+    places.write_text(DEMO.joinpath("communes.csv").read_text(encoding="utf-8"), encoding="utf-8")
+    obs = tmp_path / "obs.csv"
+    obs.write_text(DEMO.joinpath("observations.csv").read_text(encoding="utf-8"), encoding="utf-8")
+    set_file = str(DEMO.joinpath("set.toml"))
+    args = [
+        "assess",
+        "--set",
+        set_file,
+        "--localities",
+        str(places),
+        "--observations",
+        str(obs),
+        "--on",
+        "30/6/2023",
+    ]
+    assert main(args) == 0
+    assert "xã Hua La" in capsys.readouterr().out
+    assert main([*args, "--json"]) == 0
+    results = json.loads(capsys.readouterr().out)
+    assert [r["locality"]["code"] for r in results] == [
+        "04036",
+        "04039",
+        "04042",
+        "04045",
+        "30001",
+        "30004",
+    ]
+
+
+def test_assess_reports_observations_for_unknown_localities(tmp_path, capsys):
+    places = tmp_path / "places.csv"
+    places.write_text(
+        "code,name_vi,kind,parent,region,tags,group,name_en\n1,Xã A,commune,,DBSH,,,\n",
+        encoding="utf-8",
+    )
+    obs = tmp_path / "obs.csv"
+    obs.write_text("locality,indicator,value,unit,as_of,source\n2,3.2,đạt,,,\n", encoding="utf-8")
+    code = main(
+        [
+            "assess",
+            "--set",
+            str(DEMO.joinpath("set.toml")),
+            "--localities",
+            str(places),
+            "--observations",
+            str(obs),
+            "--on",
+            "30/6/2023",
+        ]
+    )
+    assert code == 1
+    assert "not in" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("module", ["ntm_criteria"])
+def test_python_dash_m_runs_the_command(module):
+    done = subprocess.run(
+        [sys.executable, "-m", module, "demo", "--lang", "en"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "ILLUSTRATIVE DATA" in done.stdout
