@@ -2,18 +2,59 @@
 
 from __future__ import annotations
 
+import ast
+import doctest
+import inspect
+import itertools
 import math
 from decimal import Decimal
 from fractions import Fraction
+from types import ModuleType
 from typing import get_args
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from ntm_criteria import i18n
 from ntm_criteria.errors import UnitError, UnknownCodeError
 from ntm_criteria.i18n import Lang, check_lang, format_number, format_percent, format_quantity
 from ntm_criteria.units import Q_, parse_number, ureg
+
+
+def _attribute_docstrings(module: ModuleType) -> dict[str, str]:
+    """Docstrings written after module-level assignments (which pytest does not collect)."""
+    tree = ast.parse(inspect.getsource(module))
+    docs: dict[str, str] = {}
+    for before, node in itertools.pairwise(tree.body):
+        if not (isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)):
+            continue
+        targets = [
+            n.id
+            for n in ast.walk(before)
+            if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)
+        ]
+        if targets and isinstance(node.value.value, str):
+            docs[targets[-1]] = node.value.value
+    return docs
+
+
+def _run_doctests(module: ModuleType, name: str, docstring: str) -> doctest.TestResults:
+    flags = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
+    test = doctest.DocTestParser().get_doctest(docstring, vars(module).copy(), name, None, 0)
+    runner = doctest.DocTestRunner(optionflags=flags)
+    runner.run(test)
+    return runner.summarize(verbose=False)
+
+
+@pytest.mark.parametrize("name", ["Lang"])
+def test_attribute_docstring_examples_run(name: str) -> None:
+    docstring = _attribute_docstrings(i18n)[name]
+    assert ">>>" in docstring
+    result = _run_doctests(i18n, name, docstring)
+    assert result.failed == 0
+    assert result.attempted > 0
+
 
 # --------------------------------------------------------------------------
 # check_lang

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 from decimal import Decimal
 
@@ -9,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ntm_criteria import DataError, DataErrors, NtmError, Q_
+from ntm_criteria import Q_, DataError, DataErrors, NtmError
 from ntm_criteria.io import parse_value, read_observations, reads_observations
 
 HEADER = "locality,indicator,value,unit,as_of,source\n"
@@ -100,16 +101,12 @@ def test_demo_observations_load():
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=200))
 def test_any_text_raises_only_ntm_errors(text):
-    try:
+    with contextlib.suppress(NtmError):
         reads_observations(HEADER + text)
-    except NtmError:
-        pass
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=30), st.text(max_size=30))
 def test_any_cell_raises_only_ntm_errors(cell, unit):
-    try:
+    with contextlib.suppress(NtmError):
         parse_value(cell, unit)
-    except NtmError:
-        pass

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import ast
 import contextlib
+import doctest
+import inspect
+import itertools
 import math
 from decimal import Decimal
 from fractions import Fraction
 from importlib import resources
+from types import ModuleType
 
 import pint
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from ntm_criteria import units
 from ntm_criteria.errors import NtmError, ParseError, UnitError, UnknownCodeError
 from ntm_criteria.units import (
     Q_,
@@ -25,6 +31,41 @@ from ntm_criteria.units import (
     unit_label,
     ureg,
 )
+
+
+def _attribute_docstrings(module: ModuleType) -> dict[str, str]:
+    """Docstrings written after module-level assignments (which pytest does not collect)."""
+    tree = ast.parse(inspect.getsource(module))
+    docs: dict[str, str] = {}
+    for before, node in itertools.pairwise(tree.body):
+        if not (isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)):
+            continue
+        targets = [
+            n.id
+            for n in ast.walk(before)
+            if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)
+        ]
+        if targets and isinstance(node.value.value, str):
+            docs[targets[-1]] = node.value.value
+    return docs
+
+
+def _run_doctests(module: ModuleType, name: str, docstring: str) -> doctest.TestResults:
+    flags = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
+    test = doctest.DocTestParser().get_doctest(docstring, vars(module).copy(), name, None, 0)
+    runner = doctest.DocTestRunner(optionflags=flags)
+    runner.run(test)
+    return runner.summarize(verbose=False)
+
+
+@pytest.mark.parametrize("name", ["Q_", "Quantity", "ureg"])
+def test_attribute_docstring_examples_run(name: str) -> None:
+    docstring = _attribute_docstrings(units)[name]
+    assert ">>>" in docstring
+    result = _run_doctests(units, name, docstring)
+    assert result.failed == 0
+    assert result.attempted > 0
+
 
 # --------------------------------------------------------------------------
 # Registry and definitions

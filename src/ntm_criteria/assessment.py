@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import datetime
 import decimal
+import functools
 from collections.abc import Iterable, Mapping
 from fractions import Fraction
 from numbers import Real
@@ -403,8 +404,7 @@ def assess(
             indicator, required, chosen.get(indicator.code), locality
         )
     criteria = []
-    for criterion in criterion_set.criteria:
-        rule = criterion.effective_rule
+    for criterion, rule in zip(criterion_set.criteria, criterion_set.criterion_rules, strict=True):
         children = tuple(outcomes[i.code] for i in criterion.indicators)
         status, reason = _combine(rule, {o.code: o for o in children})
         criteria.append(
@@ -550,6 +550,7 @@ def _observed(indicator: Indicator, value: ObservedValue) -> Observed:
     )
 
 
+@functools.lru_cache(maxsize=256)
 def _needs_quantity(unit: str) -> bool:
     dimensions = ureg.parse_units(unit).dimensionality
     return any(name in dimensions for name in ("[currency]", "[time]"))

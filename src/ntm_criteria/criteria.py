@@ -301,6 +301,9 @@ class CriterionSet:
     _resolver: Callable[[Context], tuple[Requirement, ...]] = attrs.field(
         init=False, repr=False, eq=False, hash=False
     )
+    _rules: tuple[tuple[Requirement, ...], Requirement] = attrs.field(
+        init=False, repr=False, eq=False, hash=False
+    )
 
     def __attrs_post_init__(self) -> None:
         problems = Problems()
@@ -313,6 +316,10 @@ class CriterionSet:
         # comparing numbers.
         resolver = functools.lru_cache(maxsize=4096)(self._resolve_all)
         object.__setattr__(self, "_resolver", resolver)
+        rules = tuple(c.effective_rule for c in self.criteria)
+        object.__setattr__(
+            self, "_rules", (rules, self.rule or AllOf([Ref(str(c.number)) for c in self.criteria]))
+        )
 
     # -- look-ups ---------------------------------------------------------------
 
@@ -355,7 +362,12 @@ class CriterionSet:
     @property
     def effective_rule(self) -> Requirement:
         """The set's rule in force: ``rule``, or "all of" every criterion."""
-        return self.rule or AllOf([Ref(str(c.number)) for c in self.criteria])
+        return self._rules[1]
+
+    @property
+    def criterion_rules(self) -> tuple[Requirement, ...]:
+        """Each criterion's rule in force, in criterion order."""
+        return self._rules[0]
 
     def is_in_force(self, on: datetime.date) -> bool:
         """True when ``on`` falls within the set's validity."""
@@ -535,7 +547,7 @@ def _check_set(s: CriterionSet, problems: Problems) -> None:
             problems.add(
                 f"{path}.indicators",
                 f"criterion {criterion.number} has no indicators",
-                expected="at least one indicator (its requirement may be \"unspecified\")",
+                expected='at least one indicator (its requirement may be "unspecified")',
             )
         own = [i.code for i in criterion.indicators]
         if criterion.rule is not None:

@@ -30,7 +30,7 @@ from decimal import Decimal
 from fractions import Fraction
 from importlib import resources
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
 import pint
 from pint.facets.plain import PlainUnit
@@ -67,15 +67,18 @@ True
 """
 
 
-def _definitions() -> list[str]:
+_M = TypeVar("_M", float, Fraction)
+
+
+def _with_definitions(registry: pint.UnitRegistry[_M]) -> pint.UnitRegistry[_M]:
     # Read through importlib.resources so that the file is found in a wheel,
     # an editable install or a zip alike.
     text = resources.files("ntm_criteria").joinpath("units.txt").read_text(encoding="utf-8")
-    return text.splitlines()
+    registry.load_definitions(text.splitlines())
+    return registry
 
 
-ureg: pint.UnitRegistry[float] = pint.UnitRegistry()
-ureg.load_definitions(_definitions())
+ureg: pint.UnitRegistry[float] = _with_definitions(pint.UnitRegistry())
 """The library's unit registry: pint's defaults plus ``units.txt``.
 
 Magnitudes are ordinary floats (or ints).  Per-person and per-household
@@ -97,8 +100,9 @@ Q_ = ureg.Quantity
 # A second registry with Fraction magnitudes, used only to compute exact
 # conversion factors.  Its quantities are never formatted: pint's formatter
 # fails on Fraction exponents.
-_exact_ureg: pint.UnitRegistry[Fraction] = pint.UnitRegistry(non_int_type=Fraction)
-_exact_ureg.load_definitions(_definitions())
+_exact_ureg: pint.UnitRegistry[Fraction] = _with_definitions(
+    pint.UnitRegistry(non_int_type=Fraction)
+)
 
 _Number: TypeAlias = int | float | Decimal | Fraction
 _UnitLike: TypeAlias = str | PlainUnit
@@ -345,6 +349,26 @@ def to_exact(
     ...
     ntm_criteria.errors.UnitError: indicator 11.1: got 3 household ...
     """
+    if isinstance(value, pint.Quantity) and isinstance(unit, str):
+        # The hot path of an assessment: a known unit pair is a dictionary hit.
+        factor = _quick_factor(value._units, unit)
+        if factor is not None:
+            return _exact_number(value.magnitude, unit, indicator) * factor
+    return _to_exact_checked(value, unit, indicator)
+
+
+@functools.lru_cache(maxsize=1024)
+def _quick_factor(source: object, unit: str) -> Fraction | None:
+    """The factor from a quantity's unit container to ``unit``; None when it does not convert."""
+    try:
+        return exact_factor(ureg.Unit(source), unit)  # type: ignore[arg-type]
+    except Exception:  # the checked path below says what is wrong
+        return None
+
+
+def _to_exact_checked(
+    value: Quantity | _Number, unit: _UnitLike, indicator: str | None
+) -> Fraction:
     target = _as_unit(unit)
     target_text = _unit_text(unit, target)
     if not isinstance(value, pint.Quantity):

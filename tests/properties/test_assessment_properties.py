@@ -10,7 +10,7 @@ from fractions import Fraction
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ntm_criteria import AssessmentResult, Locality, Observation, Q_, Status, assess, demo
+from ntm_criteria import Q_, AssessmentResult, Locality, Observation, Status, assess, demo
 
 SET = demo.criterion_set()
 ON = datetime.date(2023, 6, 30)

@@ -493,9 +493,7 @@ class _Reader:
     def extended(self, data: Mapping[str, Any], parent: CriterionSet) -> CriterionSet | None:
         """A child set: the parent, with overridden fields, indicators and added criteria."""
         self.unknown_keys(data, _SET_KEYS, "")
-        fields = attrs.asdict(parent, recurse=False)
-        for private in ("_index", "_resolver", "index", "resolver"):
-            fields.pop(private, None)
+        fields = {f.alias: getattr(parent, f.name) for f in attrs.fields(CriterionSet) if f.init}
         fields["extends"] = parent.id
         inherited = {
             key: fields[key]
