@@ -493,7 +493,9 @@ class _Reader:
     def extended(self, data: Mapping[str, Any], parent: CriterionSet) -> CriterionSet | None:
         """A child set: the parent, with overridden fields, indicators and added criteria."""
         self.unknown_keys(data, _SET_KEYS, "")
-        fields = {f.alias: getattr(parent, f.name) for f in attrs.fields(CriterionSet) if f.init}
+        fields = {
+            str(f.alias): getattr(parent, f.name) for f in attrs.fields(CriterionSet) if f.init
+        }
         fields["extends"] = parent.id
         inherited = {
             key: fields[key]
