@@ -23,6 +23,7 @@ from ntm_criteria.assessment import (
 )
 from ntm_criteria.catalog import load_set, loads_set
 from ntm_criteria.criteria import (
+    Aggregate,
     Applicability,
     Criterion,
     CriterionGroup,
@@ -51,6 +52,7 @@ __version__ = "0.1.0.dev0"
 
 __all__ = [
     "Q_",
+    "Aggregate",
     "Applicability",
     "AssessmentResult",
     "Confidence",

@@ -65,6 +65,7 @@ from ntm_criteria.rules import (
 from ntm_criteria.units import parse_unit
 
 __all__ = [
+    "Aggregate",
     "Applicability",
     "Criterion",
     "CriterionGroup",
@@ -148,6 +149,48 @@ class Applicability:
         return not self.groups or group in self.groups
 
 
+def _kind_set(values: Iterable[LocalityKind | str] | str) -> frozenset[LocalityKind]:
+    if isinstance(values, str | LocalityKind):
+        values = [values]
+    return frozenset(v if isinstance(v, LocalityKind) else LocalityKind.parse(v) for v in values)
+
+
+@attrs.frozen(slots=True)
+class Aggregate:
+    """An indicator of a district or province computed from its sub-localities' results.
+
+    ``measure`` is ``"share"`` (a percentage of the sub-localities of the
+    ``of`` kinds) or ``"count"``; a sub-locality counts when it holds
+    ``level`` (or, with ``level=None``, when it completes its own assessment).
+    The roll-up functions of :mod:`ntm_criteria.progress` compute the
+    observation; the requirement compares it as usual.
+
+    >>> share = Aggregate(of={"commune"}, level=Level.ADVANCED)
+    >>> share.label("vi")
+    'tỷ lệ xã đạt nâng cao'
+    """
+
+    of: frozenset[LocalityKind] = attrs.field(converter=_kind_set)
+    level: Level | None = None
+    measure: str = attrs.field(default="share")
+
+    @measure.validator
+    def _check_measure(self, _: object, value: str) -> None:
+        if value not in ("share", "count"):
+            raise DataError(f"unknown measure {value!r}", expected="share or count")
+
+    def label(self, lang: str = "vi") -> str:
+        """What is counted, in words."""
+        kinds = sorted(self.of, key=lambda k: k.value)
+        if lang == "vi":
+            what = ", ".join(k.name_vi for k in kinds)
+            done = f"đạt {self.level.label('vi')}" if self.level else "hoàn thành"
+            return f"{'tỷ lệ' if self.measure == 'share' else 'số'} {what} {done}"
+        what = ", ".join(k.name_en for k in kinds)
+        done = f"at {self.level.label('en')} level" if self.level else "completing"
+        return f"{'share of' if self.measure == 'share' else 'number of'} {what}s {done}"
+
+
 def _tuple(values: Iterable[Any]) -> tuple[Any, ...]:
     return tuple(values)
 
@@ -177,6 +220,7 @@ class Indicator:
     needs_investment: bool | None = None
     applies_to: Applicability | None = None
     note: str | None = None
+    aggregate: Aggregate | None = None
 
     @property
     def value_kind(self) -> ValueKind:

@@ -17,6 +17,7 @@ from typing import Any
 import attrs
 
 from ntm_criteria.criteria import (
+    Aggregate,
     Applicability,
     Criterion,
     CriterionGroup,
@@ -76,6 +77,7 @@ _INDICATOR_KEYS = (
     "requirement",
     "needs_investment",
     "applies_to",
+    "aggregate",
     "note",
     "source",
     "confidence",
@@ -447,10 +449,42 @@ class _Reader:
                 )
         if "applies_to" in data:
             fields["applies_to"] = self.applies_to(data["applies_to"], _p(path, "applies_to"))
+        if "aggregate" in data:
+            fields["aggregate"] = self.aggregate(data["aggregate"], _p(path, "aggregate"))
         provenance = provenance_from_data(data, path, self.problems, base)
         if provenance is not None or not partial:
             fields["provenance"] = provenance or base
         return fields if len(self.problems.items) == before else None
+
+    def aggregate(self, value: object, path: str) -> Aggregate | None:
+        if not isinstance(value, Mapping):
+            self.problems.add(
+                path,
+                f"{value!r} is not a table",
+                expected='{of = "commune", level = "advanced", measure = "share"}',
+            )
+            return None
+        self.unknown_keys(value, ("of", "level", "measure"), path)
+        of = value.get("of")
+        kinds = [of] if isinstance(of, str) else of
+        if not isinstance(kinds, list) or not kinds or not all(isinstance(k, str) for k in kinds):
+            self.problems.add(
+                _p(path, "of"),
+                f"{of!r} is not a locality kind or a list of them",
+                expected='e.g. "commune"',
+            )
+            return None
+        level = value.get("level")
+        measure = value.get("measure", "share")
+        try:
+            return Aggregate(
+                of=kinds,
+                level=None if level is None else Level.parse(str(level)),
+                measure=str(measure),
+            )
+        except NtmError as err:
+            self.problems.add_error(path, err)
+            return None
 
     def applies_to(self, value: object, path: str) -> Applicability | None:
         if not isinstance(value, Mapping):
@@ -664,6 +698,12 @@ def _indicator_to_data(i: Indicator) -> dict[str, Any]:
         if i.applies_to.groups:
             applies["groups"] = sorted(i.applies_to.groups)
         data["applies_to"] = applies
+    if i.aggregate is not None:
+        aggregate: dict[str, Any] = {"of": sorted(k.value for k in i.aggregate.of)}
+        if i.aggregate.level is not None:
+            aggregate["level"] = i.aggregate.level.key
+        aggregate["measure"] = i.aggregate.measure
+        data["aggregate"] = aggregate
     if i.note is not None:
         data["note"] = i.note
     data.update(provenance_to_data(i.provenance))
