@@ -236,6 +236,7 @@ class TestTags:
                     "mountainous",
                     "ethnic_minority_area_ii",
                     "ethnic_minority_area_iii",
+                    "without_commune_units",
                 }
             )
             == KNOWN_TAGS

@@ -55,6 +55,7 @@ from ntm_criteria.rules import (
     Ref,
     Requirement,
     RuleItem,
+    Scaled,
     Unspecified,
     ValueKind,
     ValueSpec,
@@ -667,7 +668,7 @@ def _values_of(requirement: RuleItem, path: str) -> Iterator[tuple[str, ValueSpe
 
 
 def _check_value(value: ValueSpec, path: str, known: frozenset[str], problems: Problems) -> None:
-    if isinstance(value, Fixed | Unspecified):
+    if isinstance(value, Fixed | Unspecified | Scaled):
         return
     if isinstance(value, ByRegion):
         for code in value.cases:

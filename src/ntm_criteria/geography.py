@@ -424,6 +424,11 @@ TAG_LABELS: Mapping[str, Mapping[str, str]] = MappingProxyType(
                 "thuộc huyện nghèo hoặc huyện đã thoát nghèo giai đoạn 2018–2020",
                 "in a poor district or one that escaped poverty in 2018–2020",
             ),
+            (
+                "without_commune_units",
+                "không có đơn vị hành chính cấp xã",
+                "without commune-level administrative units",
+            ),
             ("island", "đảo", "island"),
             ("border", "biên giới", "border"),
             ("coastal", "ven biển", "coastal"),

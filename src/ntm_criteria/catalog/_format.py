@@ -31,10 +31,25 @@ from ntm_criteria.geography import DEFAULT_REGION_SCHEME, LocalityKind
 from ntm_criteria.periods import as_date
 from ntm_criteria.rules import (
     PROVENANCE_KEYS,
+    AllOf,
+    AnyOf,
+    AtLeast,
+    AtLeastK,
+    AtMost,
+    Between,
+    ByDate,
+    ByGroup,
+    ByRegion,
+    ByTag,
+    Equals,
+    Fixed,
     Problems,
     Provenance,
+    Ref,
     Requirement,
+    Scaled,
     Unspecified,
+    ValueSpec,
     provenance_from_data,
     provenance_to_data,
     requirement_from_data,
@@ -173,8 +188,8 @@ def set_from_data(
             file=file,
         )
     problems = Problems()
-    reader = _Reader(problems)
     known_parents = {p.id: p for p in parents}
+    reader = _Reader(problems, known_parents)
     parent_id = data.get("extends")
     if parent_id is not None:
         parent = reader.parent(parent_id, known_parents)
@@ -189,8 +204,9 @@ def set_from_data(
 class _Reader:
     """Reads one document, adding problems instead of raising."""
 
-    def __init__(self, problems: Problems) -> None:
+    def __init__(self, problems: Problems, parents: Mapping[str, CriterionSet]) -> None:
         self.problems = problems
+        self.parents = parents
 
     # -- scalars ---------------------------------------------------------
 
@@ -428,9 +444,14 @@ class _Reader:
             if key in data:
                 fields[key] = self.text(data, key, path)
         if "requirement" in data:
-            fields["requirement"] = requirement_from_data(
+            requirement = requirement_from_data(
                 data["requirement"], _p(path, "requirement"), self.problems
             )
+            if requirement is not None:
+                requirement = _Linker(self, _p(path, "requirement"), fields.get("unit")).link(
+                    requirement
+                )
+            fields["requirement"] = requirement
         elif not partial:
             self.problems.add(
                 _p(path, "requirement"),
@@ -503,6 +524,17 @@ class _Reader:
         return Applicability(tags_any=tags, groups=groups)
 
     # -- extends ------------------------------------------------------------
+
+    def find_set(self, set_id: str) -> CriterionSet | None:
+        """A set by id among the parents given, then the built-in ones; None if unknown."""
+        if set_id in self.parents:
+            return self.parents[set_id]
+        from ntm_criteria.catalog import get
+
+        try:
+            return get(set_id)
+        except NtmError:
+            return None
 
     def parent(self, parent_id: object, known: Mapping[str, CriterionSet]) -> CriterionSet | None:
         if not isinstance(parent_id, str):
@@ -600,6 +632,71 @@ class _Reader:
                     indicators.append(attrs.evolve(indicator, **fields))
             criteria.append(attrs.evolve(criterion, indicators=indicators))
         return criteria
+
+
+class _Linker:
+    """Links ``relative_to`` values to the thresholds they refer to."""
+
+    def __init__(self, reader: _Reader, path: str, unit: str | None) -> None:
+        self.reader, self.path, self.unit = reader, path, unit
+
+    def link(self, requirement: Requirement) -> Requirement:
+        if isinstance(requirement, AtLeast | AtMost | Equals):
+            return attrs.evolve(requirement, value=self.value(requirement.value))
+        if isinstance(requirement, Between):
+            return Between(self.value(requirement.low), self.value(requirement.high))
+        if isinstance(requirement, AllOf | AnyOf | AtLeastK):
+            items = [i if isinstance(i, Ref) else self.link(i) for i in requirement.items]
+            return attrs.evolve(requirement, items=items)
+        return requirement
+
+    def value(self, value: ValueSpec) -> ValueSpec:
+        if isinstance(value, Scaled):
+            return attrs.evolve(value, base=self.target(value.ref))
+        if isinstance(value, Fixed | Unspecified):
+            return value
+        default = None if value.default is None else self.value(value.default)
+        if isinstance(value, ByRegion):
+            return ByRegion({k: self.value(v) for k, v in value.cases.items()}, default)
+        if isinstance(value, ByGroup):
+            return ByGroup({k: self.value(v) for k, v in value.cases.items()}, default)
+        if isinstance(value, ByTag):
+            return ByTag([(k, self.value(v)) for k, v in value.cases], default)
+        if isinstance(value, ByDate):
+            return ByDate([(k, self.value(v)) for k, v in value.cases], default)
+        return value
+
+    def target(self, ref: str) -> ValueSpec | None:
+        set_id, code = ref.split(":")
+        found = self.reader.find_set(set_id)
+        if found is None:
+            self.reader.problems.add(
+                self.path,
+                f"relative_to refers to an unknown set {set_id!r}",
+                expected="the id of a built-in set or of a set passed as parents",
+            )
+            return None
+        try:
+            indicator = found.indicator(code)
+        except NtmError as err:
+            self.reader.problems.add(self.path, str(err))
+            return None
+        target = indicator.requirement
+        if not isinstance(target, AtLeast | AtMost | Equals):
+            self.reader.problems.add(
+                self.path,
+                f"{ref} has no single threshold to scale",
+                expected="a reference to an at_least, at_most or equals indicator",
+            )
+            return None
+        if self.unit is not None and indicator.unit is not None and self.unit != indicator.unit:
+            self.reader.problems.add(
+                self.path,
+                f"{ref} is in {indicator.unit}, this indicator in {self.unit}",
+                expected="the same unit",
+            )
+            return None
+        return target.value
 
 
 def _given(data: Mapping[str, Any], key: str) -> bool:

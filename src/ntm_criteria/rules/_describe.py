@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ntm_criteria.i18n import Lang, check_lang, format_quantity
+from ntm_criteria.i18n import Lang, check_lang, format_number, format_quantity
 from ntm_criteria.rules._requirements import (
     Achieved,
     AllOf,
@@ -21,6 +21,7 @@ from ntm_criteria.rules._values import (
     ByRegion,
     ByTag,
     Fixed,
+    Scaled,
     Unspecified,
     ValueSpec,
 )
@@ -104,4 +105,7 @@ def _value(value: ValueSpec, unit: str | None, lang: Lang) -> str:
         return format_quantity(value.amount, unit or "", lang)
     if isinstance(value, Unspecified):
         return f"? ({_unspecified(value, lang)})"
+    if isinstance(value, Scaled):
+        factor = format_number(value.factor, lang, decimals=4)
+        return f"{factor} × [{value.ref}]"
     return f"[{_WORDS['vi' if lang == 'vi' else 'en'][type(value)]}]"

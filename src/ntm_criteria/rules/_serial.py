@@ -42,6 +42,7 @@ from ntm_criteria.rules._values import (
     Confidence,
     Fixed,
     Provenance,
+    Scaled,
     Unspecified,
     ValueSpec,
 )
@@ -263,10 +264,12 @@ def value_from_data(data: object, path: str, problems: Problems) -> ValueSpec | 
         amount = number_from_data(data, path, problems)
         return None if amount is None else Fixed(amount)
     branches = [key for key in _BRANCHES if key in data]
-    leaves = [key for key in ("value", "unspecified") if key in data]
+    leaves = [key for key in ("value", "unspecified", "relative_to") if key in data]
     allowed = {*branches, *leaves, "default", *PROVENANCE_KEYS}
     if leaves == ["unspecified"]:
         allowed.add("missing")
+    if leaves == ["relative_to"]:
+        allowed.add("factor")
     for key in data:
         if key not in allowed:
             _unknown_key(
@@ -284,6 +287,8 @@ def value_from_data(data: object, path: str, problems: Problems) -> ValueSpec | 
         )
         return None
     provenance = provenance_from_data(data, path, problems)
+    if leaves == ["relative_to"]:
+        return _scaled_from_data(data, path, problems, provenance)
     if leaves == ["value"]:
         amount = number_from_data(data["value"], _key(path, "value"), problems)
         return None if amount is None else Fixed(amount, provenance)
@@ -312,6 +317,30 @@ def value_from_data(data: object, path: str, problems: Problems) -> ValueSpec | 
     return _branch_from_data(
         branches[0], data[branches[0]], _key(path, branches[0]), problems, default
     )
+
+
+def _scaled_from_data(
+    data: Mapping[str, Any], path: str, problems: Problems, provenance: Provenance | None
+) -> ValueSpec | None:
+    ref = data["relative_to"]
+    if not isinstance(ref, str) or ref.count(":") != 1 or not all(ref.split(":")):
+        problems.add(
+            _key(path, "relative_to"),
+            f"{_describe(ref)} is not a reference",
+            expected='"<set id>:<indicator code>"',
+        )
+        return None
+    factor = number_from_data(data.get("factor", 1), _key(path, "factor"), problems)
+    if factor is None:
+        return None
+    if factor <= 0:
+        problems.add(
+            _key(path, "factor"),
+            f"factor {factor} is not positive",
+            expected="a positive number such as 1.1",
+        )
+        return None
+    return Scaled(ref, factor, provenance=provenance)
 
 
 def _branch_from_data(
@@ -417,6 +446,12 @@ def value_to_data(value: ValueSpec) -> object:
         if value.missing is not None:
             data["missing"] = list(value.missing)
         return data
+    if isinstance(value, Scaled):
+        return {
+            "relative_to": value.ref,
+            "factor": number_to_data(value.factor),
+            **provenance_to_data(value.provenance),
+        }
     if isinstance(value, ByRegion | ByTag):
         items = value.cases.items() if isinstance(value, ByRegion) else value.cases
         data = {

@@ -32,6 +32,7 @@ __all__ = [
     "Context",
     "Fixed",
     "Provenance",
+    "Scaled",
     "Unspecified",
     "ValueSpec",
     "resolve",
@@ -178,6 +179,7 @@ class Unspecified:
 _MISSING_WORDS = MappingProxyType(
     {
         "region": ("vùng", "region"),
+        "reference": ("ngưỡng tham chiếu", "the referenced threshold"),
         "group": ("nhóm xã", "commune group"),
         "tag": ("loại địa phương", "locality tags"),
         "date": ("ngày", "date"),
@@ -259,7 +261,35 @@ class ByDate:
                 )
 
 
-ValueSpec: TypeAlias = Fixed | Unspecified | ByRegion | ByGroup | ByTag | ByDate
+def _exact(value: float | int | str | Fraction) -> Fraction:
+    """A float as the decimal it prints as (1.1 is exactly 11/10)."""
+    return Fraction(repr(value)) if isinstance(value, float) else Fraction(value)
+
+
+@attrs.frozen(slots=True)
+class Scaled:
+    """A threshold defined as ``factor`` times another set's threshold.
+
+    ``ref`` names the other value as ``"<set id>:<indicator code>"``; the
+    loader links ``base`` to that indicator's threshold, which is then
+    resolved for the same locality and date.  Decision 319/QĐ-TTg asks a
+    model commune for an income "at least 10% above" the advanced-commune
+    level in force at the time: ``Scaled("…-advanced-…:10", Fraction(11, 10))``.
+
+    >>> s = Scaled("adv:10", 1.1, base=ByRegion({"DBSH": Fixed(60)}))
+    >>> resolve(s, Context(on=datetime.date(2024, 1, 1), region="DBSH")).amount
+    Fraction(66, 1)
+    >>> resolve(Scaled("adv:10", 1.1), Context(on=datetime.date(2024, 1, 1))).missing
+    ('reference', 'adv:10')
+    """
+
+    ref: str
+    factor: Fraction = attrs.field(converter=_exact)
+    base: ValueSpec | None = attrs.field(default=None, eq=False, repr=False)
+    provenance: Provenance | None = None
+
+
+ValueSpec: TypeAlias = Fixed | Unspecified | ByRegion | ByGroup | ByTag | ByDate | Scaled
 Leaf: TypeAlias = Fixed | Unspecified
 
 
@@ -278,10 +308,22 @@ def resolve(value: ValueSpec, context: Context) -> Leaf:
     while True:
         if isinstance(value, Fixed | Unspecified):
             return value
+        if isinstance(value, Scaled):
+            return _scaled(value, context)
         chosen, missing = _branch(value, context)
         if chosen is None:
             return Unspecified(missing=missing)
         value = chosen
+
+
+def _scaled(value: Scaled, context: Context) -> Leaf:
+    if value.base is None:
+        return Unspecified(provenance=value.provenance, missing=("reference", value.ref))
+    leaf = resolve(value.base, context)
+    if isinstance(leaf, Unspecified):
+        note = f"{value.ref} is not specified" + (f" ({leaf.note})" if leaf.note else "")
+        return Unspecified(note, value.provenance, leaf.missing)
+    return Fixed(leaf.amount * value.factor, value.provenance or leaf.provenance)
 
 
 def _branch(
