@@ -321,7 +321,10 @@ class CriterionSet:
     units, regions or references, and invalid dates raise
     :class:`~ntm_criteria.errors.DataErrors` listing every problem with its
     key path.  ``rule`` combines criteria by number (as text); ``None``
-    means all criteria must be met.  See the module example.
+    means all criteria must be met.  ``requires`` is the level a locality
+    must already hold for this set to apply (an advanced set requires the
+    standard level); ``applies_to`` narrows the set to localities with
+    given tags (a special district set).  See the module example.
     """
 
     id: str
@@ -340,6 +343,8 @@ class CriterionSet:
     provenance: Provenance = attrs.field(factory=Provenance)
     extends: str | None = None
     note: str | None = None
+    requires: Level | None = None
+    applies_to: Applicability | None = None
     _index: Mapping[str, tuple[Criterion, Indicator]] = attrs.field(
         init=False, repr=False, eq=False, hash=False
     )
@@ -413,6 +418,12 @@ class CriterionSet:
     def criterion_rules(self) -> tuple[Requirement, ...]:
         """Each criterion's rule in force, in criterion order."""
         return self._rules[0]
+
+    def applies(self, locality: Locality) -> bool:
+        """True when the set covers the locality's kind and, if narrowed, its tags."""
+        if locality.kind not in self.scope:
+            return False
+        return self.applies_to is None or self.applies_to.applies(locality.tags, locality.group)
 
     def is_in_force(self, on: datetime.date) -> bool:
         """True when ``on`` falls within the set's validity."""
@@ -543,6 +554,14 @@ def _check_set(s: CriterionSet, problems: Problems) -> None:
             f"{s.valid_to} is before valid_from {s.valid_from}",
             expected="valid_from ≤ valid_to",
         )
+    if s.requires is not None and s.level is not None and s.requires >= s.level:
+        problems.add(
+            "requires",
+            f"a {s.level.key} set cannot require the {s.requires.key} level",
+            expected="a lower level than the set's own",
+        )
+    if s.applies_to is not None:
+        _check_tags(s.applies_to.tags_any, "applies_to.tags_any", problems)
     if not s.scope:
         problems.add("scope", "no locality kind given", expected='e.g. scope = "commune"')
     try:

@@ -73,6 +73,8 @@ _SET_KEYS = (
     "valid_to",
     "legal_basis",
     "region_scheme",
+    "requires",
+    "applies_to",
     "note",
     "groups",
     "region_rules",
@@ -295,6 +297,11 @@ class _Reader:
         fields["valid_to"] = self.date(data, "valid_to", required=False)
         fields["scope"] = self.scope(data.get("scope"))
         fields["level"] = self.level(data.get("level"))
+        fields["requires"] = (
+            self.level(data["requires"], "requires") if "requires" in data else None
+        )
+        if "applies_to" in data:
+            fields["applies_to"] = self.applies_to(data["applies_to"], "applies_to")
         fields["provenance"] = provenance_from_data(data, "", self.problems) or Provenance()
         return fields
 
@@ -316,13 +323,13 @@ class _Reader:
                 self.problems.add(path, str(err))
         return tuple(kinds)
 
-    def level(self, value: object) -> Level | None:
+    def level(self, value: object, key: str = "level") -> Level | None:
         if value is None or value == "none":
             return None
         try:
             return Level.parse(str(value))
         except NtmError as err:
-            self.problems.add("level", str(err))
+            self.problems.add(key, str(err))
             return None
 
     def whole_set(self, data: Mapping[str, Any]) -> CriterionSet | None:
@@ -395,7 +402,7 @@ class _Reader:
     def criterion(self, data: Mapping[str, Any], path: str, base: Provenance) -> Criterion | None:
         self.unknown_keys(data, _CRITERION_KEYS, path)
         number = data.get("number")
-        if isinstance(number, bool) or not isinstance(number, int) or not 0 < number < 1000:
+        if isinstance(number, bool) or not isinstance(number, int) or not 0 <= number < 1000:
             self.problems.add(
                 _p(path, "number"),
                 f"{number!r} is not a criterion number",
@@ -575,6 +582,8 @@ class _Reader:
                 "valid_to",
                 "region_scheme",
                 "note",
+                "requires",
+                "applies_to",
             )
         }
         merged = {**_header_data(parent), **data}
@@ -716,6 +725,8 @@ def _header_data(parent: CriterionSet) -> dict[str, Any]:
             "valid_from",
             "valid_to",
             "region_scheme",
+            "requires",
+            "applies_to",
         )
         if key in data
     }
@@ -754,6 +765,10 @@ def set_to_data(s: CriterionSet) -> dict[str, Any]:
         data["region_scheme"] = s.region_scheme
     if s.note is not None:
         data["note"] = s.note
+    if s.requires is not None:
+        data["requires"] = s.requires.key
+    if s.applies_to is not None:
+        data["applies_to"] = _applies_to_data(s.applies_to)
     data.update(provenance_to_data(s.provenance))
     if s.groups:
         data["groups"] = [
@@ -789,12 +804,7 @@ def _indicator_to_data(i: Indicator) -> dict[str, Any]:
     if i.needs_investment is not None:
         data["needs_investment"] = i.needs_investment
     if i.applies_to is not None:
-        applies: dict[str, Any] = {}
-        if i.applies_to.tags_any:
-            applies["tags_any"] = sorted(i.applies_to.tags_any)
-        if i.applies_to.groups:
-            applies["groups"] = sorted(i.applies_to.groups)
-        data["applies_to"] = applies
+        data["applies_to"] = _applies_to_data(i.applies_to)
     if i.aggregate is not None:
         aggregate: dict[str, Any] = {"of": sorted(k.value for k in i.aggregate.of)}
         if i.aggregate.level is not None:
@@ -804,6 +814,15 @@ def _indicator_to_data(i: Indicator) -> dict[str, Any]:
     if i.note is not None:
         data["note"] = i.note
     data.update(provenance_to_data(i.provenance))
+    return data
+
+
+def _applies_to_data(applies: Applicability) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    if applies.tags_any:
+        data["tags_any"] = sorted(applies.tags_any)
+    if applies.groups:
+        data["groups"] = sorted(applies.groups)
     return data
 
 
