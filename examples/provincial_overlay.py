@@ -1,70 +1,60 @@
-"""A provincial overlay: a province extends a set, fills what it leaves open, raises a threshold.
+"""A provincial overlay of the national set: load it, check it, assess with it.
 
-Everything here is ILLUSTRATIVE: the parent is the demo set shipped with the
-package and the "province" values are made up.  The overlay is a data file
-that `extends` its parent and names only what changes; the same mechanism
-will apply to the national sets of the built-in catalog.
+``binh_phuoc_overlay.toml`` extends the built-in national 2021–2025 commune
+set (318/QĐ-TTg) the way a province does: it fills a threshold the national
+data leaves unspecified (income, from Bình Phước's Decision 1360/QĐ-UBND) and
+sets another (poverty — an ILLUSTRATIVE value).  The checker warns when an
+overlay is less demanding than its parent and lists the national indicators
+still unspecified after it.
 Run: python examples/provincial_overlay.py
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime
+import warnings
+from pathlib import Path
 
-from ntm_criteria import (
-    AssessmentResult,
-    CriterionSet,
-    Locality,
-    Observation,
-    assess,
-    demo,
-    loads_set,
-)
-
-OVERLAY = """
-id = "demo-province-commune-standard"
-extends = "demo-commune-standard"
-title_vi = "Bộ tiêu chí xã nông thôn mới của tỉnh (minh họa)"
-title_en = "Provincial new rural commune set (illustrative)"
-legal_basis = "Quyết định số …/QĐ-UBND (illustrative)"
-source = "illustrative provincial decision"
-confidence = "illustrative"
-
-# The parent leaves clean water outside the mountains to the province: fill it in.
-[indicators."17.1"]
-requirement = { at_least = { by_region = { TDMNPB = 25, TN = 25 }, default = 60 } }
-
-# The province asks more than the parent for irrigation.
-[indicators."3.1"]
-requirement = { at_least = 85 }
-"""
+from ntm_criteria import Q_, Locality, Observation, assess, catalog, load_set
 
 
 def main() -> None:
-    parent = demo.criterion_set()
-    overlay = loads_set(OVERLAY, parents=[parent])
-    places, observations = demo.gazetteer(), demo.observations()
-    print(f"{overlay.title_vi} (extends {overlay.extends})\n")
-    for code in ("04039", "30004"):
-        place = places.effective(code)
-        before = demo_assess(parent, place, observations[code])
-        after = demo_assess(overlay, place, observations[code])
-        print(
-            f"{place.label()}: {before.met_count}/{before.total} → "
-            f"{after.met_count}/{after.total} criteria"
-        )
-        for number in (3, 17):
-            print(f"  {after.criterion(number).summary()}")
-    print("\nChanged indicators:")
-    for indicator in overlay.indicators():
-        if indicator != parent.indicator(indicator.code):
-            print(f"  {indicator.code}: {indicator.provenance.describe('en')}")
+    national = catalog.get("vn-ntm-commune-standard-2021-2025")
+    overlay = load_set(Path(__file__).with_name("binh_phuoc_overlay.toml"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", catalog.LooserThresholdWarning)
+        report = catalog.check_overlay(overlay, national)
+    print(report.summary())
+    print()
 
+    on = datetime.date(2022, 9, 30)
+    observations = [
+        Observation("10", Q_(40.5, "million_VND / person / year")),
+        Observation("11", Q_(3.2, "percent")),
+    ]
+    for commune in (
+        Locality("25001", "Xã Minh Họa A", "commune", region="DNB", tags={"extremely_difficult"}),
+        Locality("25002", "Xã Minh Họa B", "commune", region="DNB"),
+    ):
+        result = assess(commune, overlay, observations, on=on)
+        print(result.headline())
+        for number in (10, 11):
+            print("  " + result.criterion(number).summary())
 
-def demo_assess(
-    criterion_set: CriterionSet, place: Locality, observations: Sequence[Observation]
-) -> AssessmentResult:
-    return assess(place, criterion_set, observations, on=demo.ASSESSMENT_DATE)
+    # A loosened threshold is caught: lower the poverty ceiling the other way round.
+    looser = catalog.loads_set(
+        """
+        id = "example-looser"
+        extends = "vn-ntm-commune-standard-2021-2025"
+        [indicators."3.1"]
+        requirement = { at_least = 70 }
+        """
+    )
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        catalog.check_overlay(looser, national)
+    print()
+    print(f"warning: {caught[0].message}")
 
 
 if __name__ == "__main__":

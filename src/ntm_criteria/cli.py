@@ -39,6 +39,12 @@ def _parser() -> argparse.ArgumentParser:
     p_demo.add_argument(
         "--commune", default="04036", help="code of the commune to explain in full (default 04036)"
     )
+    p_demo.add_argument(
+        "--national",
+        action="store_true",
+        help="use the built-in national 2021-2025 set with an illustrative provincial overlay "
+        "instead of the small demo set",
+    )
 
     p_check = sub.add_parser("check", help="validate criterion-set TOML files")
     p_check.add_argument("files", nargs="+", type=Path)
@@ -90,11 +96,11 @@ def _assess_all(
 
 def _demo(args: argparse.Namespace) -> None:
     lang = args.lang
-    criterion_set, places, observations = (
-        demo.criterion_set(),
-        demo.gazetteer(),
-        demo.observations(),
-    )
+    places = demo.gazetteer()
+    if args.national:
+        criterion_set, observations = demo.national_overlay(), demo.national_observations()
+    else:
+        criterion_set, observations = demo.criterion_set(), demo.observations()
     results = _assess_all(criterion_set, places, observations, demo.ASSESSMENT_DATE.isoformat())
     if lang == "vi":
         print("DỮ LIỆU MINH HỌA — không dùng để báo cáo chính thức.")

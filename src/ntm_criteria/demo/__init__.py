@@ -2,7 +2,8 @@
 
 Everything here is **illustrative**: a small criterion set modelled on the
 2021–2025 national commune set, ten localities in two provinces and one quarter's
-observations.  The names of the communes are real; their codes, tags and
+observations; and an illustrative provincial overlay of the real national set
+(``vn-ntm-commune-standard-2021-2025``) with observations for it.  The names of the communes are real; their codes, tags and
 figures are made up.  Never use them for reporting.
 
 >>> from ntm_criteria import demo
@@ -24,7 +25,14 @@ from ntm_criteria.criteria import CriterionSet
 from ntm_criteria.geography import Gazetteer
 from ntm_criteria.io import reads_observations
 
-__all__ = ["ASSESSMENT_DATE", "criterion_set", "gazetteer", "observations"]
+__all__ = [
+    "ASSESSMENT_DATE",
+    "criterion_set",
+    "gazetteer",
+    "national_observations",
+    "national_overlay",
+    "observations",
+]
 
 #: The date the demo assesses on: the end of the second quarter of 2023.
 ASSESSMENT_DATE = datetime.date(2023, 6, 30)
@@ -48,3 +56,23 @@ def gazetteer() -> Gazetteer:
 def observations() -> dict[str, tuple[Observation, ...]]:
     """One quarter's observations per commune code (illustrative figures)."""
     return reads_observations(_text("observations.csv"), file="demo/observations.csv")
+
+
+def national_overlay() -> CriterionSet:
+    """An illustrative provincial overlay of the built-in national 2021–2025 commune set.
+
+    It reviews the criteria whose national indicators are not encoded as a
+    whole ("achieved"), and fills income and poverty with made-up values.
+
+    >>> s = national_overlay()
+    >>> (s.extends, s.total)
+    ('vn-ntm-commune-standard-2021-2025', 19)
+    """
+    return loads_set(_text("overlay.toml"), file="demo/overlay.toml")
+
+
+def national_observations() -> dict[str, tuple[Observation, ...]]:
+    """Observations of the demo communes for :func:`national_overlay` (illustrative figures)."""
+    return reads_observations(
+        _text("observations-national.csv"), file="demo/observations-national.csv"
+    )

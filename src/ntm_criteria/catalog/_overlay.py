@@ -1,0 +1,314 @@
+"""Checking a provincial overlay against the set it extends.
+
+A province may fill in what the national set leaves to it and may raise
+thresholds, but not lower them.  :func:`check_overlay` compares every
+threshold of the overlay with the parent's in every context that can make a
+difference (each region, each year of validity, each commune group and each
+tag the data mentions) and lists what was loosened, and which of the
+parent's indicators are still unspecified after the overlay.
+"""
+
+from __future__ import annotations
+
+import datetime
+import warnings
+from collections.abc import Iterator
+from fractions import Fraction
+
+import attrs
+
+from ntm_criteria.criteria import CriterionSet
+from ntm_criteria.errors import DataError, DataErrors
+from ntm_criteria.geography import regions
+from ntm_criteria.rules import (
+    AllOf,
+    AnyOf,
+    AtLeast,
+    AtLeastK,
+    AtMost,
+    Between,
+    ByDate,
+    ByGroup,
+    ByRegion,
+    ByTag,
+    Context,
+    Equals,
+    Fixed,
+    Ref,
+    Requirement,
+    Scaled,
+    Unspecified,
+    ValueSpec,
+    resolve,
+)
+
+__all__ = ["Loosening", "LooserThresholdWarning", "OverlayReport", "check_overlay"]
+
+
+class LooserThresholdWarning(UserWarning):
+    """An overlay sets a threshold less demanding than the set it extends."""
+
+
+@attrs.frozen(slots=True)
+class Loosening:
+    """One threshold that an overlay makes less demanding, in one context.
+
+    ``parent`` and ``overlay`` are the two thresholds in the indicator's
+    unit; ``context`` says for which region, group, tags and date (the first
+    one found), or is ``None`` when the loosening holds in every context.
+    """
+
+    code: str
+    context: Context | None
+    parent: Fraction
+    overlay: Fraction
+    bound: str
+
+    def describe(self) -> str:
+        """``10: at least 45 → 40 (region DBSH, 2024-01-01)``."""
+        head = f"{self.code}: {self.bound} {self.parent} → {self.overlay}"
+        if self.context is None:
+            return f"{head} (everywhere)"
+        where = [f"region {self.context.region}"] if self.context.region else []
+        if self.context.group is not None:
+            where.append(f"group {self.context.group}")
+        if self.context.tags:
+            where.append("tags " + ", ".join(sorted(self.context.tags)))
+        where.append(self.context.on.isoformat())
+        return f"{self.code}: {self.bound} {self.parent} → {self.overlay} ({', '.join(where)})"
+
+
+@attrs.frozen(slots=True)
+class OverlayReport:
+    """What :func:`check_overlay` found: loosened thresholds and remaining gaps."""
+
+    overlay_id: str
+    parent_id: str
+    loosened: tuple[Loosening, ...]
+    unspecified: tuple[str, ...]
+
+    @property
+    def ok(self) -> bool:
+        """True when no threshold was loosened."""
+        return not self.loosened
+
+    def summary(self) -> str:
+        """A few lines for a person: what was loosened, what is still unspecified."""
+        lines = [f"{self.overlay_id} extends {self.parent_id}:"]
+        if self.loosened:
+            lines.append(f"  {len(self.loosened)} threshold(s) less demanding than the parent:")
+            lines += [f"    - {item.describe()}" for item in self.loosened]
+        else:
+            lines.append("  no threshold is less demanding than the parent's")
+        if self.unspecified:
+            lines.append("  still unspecified: " + ", ".join(self.unspecified))
+        else:
+            lines.append("  every indicator of the parent is specified")
+        return "\n".join(lines)
+
+
+def check_overlay(
+    overlay: CriterionSet, parent: CriterionSet, *, strict: bool = False
+) -> OverlayReport:
+    """Compare an overlay with the set it extends.
+
+    Each loosened threshold raises a :class:`LooserThresholdWarning`; with
+    ``strict=True`` they raise :class:`~ntm_criteria.errors.DataErrors`
+    instead.  The report also lists the parent's indicators that are still
+    unspecified (in some context) after the overlay.
+
+    >>> from ntm_criteria import demo, loads_set
+    >>> overlay = loads_set('''
+    ... id = "looser"
+    ... extends = "demo-commune-standard"
+    ... [indicators."3.1"]
+    ... requirement = { at_least = 70 }
+    ... ''', parents=[demo.criterion_set()])
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     report = check_overlay(overlay, demo.criterion_set())
+    >>> [item.describe() for item in report.loosened][:1]
+    ['3.1: at least 80 → 70 (everywhere)']
+    >>> len(caught) == len(report.loosened)
+    True
+    """
+    contexts = list(_contexts(parent, overlay))
+    loosened: list[Loosening] = []
+    for indicator in parent.indicators():
+        try:
+            mine = overlay.indicator(indicator.code)
+        except LookupError:
+            continue
+        for context in contexts:
+            loosened.extend(
+                _compare(indicator.code, indicator.requirement, mine.requirement, context)
+            )
+    unspecified = tuple(
+        i.code
+        for i in overlay.indicators()
+        if _has_gap(i.requirement)
+        and _parent_has(parent, i.code)
+        and any(_unspecified_in(i.requirement, c) for c in contexts)
+    )
+    report = OverlayReport(
+        overlay.id, parent.id, tuple(_unique(loosened, len(contexts))), unspecified
+    )
+    if report.loosened:
+        if strict:
+            raise DataErrors(
+                [
+                    DataError(
+                        f"less demanding than {parent.id}: {item.describe()}",
+                        key_path=f'indicators."{item.code}".requirement',
+                        expected="a threshold at least as demanding as the parent's",
+                    )
+                    for item in report.loosened
+                ]
+            )
+        for item in report.loosened:
+            warnings.warn(f"{overlay.id}: {item.describe()}", LooserThresholdWarning, stacklevel=2)
+    return report
+
+
+def _parent_has(parent: CriterionSet, code: str) -> bool:
+    return any(i.code == code for i in parent.indicators())
+
+
+def _unique(items: list[Loosening], contexts: int) -> Iterator[Loosening]:
+    """One loosening per indicator, bound and pair of values: the first context, or everywhere."""
+    counts: dict[tuple[str, str, Fraction, Fraction], list[Loosening]] = {}
+    for item in items:
+        counts.setdefault((item.code, item.bound, item.parent, item.overlay), []).append(item)
+    for found in counts.values():
+        yield attrs.evolve(found[0], context=None) if len(found) == contexts else found[0]
+
+
+def _contexts(*sets: CriterionSet) -> Iterator[Context]:
+    """Every region × year × group × tag combination the sets' data can tell apart."""
+    codes = sorted({r.code for s in sets for r in regions(s.region_scheme)})
+    tags: set[str] = set()
+    groups: set[int | None] = {None}
+    for s in sets:
+        for rule in s.region_rules:
+            tags |= rule.tags
+        for indicator in s.indicators():
+            for value in _values(indicator.requirement):
+                tags |= _tags(value)
+                groups |= _groups(value)
+    first = min(s.valid_from for s in sets)
+    last = max((s.valid_to or s.valid_from.replace(year=s.valid_from.year + 5)) for s in sets)
+    days = sorted(
+        {first, *(datetime.date(y, 1, 1) for y in range(first.year + 1, last.year + 1))}
+        | set(_dates(sets))
+    )
+    tag_options = [frozenset(), *(frozenset({t}) for t in sorted(tags))]
+    for s in sets:
+        tag_options += [frozenset(rule.tags) for rule in s.region_rules]
+    for region in codes:
+        for day in days:
+            for group in sorted(groups, key=lambda g: -1 if g is None else g):
+                for tag_set in dict.fromkeys(tag_options):
+                    yield Context(on=day, region=region, group=group, tags=tag_set)
+
+
+def _dates(sets: tuple[CriterionSet, ...]) -> Iterator[datetime.date]:
+    for s in sets:
+        for indicator in s.indicators():
+            for value in _values(indicator.requirement):
+                yield from _starts(value)
+
+
+def _values(requirement: Requirement | Ref) -> Iterator[ValueSpec]:
+    if isinstance(requirement, AtLeast | AtMost | Equals):
+        yield requirement.value
+    elif isinstance(requirement, Between):
+        yield requirement.low
+        yield requirement.high
+    elif isinstance(requirement, AllOf | AnyOf | AtLeastK):
+        for item in requirement.items:
+            yield from _values(item)
+
+
+def _children(value: ValueSpec) -> list[ValueSpec]:
+    if isinstance(value, ByRegion | ByGroup):
+        children = list(value.cases.values())
+    elif isinstance(value, ByTag | ByDate):
+        children = [spec for _, spec in value.cases]
+    elif isinstance(value, Scaled):
+        children = [value.base] if value.base is not None else []
+    else:
+        return []
+    default = getattr(value, "default", None)
+    return children + ([default] if default is not None else [])
+
+
+def _tags(value: ValueSpec) -> set[str]:
+    own = {tag for tag, _ in value.cases} if isinstance(value, ByTag) else set()
+    return own.union(*(_tags(child) for child in _children(value)))
+
+
+def _groups(value: ValueSpec) -> set[int | None]:
+    own: set[int | None] = set(value.cases) if isinstance(value, ByGroup) else set()
+    return own.union(*(_groups(child) for child in _children(value)))
+
+
+def _starts(value: ValueSpec) -> Iterator[datetime.date]:
+    if isinstance(value, ByDate):
+        for period, _ in value.cases:
+            yield period.start
+    for child in _children(value):
+        yield from _starts(child)
+
+
+def _bounds(requirement: Requirement, context: Context) -> dict[str, Fraction | None]:
+    """The resolved lower and upper bounds of a numeric requirement (None: unspecified)."""
+
+    def amount(value: ValueSpec) -> Fraction | None:
+        leaf = resolve(value, context)
+        return leaf.amount if isinstance(leaf, Fixed) else None
+
+    if isinstance(requirement, AtLeast):
+        return {"at least": amount(requirement.value)}
+    if isinstance(requirement, AtMost):
+        return {"at most": amount(requirement.value)}
+    if isinstance(requirement, Between):
+        return {"at least": amount(requirement.low), "at most": amount(requirement.high)}
+    if isinstance(requirement, Equals):
+        value = amount(requirement.value)
+        return {"at least": value, "at most": value}
+    return {}
+
+
+def _compare(
+    code: str, parent: Requirement, overlay: Requirement, context: Context
+) -> Iterator[Loosening]:
+    before, after = _bounds(parent, context), _bounds(overlay, context)
+    for bound, old in before.items():
+        new = after.get(bound)
+        if old is None or new is None:
+            continue
+        if (bound == "at least" and new < old) or (bound == "at most" and new > old):
+            yield Loosening(code, context, old, new, bound)
+
+
+def _has_gap(requirement: Requirement | Ref) -> bool:
+    if isinstance(requirement, Unspecified):
+        return True
+    return any(_value_has_gap(v) for v in _values(requirement))
+
+
+def _value_has_gap(value: ValueSpec) -> bool:
+    if isinstance(value, Unspecified):
+        return True
+    if isinstance(value, Scaled) and value.base is None:
+        return True
+    if isinstance(value, ByRegion | ByGroup | ByTag | ByDate) and value.default is None:
+        return True  # some context may fall through
+    return any(_value_has_gap(child) for child in _children(value))
+
+
+def _unspecified_in(requirement: Requirement | Ref, context: Context) -> bool:
+    if isinstance(requirement, Unspecified):
+        return True
+    return any(isinstance(resolve(v, context), Unspecified) for v in _values(requirement))
