@@ -987,10 +987,11 @@ class TestProvenanceData:
         ("provenance", "data"),
         [
             (None, {}),
-            (Provenance(), {"confidence": "unverified"}),
+            # Every key is written, "" for none, so that no key is inherited on reading.
+            (Provenance(), {"source": "", "confidence": "unverified", "certainty": ""}),
             (
                 Provenance("QĐ 1", Confidence.PROVINCIAL),
-                {"source": "QĐ 1", "confidence": "provincial"},
+                {"source": "QĐ 1", "confidence": "provincial", "certainty": ""},
             ),
             (
                 OFFICIAL,
@@ -1215,7 +1216,7 @@ class TestRequirementFromData:
         assert requirement_to_data(Achieved()) == "achieved"
         assert requirement_to_data(Unspecified()) == "unspecified"
         assert requirement_to_data(OneOf(("Tốt",))) == {"one_of": ["Tốt"]}
-        assert requirement_to_data(Between(Fixed(1), Fixed(F(1, 3)))) == {"between": [1, "1/3"]}
+        assert requirement_to_data(Between(Fixed(F(1, 3)), Fixed(1))) == {"between": ["1/3", 1]}
 
     @pytest.mark.parametrize(
         ("toml", "requirement"),
@@ -1903,52 +1904,27 @@ class TestDescribe:
 # =========================================================================== known bugs
 
 
-class TestKnownBugs:
-    """Each test states the behaviour we expect; the library does otherwise today."""
+class TestRegressions:
+    """Bugs found while writing these tests, fixed since: each test keeps them fixed."""
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="BUG: _serial._case_key calls int() on any 4-char key that str.isdigit() accepts; "
-        "'¹²³⁴' raises a bare ValueError out of requirement_from_data",
-    )
     def test_by_year_key_of_superscript_digits_is_a_problem(self) -> None:
         _, problems = _problem({"at_least": {"by_year": {"¹²³⁴": 1}}})
         assert [p[0] for p in problems] == ['req.at_least.by_year."¹²³⁴"']
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="BUG: _serial._case_key lets Period.year(0)'s DataError escape value_from_data "
-        "instead of recording it at the key's path",
-    )
     def test_by_year_key_0000_is_a_problem_at_its_path(self) -> None:
         _, problems = read_value({"by_year": {"0000": 1}})
         assert [p.key_path for p in problems] == ['v.by_year."0000"']
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="BUG: number_from_data checks only floats for NaN/infinity; a Decimal NaN raises "
-        "ValueError and a Decimal infinity OverflowError",
-    )
     @pytest.mark.parametrize("number", [Decimal("NaN"), Decimal("Infinity")])
     def test_decimal_nan_is_a_problem(self, number: Decimal) -> None:
         problems = Problems()
         assert number_from_data(number, "x", problems) is None
         assert [p.key_path for p in problems.items] == ["x"]
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="BUG: number_to_data calls float() on any non-integer fraction, which overflows "
-        "for a numerator beyond the float range",
-    )
     def test_large_fraction_to_data(self) -> None:
         number = F(10**400 + 1, 2)
         assert number_from_data(number_to_data(number), "", Problems()) == number
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="BUG: ByRegion/ByGroup are frozen attrs classes (so hashable by contract) but "
-        "keep their cases in a mappingproxy, so hash() raises TypeError",
-    )
     @pytest.mark.parametrize(
         "value",
         [ByRegion({"A": Fixed(1)}), ByGroup({1: Fixed(1)}), AtLeast(ByRegion({"A": Fixed(1)}))],
@@ -1956,13 +1932,6 @@ class TestKnownBugs:
     def test_values_are_hashable(self, value: object) -> None:
         assert hash(value) == hash(value)
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="BUG: objects the constructors accept but the reader rejects, so they do not "
-        "round-trip: empty by_* tables, Between with low > high, a requirement Unspecified "
-        "with missing (written with a 'missing' key that requirement_from_data calls an "
-        "unknown operator)",
-    )
     @pytest.mark.parametrize(
         "requirement",
         [
@@ -1970,37 +1939,24 @@ class TestKnownBugs:
             AtLeast(ByGroup({}, default=Fixed(1))),
             AtLeast(ByTag((), default=Fixed(1))),
             AtLeast(ByDate((), default=Fixed(1))),
-            Between(Fixed(3), Fixed(1)),
             Unspecified(missing=("region", "DBSH")),
         ],
     )
     def test_constructed_requirements_round_trip(self, requirement: Any) -> None:
         assert read(requirement_to_data(requirement)) == (requirement, [])
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="BUG: value_from_data reads provenance keys on a by_* table, then drops them: "
-        "no problem is recorded and no case receives the source",
-    )
+    def test_between_with_low_above_high_is_refused_when_built(self) -> None:
+        with pytest.raises(DataError, match="low 3 is above high 1"):
+            Between(Fixed(3), Fixed(1))
+
     def test_provenance_on_a_by_table_is_not_lost(self) -> None:
         value, problems = read_value({"by_region": {"TDMNPB": 39}, "source": "QĐ 1"})
         kept = any(case.provenance is not None for case in value.cases.values())
         assert problems or kept
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="BUG: Fixed(72.56) converts the float with Fraction(), taking its binary value "
-        "(slightly above 72.56), so the exact observed 72.56 does not meet AtLeast(Fixed(72.56)); "
-        "number_from_data reads the same float as 1814/25",
-    )
     def test_fixed_from_a_float_is_its_decimal_value(self) -> None:
         assert evaluate(AtLeast(Fixed(72.56)), F("72.56")).status is Status.MET
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="BUG: describe joins nested composites without brackets, so different rules read "
-        "the same: 'a và b hoặc c' for both (a and b) or c, and a and (b or c)",
-    )
     def test_nested_composites_are_described_unambiguously(self) -> None:
         left = AnyOf([AllOf([Ref("a"), Ref("b")]), Ref("c")])
         right = AllOf([Ref("a"), AnyOf([Ref("b"), Ref("c")])])

@@ -38,8 +38,10 @@ from ntm_criteria.geography import (
     KNOWN_TAGS,
     Locality,
     LocalityKind,
+    is_valid_tag,
     regions,
 )
+from ntm_criteria.periods import Period
 from ntm_criteria.rules import (
     AllOf,
     AnyOf,
@@ -562,6 +564,8 @@ def _check_set(s: CriterionSet, problems: Problems) -> None:
         )
     if s.applies_to is not None:
         _check_tags(s.applies_to.tags_any, "applies_to.tags_any", problems)
+    if not s.criteria:
+        problems.add("criteria", "the set has no criteria", expected="at least one [[criteria]]")
     if not s.scope:
         problems.add("scope", "no locality kind given", expected='e.g. scope = "commune"')
     try:
@@ -622,11 +626,11 @@ def _check_set(s: CriterionSet, problems: Problems) -> None:
 
 def _check_tags(tags: Iterable[str], path: str, problems: Problems) -> None:
     for tag in tags:
-        if tag not in KNOWN_TAGS and not tag.startswith("x_"):
+        if not is_valid_tag(tag):
             problems.add(
                 path,
                 f"unknown tag {tag!r}",
-                expected=", ".join(sorted(KNOWN_TAGS)) + " or a custom x_… tag",
+                expected=", ".join(sorted(KNOWN_TAGS)) + " or a user tag matching x_[a-z0-9_]+",
             )
 
 
@@ -653,10 +657,10 @@ def _check_indicator(
     if indicator.unit is not None:
         try:
             parse_unit(indicator.unit)
-        except NtmError as err:
+        except NtmError:
             problems.add(
                 f"{path}.unit",
-                str(err),
+                f"unknown unit {indicator.unit!r}",
                 expected="a unit such as percent, km, million_VND / person / year",
             )
         if kind in ("bool", "grade"):
@@ -687,31 +691,37 @@ def _values_of(requirement: RuleItem, path: str) -> Iterator[tuple[str, ValueSpe
 
 
 def _check_value(value: ValueSpec, path: str, known: frozenset[str], problems: Problems) -> None:
+    """Check regions and tags inside a value, with key paths as written in the file."""
     if isinstance(value, Fixed | Unspecified | Scaled):
         return
-    if isinstance(value, ByRegion):
-        for code in value.cases:
-            if known and code not in known:
-                problems.add(
-                    f"{path}.by_region.{code}",
-                    f"unknown region {code!r}",
-                    expected=", ".join(sorted(known)),
-                )
-    elif isinstance(value, ByTag):
-        _check_tags([tag for tag, _ in value.cases], f"{path}.by_tag", problems)
-    children: Iterable[ValueSpec]
-    if isinstance(value, ByRegion | ByGroup):
-        children = value.cases.values()
-    else:
-        children = [spec for _, spec in value.cases]
-    if isinstance(value, ByDate):
-        kind = "by_date"
-    else:
-        kind = {ByRegion: "by_region", ByGroup: "by_group", ByTag: "by_tag"}[type(value)]
-    for child in children:
-        _check_value(child, f"{path}.{kind}", known, problems)
+    for key_path, child in _cases(value, path):
+        if isinstance(value, ByRegion) and known and key_path.rsplit(".", 1)[-1] not in known:
+            region = key_path.rsplit(".", 1)[-1]
+            problems.add(key_path, f"unknown region {region!r}", expected=", ".join(sorted(known)))
+        if isinstance(value, ByTag):
+            _check_tags([key_path.rsplit(".", 1)[-1]], key_path, problems)
+        _check_value(child, key_path, known, problems)
     if value.default is not None:
         _check_value(value.default, f"{path}.default", known, problems)
+
+
+def _cases(
+    value: ByRegion | ByGroup | ByTag | ByDate, path: str
+) -> Iterator[tuple[str, ValueSpec]]:
+    """Each case of a value table with its key path (``….by_year.2022``, ``….by_date[0].value``)."""
+    if isinstance(value, ByRegion | ByGroup):
+        kind = "by_region" if isinstance(value, ByRegion) else "by_group"
+        for key, spec in value.cases.items():
+            yield f"{path}.{kind}.{key}", spec
+    elif isinstance(value, ByTag):
+        for tag, spec in value.cases:
+            yield f"{path}.by_tag.{tag}", spec
+    elif all(period == Period.year(period.start.year) for period, _ in value.cases):
+        for period, spec in value.cases:
+            yield f"{path}.by_year.{period.start.year}", spec
+    else:
+        for index, (_, spec) in enumerate(value.cases):
+            yield f"{path}.by_date[{index}].value", spec
 
 
 def _check_rule(

@@ -73,6 +73,7 @@ __all__ = [
     "LocalityKind",
     "Region",
     "is_region_code",
+    "is_valid_tag",
     "region",
     "regions",
 ]
@@ -449,6 +450,17 @@ TAG_LABELS: Mapping[str, Mapping[str, str]] = MappingProxyType(
 KNOWN_TAGS: frozenset[str] = frozenset(TAG_LABELS)
 
 _USER_TAG = re.compile(r"x_[a-z0-9_]+")
+
+
+def is_valid_tag(tag: str) -> bool:
+    """True for a documented tag or a user tag of the form ``x_[a-z0-9_]+``.
+
+    >>> is_valid_tag("island"), is_valid_tag("x_vung_cao"), is_valid_tag("x_Vùng Cao")
+    (True, True, False)
+    """
+    return tag in KNOWN_TAGS or _USER_TAG.fullmatch(tag) is not None
+
+
 _TAGS_EXPECTED = f"one of {', '.join(sorted(KNOWN_TAGS))}, or a user tag matching x_[a-z0-9_]+"
 
 

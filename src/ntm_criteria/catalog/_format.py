@@ -8,6 +8,7 @@ from JSON or from :meth:`CriterionSet.to_dict` takes the same path.
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 import tomllib
 from collections.abc import Callable, Iterable, Mapping
@@ -65,6 +66,7 @@ _SET_KEYS = (
     "format",
     "id",
     "extends",
+    "based_on",
     "title_vi",
     "title_en",
     "scope",
@@ -101,6 +103,14 @@ _INDICATOR_KEYS = (
     "certainty",
 )
 _OVERRIDE_KEYS = tuple(k for k in _INDICATOR_KEYS if k != "code")
+
+# Checks that only repeat a reading problem (a part that failed to read is missing).
+_CONSEQUENCES = (
+    "rule refers to unknown",
+    "criterion ",
+    "no locality kind given",
+    "the set has no criteria",
+)
 
 ParentLookup = Callable[[str], CriterionSet | None]
 
@@ -335,6 +345,7 @@ class _Reader:
     def whole_set(self, data: Mapping[str, Any]) -> CriterionSet | None:
         self.unknown_keys(data, tuple(k for k in _SET_KEYS if k not in ("indicators",)), "")
         fields = self.header(data)
+        fields["extends"] = self.text(data, "based_on", "", required=False)
         base = fields["provenance"]
         fields["groups"] = self.groups(data)
         fields["region_rules"] = self.region_rules(data, base)
@@ -343,19 +354,45 @@ class _Reader:
             for index, item in enumerate(self.table_list(data, "criteria", ""))
             if (c := self.criterion(item, f"criteria[{index}]", base)) is not None
         ]
-        if not fields["criteria"] and "criteria" not in data:
-            self.problems.add("criteria", "missing", expected="at least one [[criteria]] table")
         fields["rule"] = self.rule(data, "")
-        return self.build(fields)
+        return self.build(fields, missing_criteria="criteria" not in data)
 
-    def build(self, fields: dict[str, Any]) -> CriterionSet | None:
-        if self.problems:
+    def build(
+        self,
+        fields: dict[str, Any],
+        translate: Callable[[str], str] | None = None,
+        *,
+        missing_criteria: bool = False,
+    ) -> CriterionSet | None:
+        """Build the set; its whole-set checks run even after reading problems.
+
+        So that a file's reading mistakes and its checking mistakes (unknown
+        units, regions, duplicates) are reported together.  A reference to a
+        part that failed to read is not reported again.
+        """
+        header = ("id", "title_vi", "title_en", "legal_basis", "valid_from")
+        if not fields.get("criteria") and not self.problems:
+            self.problems.add(
+                "criteria",
+                "missing" if missing_criteria else "the set has no criteria",
+                expected="at least one [[criteria]] table",
+            )
+        if any(fields.get(key) is None for key in header) or not fields.get("criteria"):
             return None
+        had_problems = bool(self.problems)
         try:
-            return CriterionSet(**fields)
+            built = CriterionSet(**fields)
         except DataError as err:
-            self.problems.add_error("", err)
+            inner = err.errors if isinstance(err, DataErrors) else (err,)
+            for item in inner:
+                if had_problems and item.message.startswith(_CONSEQUENCES):
+                    continue
+                path = item.key_path or ""
+                self.problems.add(
+                    translate(path) if translate else path, item.message, expected=item.expected
+                )
             return None
+        return None if had_problems else built
 
     def groups(self, data: Mapping[str, Any]) -> list[CriterionGroup]:
         groups = []
@@ -432,7 +469,8 @@ class _Reader:
                 expected=f'a string such as "{code}" (quote it)',
             )
             code = None
-        code = self.text(data, "code", path) if code is not None else None
+        if code is not None or "code" not in data:
+            code = self.text(data, "code", path)
         fields = self.indicator_fields(data, path, base, partial=False)
         if code is None or fields is None:
             return None
@@ -450,9 +488,10 @@ class _Reader:
         for key in ("unit", "note"):
             if key in data:
                 fields[key] = self.text(data, key, path)
+        own = provenance_from_data(data, path, self.problems, base)
         if "requirement" in data:
             requirement = requirement_from_data(
-                data["requirement"], _p(path, "requirement"), self.problems
+                data["requirement"], _p(path, "requirement"), self.problems, base=own or base
             )
             if requirement is not None:
                 requirement = _Linker(self, _p(path, "requirement"), fields.get("unit")).link(
@@ -479,9 +518,8 @@ class _Reader:
             fields["applies_to"] = self.applies_to(data["applies_to"], _p(path, "applies_to"))
         if "aggregate" in data:
             fields["aggregate"] = self.aggregate(data["aggregate"], _p(path, "aggregate"))
-        provenance = provenance_from_data(data, path, self.problems, base)
-        if provenance is not None or not partial:
-            fields["provenance"] = provenance or base
+        if own is not None or not partial:
+            fields["provenance"] = own or base
         return fields if len(self.problems.items) == before else None
 
     def aggregate(self, value: object, path: str) -> Aggregate | None:
@@ -521,7 +559,9 @@ class _Reader:
         self.unknown_keys(value, ("tags_any", "groups"), path)
         tags = self.string_list(value, "tags_any", path) if "tags_any" in value else []
         groups = value.get("groups", [])
-        if not isinstance(groups, list) or not all(g in (1, 2, 3) for g in groups):
+        if not isinstance(groups, list) or not all(
+            type(g) is int and g in (1, 2, 3) for g in groups
+        ):
             self.problems.add(
                 _p(path, "groups"),
                 f"{groups!r} is not a list of commune groups",
@@ -558,8 +598,8 @@ class _Reader:
             self.problems.add(
                 "extends",
                 f"unknown set {parent_id!r}",
-                expected="the id of a built-in set or of a set passed as parents "
-                f"({', '.join(ids)})",
+                expected="the id of a built-in set or of a set passed as parents"
+                + (f" ({', '.join(ids)})" if ids else ""),
             )
             return None
 
@@ -609,7 +649,7 @@ class _Reader:
         fields["region_rules"] = [*parent.region_rules, *self.region_rules(data, base)]
         if "rule" in data:
             fields["rule"] = self.rule(data, "")
-        return self.build(fields)
+        return self.build(fields, functools.partial(_child_path, parent, overrides))
 
     def overridden(
         self, parent: CriterionSet, overrides: Mapping[str, Any], base: Provenance
@@ -632,6 +672,7 @@ class _Reader:
                 path = f'indicators."{indicator.code}"'
                 if not isinstance(change, Mapping):
                     self.problems.add(path, "not a table", expected="a table of indicator fields")
+                    indicators.append(indicator)  # keeps the places of the others
                     continue
                 self.unknown_keys(change, _OVERRIDE_KEYS, path)
                 fields = self.indicator_fields(change, path, base, partial=True)
@@ -708,6 +749,23 @@ class _Linker:
         return target.value
 
 
+def _child_path(parent: CriterionSet, overrides: Mapping[str, Any], path: str) -> str:
+    """Where a problem of a merged child set stands in the child's own file."""
+    found = re.match(r"criteria\[(\d+)\](?:\.indicators\[(\d+)\])?(.*)", path)
+    if found is None:
+        return path
+    number, indicator, rest = int(found[1]), found[2], found[3]
+    inherited = len(parent.criteria)
+    if number >= inherited:
+        inner = f".indicators[{indicator}]" if indicator is not None else ""
+        return f"criteria[{number - inherited}]{inner}{rest}"
+    if indicator is not None:
+        code = parent.criteria[number].indicators[int(indicator)].code
+        if code in overrides:
+            return f'indicators."{code}"{rest}'
+    return f"{path} (inherited from {parent.id})"
+
+
 def _given(data: Mapping[str, Any], key: str) -> bool:
     return key in data
 
@@ -765,6 +823,8 @@ def set_to_data(s: CriterionSet) -> dict[str, Any]:
         data["region_scheme"] = s.region_scheme
     if s.note is not None:
         data["note"] = s.note
+    if s.extends is not None:
+        data["based_on"] = s.extends
     if s.requires is not None:
         data["requires"] = s.requires.key
     if s.applies_to is not None:

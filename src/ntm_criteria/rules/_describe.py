@@ -8,6 +8,7 @@ from ntm_criteria.rules._requirements import (
     AllOf,
     AnyOf,
     AtLeast,
+    AtLeastK,
     AtMost,
     Between,
     Equals,
@@ -85,13 +86,18 @@ def describe(requirement: RuleItem, unit: str | None = None, lang: str = "vi") -
         return str(words["one_of"]) + ", ".join(requirement.grades)
     if isinstance(requirement, Unspecified):
         return _unspecified(requirement, lang)
-    parts = [describe(item, unit, lang) for item in requirement.items]
+    parts = [_nested(item, unit, lang) for item in requirement.items]
     if isinstance(requirement, AllOf):
         return str(words["and"]).join(parts)
     if isinstance(requirement, AnyOf):
         return str(words["or"]).join(parts)
     prefix = str(words["at_least_k"]).format(k=requirement.k)
     return prefix + ", ".join(parts)
+
+
+def _nested(item: RuleItem, unit: str | None, lang: str) -> str:
+    text = describe(item, unit, lang)
+    return f"({text})" if isinstance(item, AllOf | AnyOf | AtLeastK) else text
 
 
 def _unspecified(value: Unspecified, lang: str) -> str:

@@ -17,7 +17,7 @@ from typing import Literal, TypeAlias
 import attrs
 
 from ntm_criteria.errors import DataError
-from ntm_criteria.rules._values import Context, Unspecified, ValueSpec, resolve
+from ntm_criteria.rules._values import Context, Fixed, Unspecified, ValueSpec, resolve
 
 __all__ = [
     "Achieved",
@@ -74,6 +74,11 @@ class Between:
 
     low: ValueSpec
     high: ValueSpec
+
+    def __attrs_post_init__(self) -> None:
+        low, high = self.low, self.high
+        if isinstance(low, Fixed) and isinstance(high, Fixed) and low.amount > high.amount:
+            raise DataError(f"low {low.amount} is above high {high.amount}", expected="low ≤ high")
 
 
 @attrs.frozen(slots=True)
@@ -241,7 +246,11 @@ def resolve_requirement(requirement: Requirement, context: Context) -> Requireme
     if isinstance(requirement, AtLeast | AtMost | Equals):
         return attrs.evolve(requirement, value=resolve(requirement.value, context))
     if isinstance(requirement, Between):
-        return Between(resolve(requirement.low, context), resolve(requirement.high, context))
+        low, high = resolve(requirement.low, context), resolve(requirement.high, context)
+        if isinstance(low, Fixed) and isinstance(high, Fixed) and low.amount > high.amount:
+            # Inconsistent data for this context: no threshold can be met.
+            return Unspecified(f"low {low.amount} is above high {high.amount} here")
+        return Between(low, high)
     if isinstance(requirement, AllOf | AnyOf | AtLeastK):
         items = tuple(
             item if isinstance(item, Ref) else resolve_requirement(item, context)

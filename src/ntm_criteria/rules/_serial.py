@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import math
+import re
 from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
@@ -155,7 +156,8 @@ def number_from_data(value: object, path: str, problems: Problems) -> Fraction |
     if isinstance(value, int | Fraction):
         return Fraction(value)
     if isinstance(value, float | Decimal):
-        if isinstance(value, float) and not math.isfinite(value):
+        finite = value.is_finite() if isinstance(value, Decimal) else math.isfinite(value)
+        if not finite:
             problems.add(path, f"{value!r} is not a finite number", expected="a number")
             return None
         return Fraction(Decimal(repr(value)) if isinstance(value, float) else value)
@@ -178,8 +180,11 @@ def number_to_data(value: Fraction) -> int | float | str:
     """
     if value.denominator == 1:
         return value.numerator
-    as_float = float(value)
-    if Fraction(Decimal(repr(as_float))) == value:
+    try:
+        as_float = float(value)
+    except OverflowError:
+        as_float = math.inf
+    if math.isfinite(as_float) and Fraction(Decimal(repr(as_float))) == value:
         return as_float
     return f"{value.numerator}/{value.denominator}"
 
@@ -192,10 +197,14 @@ def provenance_from_data(
 ) -> Provenance | None:
     """Read the provenance keys of a table; ``None`` when it has none.
 
-    Keys not given are taken from ``base`` (the enclosing table's provenance).
+    Keys not given are taken from ``base`` (the enclosing table's
+    provenance); an empty ``source`` or ``certainty`` (``""``) says "none"
+    explicitly, so that a value can drop what it would otherwise inherit.
 
     >>> provenance_from_data({"source": "318/QĐ-TTg", "confidence": "official"}, "", Problems())
     Provenance(source='318/QĐ-TTg', confidence=<Confidence.OFFICIAL: 'official'>, certainty=None)
+    >>> provenance_from_data({"certainty": "low"}, "", Problems(), Provenance("QĐ 1", "provincial"))
+    Provenance(source='QĐ 1', confidence=<Confidence.PROVINCIAL: 'provincial'>, certainty='low')
     """
     if not any(key in data for key in PROVENANCE_KEYS):
         return None
@@ -208,7 +217,7 @@ def provenance_from_data(
     for key in ("source", "certainty"):
         if key in data:
             if isinstance(data[key], str):
-                fields[key] = data[key]
+                fields[key] = data[key] or None
             else:
                 problems.add(
                     _key(path, key), f"{_describe(data[key])} is not text", expected="a string"
@@ -237,32 +246,44 @@ def provenance_to_data(provenance: Provenance | None) -> dict[str, str]:
     """The provenance keys of a table (empty for ``None``).
 
     >>> provenance_to_data(Provenance("QĐ 1", Confidence.PROVINCIAL))
-    {'source': 'QĐ 1', 'confidence': 'provincial'}
+    {'source': 'QĐ 1', 'confidence': 'provincial', 'certainty': ''}
     """
     if provenance is None:
         return {}
-    data = {
-        "source": provenance.source,
+    # Every key is written ("" for none), so that reading it back under any
+    # enclosing provenance gives the same object.
+    return {
+        "source": provenance.source or "",
         "confidence": provenance.confidence.value,
-        "certainty": provenance.certainty,
+        "certainty": provenance.certainty or "",
     }
-    return {key: value for key, value in data.items() if value is not None}
 
 
 # -- values -----------------------------------------------------------------
 
 
-def value_from_data(data: object, path: str, problems: Problems) -> ValueSpec | None:
+def value_from_data(
+    data: object,
+    path: str,
+    problems: Problems,
+    *,
+    inherit: Provenance | None = None,
+    given: Provenance | None = None,
+) -> ValueSpec | None:
     """Read a threshold value: a number, ``"unspecified"`` or a ``by_*`` table.
 
+    Provenance keys on a value fill in what they omit from ``inherit`` (the
+    indicator's provenance).  Provenance keys on a ``by_*`` table apply to
+    every value inside it that gives none of its own.
+
     >>> value_from_data({"by_region": {"TDMNPB": 39}, "default": 45}, "", Problems())
-    ByRegion(cases=mappingproxy({'TDMNPB': Fixed(amount=Fraction(39, 1), provenance=None)}), default=Fixed(amount=Fraction(45, 1), provenance=None))
+    ByRegion(cases={'TDMNPB': Fixed(amount=Fraction(39, 1), provenance=None)}, default=Fixed(amount=Fraction(45, 1), provenance=None))
     """
     if data == "unspecified":
-        return Unspecified()
+        return Unspecified(provenance=given)
     if not isinstance(data, Mapping):
         amount = number_from_data(data, path, problems)
-        return None if amount is None else Fixed(amount)
+        return None if amount is None else Fixed(amount, given)
     branches = [key for key in _BRANCHES if key in data]
     leaves = [key for key in ("value", "unspecified", "relative_to") if key in data]
     allowed = {*branches, *leaves, "default", *PROVENANCE_KEYS}
@@ -286,7 +307,7 @@ def value_from_data(data: object, path: str, problems: Problems) -> ValueSpec | 
             expected="one value",
         )
         return None
-    provenance = provenance_from_data(data, path, problems)
+    provenance = provenance_from_data(data, path, problems, given or inherit) or given
     if leaves == ["relative_to"]:
         return _scaled_from_data(data, path, problems, provenance)
     if leaves == ["value"]:
@@ -311,11 +332,12 @@ def value_from_data(data: object, path: str, problems: Problems) -> ValueSpec | 
             )
             missing = None
         return Unspecified(None if note is True else note, provenance, missing)
+    scope = {"inherit": inherit, "given": provenance}
     default = None
     if "default" in data:
-        default = value_from_data(data["default"], _key(path, "default"), problems)
+        default = value_from_data(data["default"], _key(path, "default"), problems, **scope)
     return _branch_from_data(
-        branches[0], data[branches[0]], _key(path, branches[0]), problems, default
+        branches[0], data[branches[0]], _key(path, branches[0]), problems, default, scope
     )
 
 
@@ -344,16 +366,21 @@ def _scaled_from_data(
 
 
 def _branch_from_data(
-    kind: str, table: object, path: str, problems: Problems, default: ValueSpec | None
+    kind: str,
+    table: object,
+    path: str,
+    problems: Problems,
+    default: ValueSpec | None,
+    scope: dict[str, Provenance | None],
 ) -> ValueSpec | None:
     if kind == "by_date":
-        return _by_date_from_data(table, path, problems, default)
-    if not isinstance(table, Mapping) or not table:
+        return _by_date_from_data(table, path, problems, default, scope)
+    if not isinstance(table, Mapping) or (not table and default is None):
         problems.add(path, f"{_describe(table)} is not a table of values", expected="a table")
         return None
     cases: list[tuple[Any, ValueSpec]] = []
     for key, sub in table.items():
-        spec = value_from_data(sub, _key(path, str(key)), problems)
+        spec = value_from_data(sub, _key(path, str(key)), problems, **scope)
         parsed = _case_key(kind, str(key), _key(path, str(key)), problems)
         if spec is not None and parsed is not None:
             cases.append((parsed, spec))
@@ -378,16 +405,20 @@ def _case_key(kind: str, key: str, path: str, problems: Problems) -> object:
             return int(key)
         problems.add(path, f"unknown commune group {key!r}", expected="1, 2 or 3")
         return None
-    if key.isdigit() and len(key) == 4:
+    if re.fullmatch(r"[0-9]{4}", key) and key != "0000":
         return Period.year(int(key))
     problems.add(path, f"{key!r} is not a year", expected="a four-digit year such as 2022")
     return None
 
 
 def _by_date_from_data(
-    table: object, path: str, problems: Problems, default: ValueSpec | None
+    table: object,
+    path: str,
+    problems: Problems,
+    default: ValueSpec | None,
+    scope: dict[str, Provenance | None],
 ) -> ValueSpec | None:
-    if not isinstance(table, Sequence) or isinstance(table, str) or not table:
+    if not isinstance(table, Sequence) or isinstance(table, str) or (not table and default is None):
         problems.add(path, "by_date needs a list of {from, until, value} tables", expected="a list")
         return None
     cases: list[tuple[Period, ValueSpec]] = []
@@ -403,7 +434,7 @@ def _by_date_from_data(
                 _unknown_key(problems, item_path, str(key), ["from", "until", "value"], "key")
         start = _date_from_data(item.get("from"), _key(item_path, "from"), problems)
         end = _date_from_data(item.get("until"), _key(item_path, "until"), problems)
-        spec = value_from_data(item.get("value"), _key(item_path, "value"), problems)
+        spec = value_from_data(item.get("value"), _key(item_path, "value"), problems, **scope)
         if start is None or end is None or spec is None:
             continue
         try:
@@ -483,7 +514,12 @@ def value_to_data(value: ValueSpec) -> object:
 
 
 def requirement_from_data(
-    data: object, path: str, problems: Problems, *, refs: bool = False
+    data: object,
+    path: str,
+    problems: Problems,
+    *,
+    refs: bool = False,
+    base: Provenance | None = None,
 ) -> Requirement | None:
     """Read a requirement; with ``refs=True`` (a criterion's or set's rule) items are codes.
 
@@ -504,7 +540,7 @@ def requirement_from_data(
     ops = [key for key in data if key in OPERATORS]
     extra_ok = {"of"} if ops == ["at_least_k"] else set()
     if ops == ["unspecified"]:
-        extra_ok = set(PROVENANCE_KEYS)
+        extra_ok = {*PROVENANCE_KEYS, "missing"}
     unknown = [key for key in data if key not in OPERATORS and key not in extra_ok]
     for key in unknown:
         _unknown_key(problems, path, str(key), OPERATORS, "operator")
@@ -520,16 +556,21 @@ def requirement_from_data(
         return None
     op = ops[0]
     try:
-        return _READERS[op](op, data, path, problems, refs)
+        return _READERS[op](op, data, path, problems, refs, base)
     except DataError as err:
         problems.add_error(path, err)
         return None
 
 
 def _read_compare(
-    op: str, data: Mapping[str, Any], path: str, problems: Problems, _: bool
+    op: str,
+    data: Mapping[str, Any],
+    path: str,
+    problems: Problems,
+    _: bool,
+    base: Provenance | None,
 ) -> Requirement | None:
-    value = value_from_data(data[op], _key(path, op), problems)
+    value = value_from_data(data[op], _key(path, op), problems, inherit=base)
     if value is None:
         return None
     if op == "at_least":
@@ -538,15 +579,20 @@ def _read_compare(
 
 
 def _read_between(
-    op: str, data: Mapping[str, Any], path: str, problems: Problems, _: bool
+    op: str,
+    data: Mapping[str, Any],
+    path: str,
+    problems: Problems,
+    _: bool,
+    base: Provenance | None,
 ) -> Requirement | None:
     path = _key(path, op)
     pair = data[op]
     if not isinstance(pair, Sequence) or isinstance(pair, str) or len(pair) != 2:
         problems.add(path, f"{_describe(pair)} is not a pair", expected="[low, high]")
         return None
-    low = value_from_data(pair[0], f"{path}[0]", problems)
-    high = value_from_data(pair[1], f"{path}[1]", problems)
+    low = value_from_data(pair[0], f"{path}[0]", problems, inherit=base)
+    high = value_from_data(pair[1], f"{path}[1]", problems, inherit=base)
     if low is None or high is None:
         return None
     if isinstance(low, Fixed) and isinstance(high, Fixed) and low.amount > high.amount:
@@ -556,7 +602,12 @@ def _read_between(
 
 
 def _read_achieved(
-    op: str, data: Mapping[str, Any], path: str, problems: Problems, _: bool
+    op: str,
+    data: Mapping[str, Any],
+    path: str,
+    problems: Problems,
+    _: bool,
+    base: Provenance | None,
 ) -> Requirement | None:
     if data[op] is not True:
         problems.add(
@@ -567,7 +618,12 @@ def _read_achieved(
 
 
 def _read_one_of(
-    op: str, data: Mapping[str, Any], path: str, problems: Problems, _: bool
+    op: str,
+    data: Mapping[str, Any],
+    path: str,
+    problems: Problems,
+    _: bool,
+    base: Provenance | None,
 ) -> Requirement | None:
     path = _key(path, op)
     grades = data[op]
@@ -585,14 +641,24 @@ def _read_one_of(
 
 
 def _read_unspecified(
-    op: str, data: Mapping[str, Any], path: str, problems: Problems, _: bool
+    op: str,
+    data: Mapping[str, Any],
+    path: str,
+    problems: Problems,
+    _: bool,
+    base: Provenance | None,
 ) -> Requirement | None:
-    spec = value_from_data(dict(data), path, problems)
+    spec = value_from_data(dict(data), path, problems, inherit=base)
     return spec if isinstance(spec, Unspecified) else None
 
 
 def _read_items(
-    op: str, data: Mapping[str, Any], path: str, problems: Problems, refs: bool
+    op: str,
+    data: Mapping[str, Any],
+    path: str,
+    problems: Problems,
+    refs: bool,
+    base: Provenance | None,
 ) -> Requirement | None:
     key = "of" if op == "at_least_k" else op
     items_path = _key(path, key)
@@ -612,7 +678,7 @@ def _read_items(
             else:
                 problems.add(item_path, "a ref must be a code", expected="a string")
             continue
-        child = requirement_from_data(item, item_path, problems, refs=refs)
+        child = requirement_from_data(item, item_path, problems, refs=refs, base=base)
         if child is not None:
             items.append(child)
     if len(items) != len(raw):
@@ -633,7 +699,9 @@ def _read_items(
     return result
 
 
-_Reader = Callable[[str, Mapping[str, Any], str, Problems, bool], Requirement | None]
+_Reader = Callable[
+    [str, Mapping[str, Any], str, Problems, bool, Provenance | None], Requirement | None
+]
 _READERS: Mapping[str, _Reader] = {
     "at_least": _read_compare,
     "at_most": _read_compare,

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime
 import enum
 import itertools
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from fractions import Fraction
 from types import MappingProxyType
 from typing import TypeAlias
@@ -77,6 +77,10 @@ _CONFIDENCE_LABELS = MappingProxyType(
 )
 
 
+def _none_if_empty(text: str | None) -> str | None:
+    return text or None
+
+
 @attrs.frozen(slots=True)
 class Provenance:
     """Where a value comes from: its legal source and how far it is trusted.
@@ -89,7 +93,7 @@ class Provenance:
     '318/QĐ-TTg, Annex I (official, medium certainty)'
     """
 
-    source: str | None = None
+    source: str | None = attrs.field(default=None, converter=_none_if_empty)
     confidence: Confidence = attrs.field(default=Confidence.UNVERIFIED, converter=Confidence)
     certainty: str | None = attrs.field(default=None)
 
@@ -122,6 +126,11 @@ class Context:
     tags: frozenset[str] = frozenset()
 
 
+def _exact(value: float | int | str | Fraction) -> Fraction:
+    """A float as the decimal it prints as (1.1 is exactly 11/10)."""
+    return Fraction(repr(value)) if isinstance(value, float) else Fraction(value)
+
+
 @attrs.frozen(slots=True)
 class Fixed:
     """A known number, in the unit of the indicator it belongs to.
@@ -132,7 +141,7 @@ class Fixed:
     Fraction(80, 1)
     """
 
-    amount: Fraction = attrs.field(converter=Fraction)
+    amount: Fraction = attrs.field(converter=_exact)
     provenance: Provenance | None = None
 
 
@@ -187,8 +196,35 @@ _MISSING_WORDS = MappingProxyType(
 )
 
 
+class _FrozenMap(Mapping[object, "ValueSpec"]):
+    """A read-only, hashable mapping, so that value tables are hashable like the rest."""
+
+    __slots__ = ("_data", "_hash")
+
+    def __init__(self, data: Mapping[object, ValueSpec]) -> None:
+        self._data = dict(data)
+        self._hash: int | None = None
+
+    def __getitem__(self, key: object) -> ValueSpec:
+        return self._data[key]
+
+    def __iter__(self) -> Iterator[object]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __hash__(self) -> int:
+        if self._hash is None:
+            self._hash = hash(frozenset(self._data.items()))
+        return self._hash
+
+    def __repr__(self) -> str:
+        return repr(self._data)
+
+
 def _frozen_mapping(value: Mapping[object, ValueSpec]) -> Mapping[object, ValueSpec]:
-    return MappingProxyType(dict(value))
+    return value if isinstance(value, _FrozenMap) else _FrozenMap(value)
 
 
 def _tag_cases(values: Iterable[tuple[str, ValueSpec]]) -> tuple[tuple[str, ValueSpec], ...]:
@@ -259,11 +295,6 @@ class ByDate:
                 raise DataError(
                     f"periods {first} and {second} overlap", expected="disjoint periods"
                 )
-
-
-def _exact(value: float | int | str | Fraction) -> Fraction:
-    """A float as the decimal it prints as (1.1 is exactly 11/10)."""
-    return Fraction(repr(value)) if isinstance(value, float) else Fraction(value)
 
 
 @attrs.frozen(slots=True)
