@@ -189,9 +189,13 @@ class Aggregate:
             what = ", ".join(k.name_vi for k in kinds)
             done = f"đạt {self.level.label('vi')}" if self.level else "hoàn thành"
             return f"{'tỷ lệ' if self.measure == 'share' else 'số'} {what} {done}"
-        what = ", ".join(k.name_en for k in kinds)
+        what = " and ".join(_plural(k.name_en) for k in kinds)
         done = f"at {self.level.label('en')} level" if self.level else "completing"
-        return f"{'share of' if self.measure == 'share' else 'number of'} {what}s {done}"
+        return f"{'share of' if self.measure == 'share' else 'number of'} {what} {done}"
+
+
+def _plural(noun: str) -> str:
+    return noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
 
 
 def _tuple(values: Iterable[Any]) -> tuple[Any, ...]:

@@ -27,6 +27,7 @@ from ntm_criteria.catalog._format import (
     set_to_data,
     unspecified_indicators,
 )
+from ntm_criteria.catalog._pages import catalog_index, requirement_text, set_page
 from ntm_criteria.catalog._overlay import (
     Loosening,
     LooserThresholdWarning,
@@ -44,6 +45,7 @@ __all__ = [
     "LooserThresholdWarning",
     "OverlayReport",
     "SetInfo",
+    "catalog_index",
     "check_overlay",
     "commune_group_2026",
     "for_locality",
@@ -51,7 +53,9 @@ __all__ = [
     "list_sets",
     "load_set",
     "loads_set",
+    "requirement_text",
     "set_from_data",
+    "set_page",
     "set_to_data",
     "unspecified_indicators",
 ]
