@@ -27,13 +27,13 @@ from ntm_criteria.catalog._format import (
     set_to_data,
     unspecified_indicators,
 )
-from ntm_criteria.catalog._pages import catalog_index, requirement_text, set_page
 from ntm_criteria.catalog._overlay import (
     Loosening,
     LooserThresholdWarning,
     OverlayReport,
     check_overlay,
 )
+from ntm_criteria.catalog._pages import catalog_index, requirement_text, set_page
 from ntm_criteria.criteria import CriterionSet, Level
 from ntm_criteria.errors import DataError, UnknownCodeError
 from ntm_criteria.geography import Locality, LocalityKind

@@ -19,7 +19,6 @@ from ntm_criteria.rules import (
     AtLeastK,
     AtMost,
     Between,
-    ByDate,
     ByGroup,
     ByRegion,
     ByTag,
