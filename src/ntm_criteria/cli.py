@@ -23,6 +23,7 @@ from ntm_criteria.errors import NtmError
 from ntm_criteria.geography import Gazetteer, LocalityKind
 from ntm_criteria.io import read_observations
 from ntm_criteria.periods import as_date
+from ntm_criteria.progress import Progress, roll_up
 from ntm_criteria.report import results_table
 
 __all__ = ["main"]
@@ -122,7 +123,12 @@ def _demo(args: argparse.Namespace) -> None:
             f"(known: {', '.join(r.locality.code for r in results)})"
         )
     print()
+    # The provinces' habitual bins (< 15, 15–18, 19 of 19) scaled to the set's size.
+    print(roll_up(results, bins=(criterion_set.total - 4, criterion_set.total)).explain(lang))
+    print()
     print(chosen.explain(lang))
+    print()
+    print(Progress(chosen).explain(lang))
 
 
 def _check(args: argparse.Namespace) -> int:

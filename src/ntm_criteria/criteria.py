@@ -170,7 +170,7 @@ class Aggregate:
 
     >>> share = Aggregate(of={"commune"}, level=Level.ADVANCED)
     >>> share.label("vi")
-    'tỷ lệ xã đạt nâng cao'
+    'tỷ lệ xã đạt chuẩn nâng cao'
     """
 
     of: frozenset[LocalityKind] = attrs.field(converter=_kind_set)
@@ -187,11 +187,20 @@ class Aggregate:
         kinds = sorted(self.of, key=lambda k: k.value)
         if lang == "vi":
             what = ", ".join(k.name_vi for k in kinds)
-            done = f"đạt {self.level.label('vi')}" if self.level else "hoàn thành"
+            done = _REACHED_VI[self.level] if self.level else "hoàn thành"
             return f"{'tỷ lệ' if self.measure == 'share' else 'số'} {what} {done}"
         what = " and ".join(_plural(k.name_en) for k in kinds)
         done = f"at {self.level.label('en')} level" if self.level else "completing"
         return f"{'share of' if self.measure == 'share' else 'number of'} {what} {done}"
+
+
+_REACHED_VI = MappingProxyType(
+    {
+        Level.STANDARD: "đạt chuẩn",
+        Level.ADVANCED: "đạt chuẩn nâng cao",
+        Level.MODEL: "đạt chuẩn kiểu mẫu",
+    }
+)
 
 
 def _plural(noun: str) -> str:

@@ -210,15 +210,19 @@ class ObservationError(NtmError, ValueError):
 
 
 class NotInForceError(NtmError, ValueError):
-    """A criterion set used on a date outside its validity period.
+    """A criterion set (or a standard) used on a date outside its validity period.
+
+    ``kind`` names what is out of force (``"set"`` by default); with an empty
+    ``kind``, ``set_id`` is the whole subject of the sentence.
 
     >>> print(NotInForceError("vn-demo", "2019-01-01", "2021-01-01 – 2025-12-31"))
     set 'vn-demo' is not in force on 2019-01-01 (valid 2021-01-01 – 2025-12-31)
     """
 
-    def __init__(self, set_id: str, on: str, validity: str) -> None:
+    def __init__(self, set_id: str, on: str, validity: str, *, kind: str = "set") -> None:
         self.set_id = set_id
-        super().__init__(f"set {set_id!r} is not in force on {on} (valid {validity})")
+        subject = f"{kind} {set_id!r}" if kind else set_id
+        super().__init__(f"{subject} is not in force on {on} (valid {validity})")
 
 
 class ScopeError(NtmError, ValueError):
