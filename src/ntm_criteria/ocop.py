@@ -37,8 +37,7 @@ import difflib
 import enum
 import functools
 import itertools
-import tomllib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from fractions import Fraction
 from importlib import resources
 from pathlib import Path
@@ -48,8 +47,10 @@ from typing import Any
 import attrs
 from dateutil.relativedelta import relativedelta
 
+from ntm_criteria._reading import DataReader, parse_toml, read_text_file
+from ntm_criteria._reading import key_path as _p
 from ntm_criteria.assessment import Observation
-from ntm_criteria.errors import DataError, DataErrors, NotInForceError, NtmError, UnknownCodeError
+from ntm_criteria.errors import DataError, DataErrors, NotInForceError, UnknownCodeError
 from ntm_criteria.i18n import check_lang, format_number
 from ntm_criteria.periods import Period, as_date
 from ntm_criteria.rules import (
@@ -57,7 +58,6 @@ from ntm_criteria.rules import (
     Provenance,
     Unspecified,
     number_from_data,
-    provenance_from_data,
 )
 
 __all__ = [
@@ -859,132 +859,22 @@ def ocop_observation(
 # =========================================================================== reading data
 
 
-def _p(path: str, key: str) -> str:
-    return f"{path}.{key}" if path else key
-
-
-def _toml(text: str, file: str | None) -> Mapping[str, Any]:
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as err:
-        raise DataErrors([DataError(f"invalid TOML: {err}")], file=file) from None
-
-
-def _read_file(path: str | Path) -> str:
-    try:
-        return Path(path).read_text(encoding="utf-8-sig")
-    except OSError as err:
-        raise DataError(f"cannot read the file: {err.strerror or err}", file=str(path)) from None
-    except UnicodeDecodeError as err:
-        raise DataError(
-            f"not UTF-8 text (byte {err.start})", file=str(path), expected="UTF-8 TOML"
-        ) from None
-
-
-class _Reader:
+class _Reader(DataReader):
     """Reads one document, collecting every problem with its key path."""
-
-    def __init__(self) -> None:
-        self.problems = Problems()
-
-    def keys(self, data: Mapping[str, Any], known: Sequence[str], path: str) -> None:
-        for key in data:
-            if key not in known:
-                close = difflib.get_close_matches(str(key), known, n=1)
-                hint = f"; did you mean {close[0]!r}?" if close else ""
-                self.problems.add(
-                    _p(path, str(key)), f"unknown key {key!r}{hint}", expected=", ".join(known)
-                )
 
     def text(
         self, data: Mapping[str, Any], key: str, path: str, *, required: bool = True
     ) -> str | None:
         value = data.get(key)
-        if value is None:
-            if required:
-                self.problems.add(_p(path, key), "missing", expected="a string")
-            return None
         if isinstance(value, int) and not isinstance(value, bool) and key == "commune":
             self.problems.add(
                 _p(path, key), f"{value!r} is a number", expected=f'a code string such as "{value}"'
             )
             return None
-        if not isinstance(value, str) or not value.strip():
-            self.problems.add(
-                _p(path, key), f"{value!r} is not a non-empty string", expected="a string"
-            )
-            return None
-        return value
-
-    def date(
-        self, data: Mapping[str, Any], key: str, path: str, *, required: bool = True
-    ) -> datetime.date | None:
-        value = data.get(key)
-        if value is None:
-            if required:
-                self.problems.add(_p(path, key), "missing", expected="a date such as 2024-06-01")
-            return None
-        if isinstance(value, datetime.date | str) and not isinstance(value, datetime.datetime):
-            try:
-                return as_date(value)
-            except NtmError as err:
-                self.problems.add(_p(path, key), str(err))
-                return None
-        self.problems.add(
-            _p(path, key), f"{value!r} is not a date", expected="a date such as 2024-06-01"
-        )
-        return None
-
-    def number(
-        self, data: Mapping[str, Any], key: str, path: str, *, required: bool = True
-    ) -> Fraction | None:
-        if key not in data:
-            if required:
-                self.problems.add(_p(path, key), "missing", expected="a number")
-            return None
-        return number_from_data(data[key], _p(path, key), self.problems)
-
-    def whole(self, data: Mapping[str, Any], key: str, path: str) -> int | None:
-        value = data.get(key)
-        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            self.problems.add(_p(path, key), f"{value!r} is not a positive whole number")
-            return None
-        return value
-
-    def tables(
-        self, data: Mapping[str, Any], key: str, path: str
-    ) -> list[tuple[str, Mapping[str, Any]]]:
-        value = data.get(key, [])
-        if not isinstance(value, list):
-            self.problems.add(_p(path, key), "not an array of tables", expected=f"[[{key}]] tables")
-            return []
-        found = []
-        for index, item in enumerate(value):
-            item_path = f"{_p(path, key)}[{index}]"
-            if isinstance(item, Mapping):
-                found.append((item_path, item))
-            else:
-                self.problems.add(item_path, f"{item!r} is not a table", expected="a table")
-        return found
-
-    def table(self, data: Mapping[str, Any], key: str) -> Mapping[str, Any]:
-        value = data.get(key)
-        if not isinstance(value, Mapping):
-            self.problems.add(key, "missing or not a table", expected=f"a [{key}] table")
-            return {}
-        return value
-
-    def provenance(self, data: Mapping[str, Any], path: str, base: Provenance) -> Provenance:
-        return provenance_from_data(data, path, self.problems, base) or base
+        return super().text(data, key, path, required=required)
 
     def format(self, data: Mapping[str, Any]) -> None:
-        version = data.get("format", FORMAT_VERSION)
-        if version != FORMAT_VERSION:
-            self.problems.add(
-                "format",
-                f"format {version!r} is not supported",
-                expected=f"format = {FORMAT_VERSION}",
-            )
+        self.version(data, FORMAT_VERSION)
 
 
 _PROVENANCE = ("source", "confidence", "certainty")
@@ -1022,9 +912,9 @@ def loads_ocop_rules(text: str, *, file: str | None = None) -> OcopRules:
     ntm_criteria.errors.DataErrors: o.toml: 3 problems:
       - regimes: missing (expected at least one [[regimes]] table)
       - star_bands: missing (expected at least one [[star_bands]] table)
-      - certificate.months: '36' is not a positive whole number
+      - certificate.months: '36' is not a positive whole number (expected e.g. 1)
     """
-    data = _toml(text, file)
+    data = parse_toml(text, file)
     reader = _Reader()
     reader.format(data)
     reader.keys(data, _RULES_KEYS, "")
@@ -1147,7 +1037,7 @@ def load_ocop_rules(path: str | Path) -> OcopRules:
     ...
     ntm_criteria.errors.DataError: no/such/rules.toml: cannot read the file: No such file or directory
     """
-    return loads_ocop_rules(_read_file(path), file=str(path))
+    return loads_ocop_rules(read_text_file(path), file=str(path))
 
 
 @functools.cache
@@ -1204,7 +1094,7 @@ def loads_products(
       - products[1].total: product SL-002 (Chè): total 100.5 is outside 0–100 (expected a total of at most 100)
     """
     rules = rules or ocop_rules()
-    data = _toml(text, file)
+    data = parse_toml(text, file)
     reader = _Reader()
     reader.keys(data, ("format", "products"), "")
     reader.format(data)
@@ -1293,4 +1183,4 @@ def load_products(path: str | Path, *, rules: OcopRules | None = None) -> tuple[
     ...
     ntm_criteria.errors.DataError: no/such/products.toml: cannot read the file: No such file or directory
     """
-    return loads_products(_read_file(path), file=str(path), rules=rules)
+    return loads_products(read_text_file(path), file=str(path), rules=rules)

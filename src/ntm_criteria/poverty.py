@@ -46,7 +46,6 @@ import io as _io
 import itertools
 import math
 import numbers
-import tomllib
 import unicodedata
 import warnings
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
@@ -60,6 +59,7 @@ from typing import Any, Literal, TypeAlias
 import attrs
 import pint
 
+from ntm_criteria._reading import parse_toml
 from ntm_criteria.assessment import Observation
 from ntm_criteria.errors import (
     DataError,
@@ -962,17 +962,6 @@ class _StandardsReader:
         return DeprivationIndicator(code, vi, en, dimension, definition, provenance)
 
 
-def _toml_problem(err: tomllib.TOMLDecodeError) -> DataError:
-    message = str(err)
-    line = None
-    marker = message.rfind("(at line ")
-    if marker != -1:
-        digits = message[marker + 9 :].split(",")[0]
-        line = int(digits) if digits.isdigit() else None
-        message = message[:marker].rstrip()
-    return DataError(f"invalid TOML: {message}", line=line)
-
-
 def loads_standards(text: str, *, file: str | None = None) -> PovertyStandards:
     """Read poverty standards from TOML text, reporting every problem at once.
 
@@ -996,10 +985,7 @@ def loads_standards(text: str, *, file: str | None = None) -> PovertyStandards:
     ntm_criteria.errors.DataErrors: x.toml: 1 problem:
       - standards[0].deprivation.colour: unknown key 'colour' (expected indicators, dimensions, source, confidence, certainty)
     """
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as err:
-        raise DataErrors([_toml_problem(err)], file=file) from None
+    data = parse_toml(text, file)
     reader = _StandardsReader()
     result = reader.document(data)
     reader.problems.raise_if_any(file)

@@ -45,11 +45,9 @@ three standards only, so the total is a range until the rest is known):
 from __future__ import annotations
 
 import datetime
-import difflib
 import enum
 import functools
 import itertools
-import tomllib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from fractions import Fraction
 from importlib import resources
@@ -61,11 +59,12 @@ import attrs
 from dateutil.relativedelta import relativedelta
 
 from ntm_criteria import catalog
+from ntm_criteria._reading import DataReader, parse_toml, read_text_file
+from ntm_criteria._reading import key_path as _p
 from ntm_criteria.assessment import AssessmentResult, Observation, ObservedValue
 from ntm_criteria.criteria import CriterionSet
 from ntm_criteria.errors import (
     DataError,
-    DataErrors,
     NotInForceError,
     NtmError,
     ObservationError,
@@ -89,8 +88,6 @@ from ntm_criteria.rules import (
     Verdict,
     combine_all,
     evaluate,
-    number_from_data,
-    provenance_from_data,
     resolve,
     value_from_data,
 )
@@ -1392,98 +1389,12 @@ def _check_fit(
 # =========================================================================== reading data
 
 
-def _toml(text: str, file: str | None) -> Mapping[str, Any]:
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as err:
-        raise DataErrors([DataError(f"invalid TOML: {err}")], file=file) from None
-
-
-def _read_file(path: str | Path) -> str:
-    try:
-        return Path(path).read_text(encoding="utf-8-sig")
-    except OSError as err:
-        raise DataError(f"cannot read the file: {err.strerror or err}", file=str(path)) from None
-    except UnicodeDecodeError as err:
-        raise DataError(
-            f"not UTF-8 text (byte {err.start})", file=str(path), expected="UTF-8 TOML"
-        ) from None
-
-
 def _package_text(name: str) -> str:
     return resources.files("ntm_criteria").joinpath("data", name).read_text(encoding="utf-8")
 
 
-def _p(path: str, key: str) -> str:
-    return f"{path}.{key}" if path else key
-
-
-class _Reader:
+class _Reader(DataReader):
     """Reads one document, collecting every problem with its key path."""
-
-    def __init__(self) -> None:
-        self.problems = Problems()
-
-    def keys(self, data: Mapping[str, Any], known: Sequence[str], path: str) -> None:
-        for key in data:
-            if key not in known:
-                close = difflib.get_close_matches(str(key), known, n=1)
-                hint = f"; did you mean {close[0]!r}?" if close else ""
-                self.problems.add(
-                    _p(path, str(key)), f"unknown key {key!r}{hint}", expected=", ".join(known)
-                )
-
-    def text(
-        self, data: Mapping[str, Any], key: str, path: str, *, required: bool = True
-    ) -> str | None:
-        value = data.get(key)
-        if value is None:
-            if required:
-                self.problems.add(_p(path, key), "missing", expected="a string")
-            return None
-        if not isinstance(value, str) or not value.strip():
-            self.problems.add(
-                _p(path, key), f"{value!r} is not a non-empty string", expected="a string"
-            )
-            return None
-        return value
-
-    def date(
-        self, data: Mapping[str, Any], key: str, path: str, *, required: bool = True
-    ) -> datetime.date | None:
-        value = data.get(key)
-        if value is None:
-            if required:
-                self.problems.add(_p(path, key), "missing", expected="a date such as 2023-01-01")
-            return None
-        if isinstance(value, datetime.date | str) and not isinstance(value, datetime.datetime):
-            try:
-                return as_date(value)
-            except NtmError as err:
-                self.problems.add(_p(path, key), str(err))
-                return None
-        self.problems.add(
-            _p(path, key), f"{value!r} is not a date", expected="a date such as 2023-01-01"
-        )
-        return None
-
-    def number(
-        self, data: Mapping[str, Any], key: str, path: str, *, required: bool = True
-    ) -> Fraction | None:
-        if key not in data:
-            if required:
-                self.problems.add(_p(path, key), "missing", expected="a number")
-            return None
-        return number_from_data(data[key], _p(path, key), self.problems)
-
-    def whole(self, data: Mapping[str, Any], key: str, path: str) -> int | None:
-        value = data.get(key)
-        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            self.problems.add(
-                _p(path, key), f"{value!r} is not a positive whole number", expected="e.g. 1"
-            )
-            return None
-        return value
 
     def value(
         self, data: Mapping[str, Any], key: str, path: str, *, required: bool = True
@@ -1494,44 +1405,8 @@ class _Reader:
             return None
         return value_from_data(data[key], _p(path, key), self.problems)
 
-    def strings(self, data: Mapping[str, Any], key: str, path: str) -> list[str]:
-        value = data.get(key)
-        if isinstance(value, str):
-            value = [value]
-        if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
-            self.problems.add(
-                _p(path, key), f"{value!r} is not a list of names", expected="strings"
-            )
-            return []
-        return list(value)
-
-    def tables(
-        self, data: Mapping[str, Any], key: str, path: str
-    ) -> list[tuple[str, Mapping[str, Any]]]:
-        value = data.get(key, [])
-        if not isinstance(value, list):
-            self.problems.add(_p(path, key), "not an array of tables", expected=f"[[{key}]] tables")
-            return []
-        found = []
-        for index, item in enumerate(value):
-            item_path = f"{_p(path, key)}[{index}]"
-            if isinstance(item, Mapping):
-                found.append((item_path, item))
-            else:
-                self.problems.add(item_path, f"{item!r} is not a table", expected="a table")
-        return found
-
-    def provenance(self, data: Mapping[str, Any], path: str, base: Provenance) -> Provenance:
-        return provenance_from_data(data, path, self.problems, base) or base
-
     def format(self, data: Mapping[str, Any]) -> None:
-        version = data.get("format", FORMAT_VERSION)
-        if version != FORMAT_VERSION:
-            self.problems.add(
-                "format",
-                f"format {version!r} is not supported",
-                expected=f"format = {FORMAT_VERSION}",
-            )
+        self.version(data, FORMAT_VERSION)
 
     def build(self, path: str, make: Callable[..., _T], *args: Any, **kwargs: Any) -> _T | None:
         """Call a constructor, turning its DataError into a problem at ``path``."""
@@ -1582,7 +1457,7 @@ def loads_classification_rules(text: str, *, file: str | None = None) -> Classif
       - regimes[0].title_vi: missing (expected a string)
     ...
     """
-    data = _toml(text, file)
+    data = parse_toml(text, file)
     reader = _Reader()
     reader.format(data)
     reader.keys(data, _RULES_KEYS, "")
@@ -1725,7 +1600,7 @@ def loads_standards(
       - class: class 'VI' does not exist under 26/2022/UBTVQH15 (expected special, I, II, III, IV, V)
       - standards: the standards of criterion 2 give up to 9 points, above its maximum of 8 under 26/2022/UBTVQH15 ...
     """
-    data = _toml(text, file)
+    data = parse_toml(text, file)
     reader = _Reader()
     reader.format(data)
     reader.keys(data, _TABLE_KEYS, "")
@@ -1866,7 +1741,7 @@ def load_standards(path: str | Path, *, rules: ClassificationRules | None = None
     ...
     ntm_criteria.errors.DataError: no/such/table.toml: cannot read the file: No such file or directory
     """
-    return loads_standards(_read_file(path), file=str(path), rules=rules)
+    return loads_standards(read_text_file(path), file=str(path), rules=rules)
 
 
 @functools.cache
@@ -1984,7 +1859,7 @@ def loads_civilized_rules(text: str, *, file: str | None = None) -> CivilizedRul
       - first_recognition_years: 'two' is not a number (expected a number such as 80 or 45.5)
     ...
     """
-    data = _toml(text, file)
+    data = parse_toml(text, file)
     reader = _Reader()
     reader.format(data)
     reader.keys(data, _CIVILIZED_KEYS, "")

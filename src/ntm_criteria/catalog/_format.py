@@ -10,13 +10,13 @@ from __future__ import annotations
 import datetime
 import functools
 import re
-import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 import attrs
 
+from ntm_criteria._reading import parse_toml, read_text_file
 from ntm_criteria.criteria import (
     Aggregate,
     Applicability,
@@ -145,11 +145,7 @@ def loads_set(
     >>> s.indicator("1.1").requirement
     Achieved()
     """
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as err:
-        raise DataErrors([_toml_error(err)], file=file) from None
-    return set_from_data(data, file=file, parents=parents)
+    return set_from_data(parse_toml(text, file), file=file, parents=parents)
 
 
 def load_set(path: str | Path, *, parents: Iterable[CriterionSet] = ()) -> CriterionSet:
@@ -160,26 +156,7 @@ def load_set(path: str | Path, *, parents: Iterable[CriterionSet] = ()) -> Crite
     key path.  A set that ``extends`` another is looked up in ``parents``,
     then in the built-in catalog.
     """
-    name = str(path)
-    try:
-        raw = Path(path).read_bytes()
-    except OSError as err:
-        raise DataError(f"cannot read the file: {err.strerror or err}", file=name) from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise DataError(
-            f"not UTF-8 text (byte {err.start})", file=name, expected="a UTF-8 encoded TOML file"
-        ) from None
-    return loads_set(text, file=name, parents=parents)
-
-
-def _toml_error(err: tomllib.TOMLDecodeError) -> DataError:
-    message = str(err)
-    match = re.search(r"\(at line (\d+), column (\d+)\)", message)
-    line = int(match.group(1)) if match else None
-    message = re.sub(r"\s*\(at line \d+, column \d+\)", "", message)
-    return DataError(f"invalid TOML: {message}", line=line)
+    return loads_set(read_text_file(path), file=str(path), parents=parents)
 
 
 # -- reading -------------------------------------------------------------------

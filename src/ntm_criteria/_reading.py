@@ -1,0 +1,213 @@
+"""Reading data documents (TOML files, plain tables) with every problem collected.
+
+The loaders of criterion sets, poverty standards, urban classification rules
+and OCOP rules share this: each problem is recorded with its key path, and the
+whole document is read before anything is raised, so that a person fixing a
+file sees every mistake at once.  Private: the public loaders wrap it.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import re
+import tomllib
+from collections.abc import Mapping, Sequence
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+from ntm_criteria.errors import DataError, DataErrors, NtmError
+from ntm_criteria.periods import as_date
+from ntm_criteria.rules import Problems, Provenance, number_from_data, provenance_from_data
+
+__all__ = ["DataReader", "key_path", "parse_toml", "read_text_file"]
+
+
+def key_path(path: str, key: str) -> str:
+    """``criteria[0]`` + ``number`` → ``criteria[0].number``.
+
+    >>> key_path("", "id"), key_path("criteria[0]", "number")
+    ('id', 'criteria[0].number')
+    """
+    return f"{path}.{key}" if path else key
+
+
+def parse_toml(text: str, file: str | None = None) -> dict[str, Any]:
+    """TOML text as plain data; invalid TOML is a :class:`DataErrors` with the line.
+
+    >>> parse_toml("a = 1")
+    {'a': 1}
+    >>> parse_toml("a = = 1", "x.toml")
+    Traceback (most recent call last):
+    ...
+    ntm_criteria.errors.DataErrors: x.toml: 1 problem:
+      - line 1: invalid TOML: Invalid value
+    """
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        message = str(err)
+        found = re.search(r"\(at line (\d+), column (\d+)\)", message)
+        line = int(found.group(1)) if found else None
+        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", message)
+        raise DataErrors([DataError(f"invalid TOML: {message}", line=line)], file=file) from None
+
+
+def read_text_file(path: str | Path) -> str:
+    """A UTF-8 text file (a byte-order mark is allowed); a :class:`DataError` naming it otherwise.
+
+    >>> read_text_file("no/such/file.toml")
+    Traceback (most recent call last):
+    ...
+    ntm_criteria.errors.DataError: no/such/file.toml: cannot read the file: No such file or directory
+    """
+    name = str(path)
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as err:
+        raise DataError(f"cannot read the file: {err.strerror or err}", file=name) from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise DataError(
+            f"not UTF-8 text (byte {err.start})", file=name, expected="a UTF-8 encoded file"
+        ) from None
+
+
+class DataReader:
+    """Reads one document, adding problems to ``problems`` instead of raising.
+
+    >>> reader = DataReader()
+    >>> reader.text({"name": 3}, "name", "items[0]") is None
+    True
+    >>> reader.problems.items[0].key_path
+    'items[0].name'
+    """
+
+    def __init__(self, problems: Problems | None = None) -> None:
+        self.problems = problems if problems is not None else Problems()
+
+    def keys(self, data: Mapping[str, Any], known: Sequence[str], path: str) -> None:
+        """Report every key of ``data`` that is not ``known``, with a did-you-mean hint."""
+        for key in data:
+            if key not in known:
+                close = difflib.get_close_matches(str(key), known, n=1)
+                hint = f"; did you mean {close[0]!r}?" if close else ""
+                self.problems.add(
+                    key_path(path, str(key)),
+                    f"unknown key {key!r}{hint}",
+                    expected=", ".join(known),
+                )
+
+    def text(
+        self, data: Mapping[str, Any], key: str, path: str, *, required: bool = True
+    ) -> str | None:
+        """A non-empty string, or ``None`` with a problem (or silently when optional)."""
+        value = data.get(key)
+        if value is None:
+            if required:
+                self.problems.add(key_path(path, key), "missing", expected="a string")
+            return None
+        if not isinstance(value, str) or not value.strip():
+            self.problems.add(
+                key_path(path, key), f"{value!r} is not a non-empty string", expected="a string"
+            )
+            return None
+        return value
+
+    def date(
+        self,
+        data: Mapping[str, Any],
+        key: str,
+        path: str,
+        *,
+        required: bool = True,
+        example: str = "2023-01-01",
+    ) -> datetime.date | None:
+        """A TOML date or a day-first Vietnamese date string."""
+        value = data.get(key)
+        expected = f"a date such as {example}"
+        if value is None:
+            if required:
+                self.problems.add(key_path(path, key), "missing", expected=expected)
+            return None
+        if isinstance(value, datetime.date | str) and not isinstance(value, datetime.datetime):
+            try:
+                return as_date(value)
+            except NtmError as err:
+                self.problems.add(key_path(path, key), str(err))
+                return None
+        self.problems.add(key_path(path, key), f"{value!r} is not a date", expected=expected)
+        return None
+
+    def number(
+        self, data: Mapping[str, Any], key: str, path: str, *, required: bool = True
+    ) -> Fraction | None:
+        """An exact number (see :func:`~ntm_criteria.rules.number_from_data`)."""
+        if key not in data:
+            if required:
+                self.problems.add(key_path(path, key), "missing", expected="a number")
+            return None
+        return number_from_data(data[key], key_path(path, key), self.problems)
+
+    def whole(self, data: Mapping[str, Any], key: str, path: str) -> int | None:
+        """A positive whole number."""
+        value = data.get(key)
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            self.problems.add(
+                key_path(path, key), f"{value!r} is not a positive whole number", expected="e.g. 1"
+            )
+            return None
+        return value
+
+    def strings(self, data: Mapping[str, Any], key: str, path: str) -> list[str]:
+        """A non-empty list of strings (a single string counts as a list of one)."""
+        value = data.get(key)
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
+            self.problems.add(
+                key_path(path, key), f"{value!r} is not a list of names", expected="strings"
+            )
+            return []
+        return list(value)
+
+    def tables(
+        self, data: Mapping[str, Any], key: str, path: str
+    ) -> list[tuple[str, Mapping[str, Any]]]:
+        """The ``[[key]]`` tables with their key paths; other items are problems."""
+        value = data.get(key, [])
+        if not isinstance(value, list):
+            self.problems.add(
+                key_path(path, key), "not an array of tables", expected=f"[[{key}]] tables"
+            )
+            return []
+        found = []
+        for index, item in enumerate(value):
+            item_path = f"{key_path(path, key)}[{index}]"
+            if isinstance(item, Mapping):
+                found.append((item_path, item))
+            else:
+                self.problems.add(item_path, f"{item!r} is not a table", expected="a table")
+        return found
+
+    def provenance(self, data: Mapping[str, Any], path: str, base: Provenance) -> Provenance:
+        """The table's provenance, its missing keys taken from ``base``."""
+        return provenance_from_data(data, path, self.problems, base) or base
+
+    def version(self, data: Mapping[str, Any], supported: int) -> None:
+        """Check the document's ``format`` key (absent means ``supported``)."""
+        found = data.get("format", supported)
+        if found != supported:
+            self.problems.add(
+                "format", f"format {found!r} is not supported", expected=f"format = {supported}"
+            )
+
+    def table(self, data: Mapping[str, Any], key: str) -> Mapping[str, Any]:
+        """The ``[key]`` table, or an empty one with a problem."""
+        value = data.get(key)
+        if not isinstance(value, Mapping):
+            self.problems.add(key, "missing or not a table", expected=f"a [{key}] table")
+            return {}
+        return value
