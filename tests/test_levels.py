@@ -403,3 +403,20 @@ def test_explain_names_every_rung_and_warns_on_illustrative_thresholds():
 def test_explain_refuses_unknown_languages():
     with pytest.raises(UnknownCodeError):
         decide().explain("fr")
+
+
+def test_the_built_in_ladder_follows_the_date() -> None:
+    from ntm_criteria import Q_, Ladder, Locality, Observation, Status, decide_level
+
+    commune = Locality("04036", "Chiềng Xôm", "commune", region="TDMNPB")
+    ladder = Ladder.built_in(commune, on="15/6/2022")
+    assert [level.key for level in ladder.levels] == ["standard", "advanced", "model"]
+    decision = decide_level(
+        commune, [Observation("3.1", Q_(85, "percent"))], on="15/6/2022", ladder=ladder
+    )
+    # Most national thresholds are unspecified in the reference: nothing can be decided yet.
+    assert decision.level is None
+    assert decision.holds(ladder.levels[0]) is Status.UNKNOWN
+    assert [s.id for s in Ladder.built_in(commune, on="1/3/2026").sets] == [
+        "vn-ntm-commune-2026-2030"
+    ]

@@ -44,7 +44,9 @@ from ntm_criteria.errors import (
     UnknownCodeError,
 )
 from ntm_criteria.geography import Gazetteer, Locality, LocalityKind, Region
+from ntm_criteria.levels import Ladder, LevelDecision, Recognition, decide_level
 from ntm_criteria.periods import Period, RecurringDeadline
+from ntm_criteria.progress import Progress, RollUp, roll_up
 from ntm_criteria.rules import Confidence, Provenance, Status, UnknownReason
 from ntm_criteria.units import Q_, ureg
 
@@ -65,7 +67,9 @@ __all__ = [
     "Gazetteer",
     "Indicator",
     "IndicatorOutcome",
+    "Ladder",
     "Level",
+    "LevelDecision",
     "Locality",
     "LocalityKind",
     "NotInForceError",
@@ -74,17 +78,22 @@ __all__ = [
     "ObservationError",
     "ParseError",
     "Period",
+    "Progress",
     "Provenance",
+    "Recognition",
     "RecurringDeadline",
     "Region",
     "RegionRule",
+    "RollUp",
     "ScopeError",
     "Status",
     "UnitError",
     "UnknownCodeError",
     "UnknownReason",
     "assess",
+    "decide_level",
     "load_set",
     "loads_set",
+    "roll_up",
     "ureg",
 ]

@@ -340,6 +340,27 @@ class Ladder:
         found = {level: s for level in levels if (s := find(level)) is not None}
         return cls(found)
 
+    @classmethod
+    def built_in(cls, locality: Locality, *, on: datetime.date | str) -> Ladder:
+        """The built-in national sets in force for ``locality`` on ``on``, one per level.
+
+        >>> from ntm_criteria import Locality
+        >>> commune = Locality("04036", "Chiềng Xôm", "commune", region="TDMNPB")
+        >>> [s.id for s in Ladder.built_in(commune, on="15/6/2022").sets]
+        ['vn-ntm-commune-standard-2021-2025', 'vn-ntm-commune-advanced-2021-2025', 'vn-ntm-commune-model-2021-2025']
+        >>> [s.id for s in Ladder.built_in(commune, on="1/3/2026").sets]
+        ['vn-ntm-commune-2026-2030']
+        """
+        from ntm_criteria import catalog
+
+        def find(level: Level) -> CriterionSet | None:
+            try:
+                return catalog.for_locality(locality, on=on, level=level)
+            except UnknownCodeError:
+                return None
+
+        return cls.from_lookup(find)
+
     @property
     def levels(self) -> tuple[Level, ...]:
         """The levels of the ladder, lowest first."""
