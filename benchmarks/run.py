@@ -2,6 +2,7 @@
 
 Prints, for a batch of illustrative communes spread over the seven regions:
 
+- the time to import the library (a fresh interpreter, measured in a subprocess);
 - the time to load and check the demo set from TOML;
 - assessments per second with thresholds resolved once per distinct context
   (the library's path), against a baseline in the same run that resolves every
@@ -19,6 +20,8 @@ from __future__ import annotations
 import argparse
 import datetime
 import random
+import subprocess
+import sys
 import time
 import tracemalloc
 from collections.abc import Callable
@@ -70,6 +73,11 @@ def main() -> None:
     args = parser.parse_args()
     n = 500 if args.quick else args.n
 
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-c", "import ntm_criteria"], check=True)
+    print(
+        f"import ntm_criteria (fresh interpreter): {(time.perf_counter() - started) * 1000:.0f} ms"
+    )
     start = time.perf_counter()
     criterion_set = demo.criterion_set()
     print(f"load + check demo set from TOML: {(time.perf_counter() - start) * 1000:.1f} ms")

@@ -97,12 +97,17 @@ Q_ = ureg.Quantity
 3750000.0
 """
 
-# A second registry with Fraction magnitudes, used only to compute exact
-# conversion factors.  Its quantities are never formatted: pint's formatter
-# fails on Fraction exponents.
-_exact_ureg: pint.UnitRegistry[Fraction] = _with_definitions(
-    pint.UnitRegistry(non_int_type=Fraction)
-)
+
+@functools.cache
+def _exact_ureg() -> pint.UnitRegistry[Fraction]:
+    """A second registry with Fraction magnitudes, used only to compute exact factors.
+
+    Built on first use (it costs as much as :data:`ureg` to build).  Its
+    quantities are never formatted: pint's formatter fails on Fraction
+    exponents.
+    """
+    return _with_definitions(pint.UnitRegistry(non_int_type=Fraction))
+
 
 _Number: TypeAlias = int | float | Decimal | Fraction
 _UnitLike: TypeAlias = str | PlainUnit
@@ -259,10 +264,12 @@ def _unit_text(given: _UnitLike, unit: pint.Unit) -> str:
 @functools.lru_cache(maxsize=512)
 def _factor(src_key: str, dst_key: str) -> Fraction | None:
     """The factor from ``src_key`` to ``dst_key``, or None if they differ by an offset."""
-    zero = _exact_ureg.Quantity(Fraction(0), src_key).to(dst_key).magnitude
+    if src_key == dst_key:
+        return Fraction(1)
+    zero = _exact_ureg().Quantity(Fraction(0), src_key).to(dst_key).magnitude
     if zero != 0:
         return None
-    return Fraction(_exact_ureg.Quantity(Fraction(1), src_key).to(dst_key).magnitude)
+    return Fraction(_exact_ureg().Quantity(Fraction(1), src_key).to(dst_key).magnitude)
 
 
 def exact_factor(src: _UnitLike, dst: _UnitLike) -> Fraction:
