@@ -122,6 +122,15 @@ class IndicatorOutcome:
     ``required`` is the requirement with its thresholds resolved for the
     locality and date; ``gap`` is how far short the value is, in ``unit``,
     and ``relative_gap`` the gap as a share of the threshold.
+
+    >>> from ntm_criteria import demo
+    >>> r = assess(demo.gazetteer().effective("04036"), demo.criterion_set(),
+    ...            demo.observations()["04036"], on=demo.ASSESSMENT_DATE)
+    >>> income = r.indicator("10.1")
+    >>> (income.status.label("en"), income.actual, income.gap, income.relative_gap)
+    ('not met', Fraction(83, 2), Fraction(1, 2), Fraction(1, 84))
+    >>> income.summary("en")
+    '10.1 (Average rural income per person): not met — 41.5 < 42 million VND/person/year'
     """
 
     code: str
@@ -163,7 +172,17 @@ def _indicator_outcomes(values: Iterable[IndicatorOutcome]) -> tuple[IndicatorOu
 
 @attrs.frozen(slots=True)
 class CriterionOutcome:
-    """The outcome of one criterion and of each of its indicators."""
+    """The outcome of one criterion and of each of its indicators.
+
+    >>> from ntm_criteria import demo
+    >>> r = assess(demo.gazetteer().effective("04036"), demo.criterion_set(),
+    ...            demo.observations()["04036"], on=demo.ASSESSMENT_DATE)
+    >>> c = r.criterion(13)
+    >>> (c.status.label("vi"), [i.code for i in c.indicators], c.rule)
+    ('chưa đạt', ['13.1', '13.2', '13.3'], AtLeastK(k=2, items=(Ref(code='13.1'), Ref(code='13.2'), Ref(code='13.3'))))
+    >>> c.summary("vi")
+    'Tiêu chí 13 (Tổ chức sản xuất và phát triển kinh tế nông thôn): chưa đạt — 13.2: 0 < 1; 13.3: không đạt'
+    """
 
     number: int
     name_vi: str
@@ -204,6 +223,16 @@ class AssessmentResult:
     ``met_count`` of ``total`` criteria are met; ``unknown_count`` cannot be
     decided yet.  :meth:`explain` renders the result as a short review
     minute in Vietnamese or English.
+
+    >>> from ntm_criteria import demo
+    >>> r = assess(demo.gazetteer().effective("30004"), demo.criterion_set(),
+    ...            demo.observations()["30004"], on=demo.ASSESSMENT_DATE)
+    >>> (r.met_count, r.total, r.unknown_count, r.status.label("en"))
+    (5, 8, 1, 'not met')
+    >>> [o.code for o in r.shortfalls()], [o.code for o in r.needs_data()]
+    (['10.1', '11.1'], ['17.1'])
+    >>> print(r.headline("en"))
+    Truong Xuan commune: 5/8 criteria met (Illustrative new rural commune set, 2023-06-30); 1 undecided
     """
 
     locality: Locality
@@ -384,7 +413,14 @@ def assess(
     kind, :class:`~ntm_criteria.errors.ScopeError` when the set does not
     cover the locality's kind, and — unless ``check_validity`` is false —
     :class:`~ntm_criteria.errors.NotInForceError` when the set is not in
-    force on ``on``.  See the module example.
+    force on ``on``.  See the module example, and:
+
+    >>> import datetime
+    >>> from ntm_criteria import Locality, demo
+    >>> assess(Locality("1", "Phường 1", "ward"), demo.criterion_set(), [], on="1/1/2023")
+    Traceback (most recent call last):
+    ...
+    ntm_criteria.errors.ScopeError: set 'demo-commune-standard' covers commune; 1 (Phường 1) is a ward
     """
     on = as_date(on)
     if locality.kind not in criterion_set.scope:

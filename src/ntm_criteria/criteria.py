@@ -339,7 +339,13 @@ class CriterionSet:
     means all criteria must be met.  ``requires`` is the level a locality
     must already hold for this set to apply (an advanced set requires the
     standard level); ``applies_to`` narrows the set to localities with
-    given tags (a special district set).  See the module example.
+    given tags (a special district set).
+
+    >>> s = demo_set()
+    >>> (s.id, s.total, [c.number for c in s.criteria], s.is_in_force(datetime.date(2026, 1, 1)))
+    ('example', 2, [3, 10], False)
+    >>> s.indicator("10.1").unit
+    'million_VND / person / year'
     """
 
     id: str

@@ -102,6 +102,12 @@ def read_observations(path: str | Path) -> dict[str, tuple[Observation, ...]]:
 
     A file that cannot be read, or any bad row, raises an
     :class:`~ntm_criteria.errors.NtmError` naming the file and line.
+
+    >>> from importlib import resources
+    >>> with resources.as_file(resources.files("ntm_criteria.demo") / "observations.csv") as path:
+    ...     table = read_observations(path)
+    >>> sorted(table)[:2], len(table["04036"])
+    (['04036', '04039'], 11)
     """
     name = str(path)
     try:

@@ -1658,8 +1658,18 @@ def rates(
 ) -> PovertyRates:
     """Poverty figures over ``households``, classifying each one by one with :func:`classify`.
 
-    See :class:`PovertyRates` for an example; for large inputs use
-    :class:`HouseholdTable`, which gives the same figures.
+    For large inputs use :class:`HouseholdTable`, which gives the same figures.
+
+    >>> from ntm_criteria.units import Q_
+    >>> codes = default_standards().in_force("2023-06-30").indicator_codes
+    >>> homes = [Household("A1", "rural", 3, Q_(1_000_000, "VND/person/month"),
+    ...                    dict.fromkeys(["water", "latrine", "floor_area"], True)),
+    ...          Household("A2", "rural", 4, Q_(1_400_000, "VND/person/month"),
+    ...                    {code: code == "water" for code in codes}),
+    ...          Household("A3", "rural", 5, Q_(2_500_000, "VND/person/month"))]
+    >>> r = rates(homes, on="2023-06-30")
+    >>> (r.poor_rate, r.near_poor_rate)
+    (Fraction(1, 3), Fraction(1, 3))
     """
     day = as_date(on)
     standard = (standards or default_standards()).in_force(day)

@@ -155,6 +155,15 @@ def load_set(path: str | Path, *, parents: Iterable[CriterionSet] = ()) -> Crite
     in a :class:`~ntm_criteria.errors.DataErrors` naming the file and each
     key path.  A set that ``extends`` another is looked up in ``parents``,
     then in the built-in catalog.
+
+    >>> from importlib import resources
+    >>> with resources.as_file(resources.files("ntm_criteria.demo") / "set.toml") as path:
+    ...     load_set(path).id
+    'demo-commune-standard'
+    >>> load_set("no-such-file.toml")
+    Traceback (most recent call last):
+    ...
+    ntm_criteria.errors.DataError: no-such-file.toml: cannot read the file: No such file or directory
     """
     return loads_set(read_text_file(path), file=str(path), parents=parents)
 

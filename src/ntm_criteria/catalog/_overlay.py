@@ -46,7 +46,17 @@ __all__ = ["Loosening", "LooserThresholdWarning", "OverlayReport", "check_overla
 
 
 class LooserThresholdWarning(UserWarning):
-    """An overlay sets a threshold less demanding than the set it extends."""
+    """An overlay sets a threshold less demanding than the set it extends.
+
+    >>> import warnings
+    >>> with warnings.catch_warnings():
+    ...     warnings.simplefilter("error", LooserThresholdWarning)
+    ...     try:
+    ...         warnings.warn("3.1: at least 80 → 70", LooserThresholdWarning)
+    ...     except LooserThresholdWarning as caught:
+    ...         print(caught)
+    3.1: at least 80 → 70
+    """
 
 
 @attrs.frozen(slots=True)
@@ -56,6 +66,10 @@ class Loosening:
     ``parent`` and ``overlay`` are the two thresholds in the indicator's
     unit; ``context`` says for which region, group, tags and date (the first
     one found), or is ``None`` when the loosening holds in every context.
+
+    >>> from fractions import Fraction
+    >>> Loosening("3.1", None, Fraction(80), Fraction(70), "at least").describe()
+    '3.1: at least 80 → 70 (everywhere)'
     """
 
     code: str
@@ -80,7 +94,12 @@ class Loosening:
 
 @attrs.frozen(slots=True)
 class OverlayReport:
-    """What :func:`check_overlay` found: loosened thresholds and remaining gaps."""
+    """What :func:`check_overlay` found: loosened thresholds and remaining gaps.
+
+    >>> report = OverlayReport("child", "parent", (), ("10",))
+    >>> report.ok, report.summary().splitlines()[-1]
+    (True, '  still unspecified: 10')
+    """
 
     overlay_id: str
     parent_id: str

@@ -43,18 +43,33 @@ def _text(name: str) -> str:
 
 
 def criterion_set() -> CriterionSet:
-    """The illustrative set (id ``demo-commune-standard``)."""
+    """The illustrative set (id ``demo-commune-standard``).
+
+    >>> s = criterion_set()
+    >>> s.total, s.provenance.confidence.value
+    (8, 'illustrative')
+    """
     return loads_set(_text("set.toml"), file="demo/set.toml")
 
 
 def gazetteer() -> Gazetteer:
-    """Two provinces, their districts and six communes (illustrative codes and tags)."""
+    """Two provinces, their districts and six communes (illustrative codes and tags).
+
+    >>> places = gazetteer()
+    >>> places.effective("04036").region, places.get("30001").tags
+    ('TDMNPB', frozenset({'extremely_difficult'}))
+    """
     rows = list(csv.DictReader(_text("communes.csv").splitlines()))
     return Gazetteer.from_rows(rows, source="demo/communes.csv")
 
 
 def observations() -> dict[str, tuple[Observation, ...]]:
-    """One quarter's observations per commune code (illustrative figures)."""
+    """One quarter's observations per commune code (illustrative figures).
+
+    >>> first = observations()["04036"][0]
+    >>> first.indicator_code, first.value, first.as_of
+    ('1.1', True, datetime.date(2023, 6, 30))
+    """
     return reads_observations(_text("observations.csv"), file="demo/observations.csv")
 
 
@@ -72,7 +87,11 @@ def national_overlay() -> CriterionSet:
 
 
 def national_observations() -> dict[str, tuple[Observation, ...]]:
-    """Observations of the demo communes for :func:`national_overlay` (illustrative figures)."""
+    """Observations of the demo communes for :func:`national_overlay` (illustrative figures).
+
+    >>> sorted({o.indicator_code for o in national_observations()["04036"]})[:4]
+    ['1', '10', '11', '12']
+    """
     return reads_observations(
         _text("observations-national.csv"), file="demo/observations-national.csv"
     )
