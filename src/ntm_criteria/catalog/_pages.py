@@ -8,6 +8,7 @@ applies.  Unspecified thresholds are shown as such.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from urllib.parse import urlsplit
 
 from ntm_criteria.criteria import CriterionSet, Indicator
 from ntm_criteria.i18n import format_number
@@ -112,8 +113,9 @@ def requirement_text(requirement: RuleItem, unit: str | None = None) -> str:
 
 def _provenance(provenance: Provenance) -> str:
     source = provenance.source or "—"
-    if source.startswith("http"):
-        source = f"<{source}>"
+    if source.startswith(("http://", "https://")):
+        host = urlsplit(source).netloc.removeprefix("www.")
+        source = f"[{host}]({source})"
     certainty = f", {provenance.certainty}" if provenance.certainty else ""
     return f"{source} ({provenance.confidence.value}{certainty})"
 
