@@ -115,3 +115,48 @@ def test_python_dash_m_runs_the_command(module):
     )
     assert done.returncode == 0, done.stderr
     assert "ILLUSTRATIVE DATA" in done.stdout
+
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "data"
+
+
+def report_args(*extra: str) -> list[str]:
+    return [
+        "report",
+        "--set", str(DEMO.joinpath("set.toml")),
+        "--set", str(EXAMPLES / "commune_advanced.toml"),
+        "--localities", str(EXAMPLES / "province_communes.csv"),
+        "--observations", str(EXAMPLES / "province_observations.csv"),
+        "--on", "30/9/2023",
+        "--within", "99",
+        *extra,
+    ]  # fmt: skip
+
+
+def test_report_rolls_up_levels_against_the_plan(capsys):
+    code = main(report_args(
+        "--recognitions", str(EXAMPLES / "province_recognitions.csv"),
+        "--roadmap", str(EXAMPLES / "province_roadmap.csv"),
+        "--target", "standard=9", "--target", "advanced=4", "--deadline", "monthly:25",
+    ))  # fmt: skip
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "toàn tỉnh có 7/12 xã đạt chuẩn nông thôn mới, đạt 78% kế hoạch" in out
+    assert "03 xã đạt chuẩn nâng cao, đạt 75% kế hoạch" in out
+    assert "xã Phỏng Lái: đạt chuẩn" in out  # at risk
+    assert "25/10/2023 (trước ngày 25 hằng tháng)" in out
+
+
+def test_report_in_english_markdown_with_a_share_target(capsys):
+    assert main(report_args("--lang", "en", "--markdown", "--target", "standard=50%")) == 0
+    out = capsys.readouterr().out
+    assert "| standard |" in out or "|standard|" in out.replace(" ", "")
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [(("--target", "standard=lots"), "--target"), (("--deadline", "weekly:2"), "--deadline")],
+)
+def test_report_bad_options_are_clean_errors(capsys, extra, message):
+    assert main(report_args(*extra)) == 1
+    assert message in capsys.readouterr().err

@@ -1,9 +1,13 @@
-"""The ``ntm`` command: ``ntm demo``, ``ntm check`` and ``ntm assess``.
+"""The ``ntm`` command: ``ntm demo``, ``ntm check``, ``ntm assess`` and ``ntm report``.
 
 ``ntm demo`` assesses the illustrative communes shipped with the package and
 prints a table and one commune's explanation.  ``ntm check FILE…`` validates
 criterion-set files and lists every problem.  ``ntm assess`` assesses the
 localities of a CSV gazetteer against a set, from a CSV of observations.
+``ntm report`` decides every commune's level with a ladder of sets and
+writes the roll-up a steering committee reports: levels against the plan,
+the distribution of criteria met, communes at risk, overdue roadmap items and
+the next reporting deadline.
 Errors in input are printed as one readable message (exit status 1), never a
 traceback.
 """
@@ -11,20 +15,24 @@ traceback.
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import sys
 from collections.abc import Mapping, Sequence
+from fractions import Fraction
 from pathlib import Path
 
 from ntm_criteria import catalog, demo
 from ntm_criteria.assessment import AssessmentResult, Observation, assess
-from ntm_criteria.criteria import CriterionSet
+from ntm_criteria.criteria import CriterionSet, Level
 from ntm_criteria.errors import NtmError
 from ntm_criteria.geography import Gazetteer, LocalityKind
 from ntm_criteria.io import read_observations
-from ntm_criteria.periods import as_date
-from ntm_criteria.progress import Progress, roll_up
-from ntm_criteria.report import results_table
+from ntm_criteria.levels import Ladder, Recognition, decide_level
+from ntm_criteria.periods import RecurringDeadline, as_date
+from ntm_criteria.progress import PlanItem, PlanTarget, Progress, Roadmap, roll_up
+from ntm_criteria.report import results_table, rollup_report
+from ntm_criteria.units import parse_number
 
 __all__ = ["main"]
 
@@ -72,6 +80,42 @@ def _parser() -> argparse.ArgumentParser:
     p_assess.add_argument("--on", required=True, help="assessment date, e.g. 30/6/2023")
     p_assess.add_argument("--lang", choices=("vi", "en"), default="vi")
     p_assess.add_argument("--json", action="store_true", help="print results as JSON")
+    p_report = sub.add_parser("report", help="a roll-up report of levels and progress")
+    p_report.add_argument(
+        "--set",
+        required=True,
+        action="append",
+        dest="sets",
+        help="a set file or built-in id, one per level, lowest first "
+        "(each file may extend the ones before it)",
+    )
+    p_report.add_argument("--localities", required=True, type=Path, help="gazetteer CSV")
+    p_report.add_argument("--observations", required=True, type=Path, help="observations CSV")
+    p_report.add_argument("--on", required=True, help="report date, e.g. 30/9/2023")
+    p_report.add_argument("--within", help="only the localities under this code")
+    p_report.add_argument(
+        "--recognitions", type=Path, help="CSV: locality,level,set_id,decision,date,valid_until"
+    )
+    p_report.add_argument(
+        "--roadmap", type=Path, help="CSV: locality,indicator,criterion,agency,due,status,action"
+    )
+    p_report.add_argument(
+        "--target",
+        action="append",
+        default=[],
+        metavar="LEVEL=N|N%",
+        help="a plan target, e.g. standard=94 or advanced=40%%",
+    )
+    p_report.add_argument(
+        "--deadline",
+        action="append",
+        default=[],
+        metavar="monthly:DAY",
+        help="a reporting deadline: monthly:25 or quarterly:20",
+    )
+    p_report.add_argument("--title", help="the report's title")
+    p_report.add_argument("--lang", choices=("vi", "en"), default="vi")
+    p_report.add_argument("--markdown", action="store_true", help="write Markdown tables")
     return parser
 
 
@@ -172,6 +216,94 @@ def _assess(args: argparse.Namespace) -> None:
         print(results_table(results, args.lang))
 
 
+def _ladder(refs: Sequence[str]) -> Ladder:
+    sets: list[CriterionSet] = []
+    for ref in refs:
+        sets.append(catalog.load_set(ref, parents=sets) if ref.endswith(".toml") else _load(ref))
+    return Ladder(sets)
+
+
+def _target(text: str) -> PlanTarget:
+    level, _, amount = text.partition("=")
+    try:
+        parsed = Level.parse(level)
+        if amount.endswith("%"):
+            return PlanTarget(parsed, share=Fraction(parse_number(amount[:-1])) / 100)
+        return PlanTarget(parsed, count=int(parse_number(amount)))
+    except (NtmError, ValueError) as err:
+        raise NtmError(f"--target {text!r}: {err}") from None
+
+
+def _deadline(text: str) -> RecurringDeadline:
+    frequency, _, day = text.partition(":")
+    if frequency not in ("monthly", "quarterly") or not day.isdigit():
+        raise NtmError(f"--deadline {text!r} is not monthly:DAY or quarterly:DAY")
+    if frequency == "monthly":
+        return RecurringDeadline.monthly(int(day))
+    return RecurringDeadline.quarterly(int(day))
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as f:
+            return list(csv.DictReader(f))
+    except (OSError, UnicodeDecodeError, csv.Error) as err:
+        raise NtmError(f"{path}: cannot read the CSV file: {err}") from None
+
+
+def _report(args: argparse.Namespace) -> None:
+    ladder = _ladder(args.sets)
+    on = as_date(args.on)
+    places = Gazetteer.load_csv(args.localities)
+    observations = read_observations(args.observations)
+    recognitions = (
+        [Recognition.from_dict(r) for r in _rows(args.recognitions)] if (args.recognitions) else []
+    )
+    items = [PlanItem.from_dict(r) for r in _rows(args.roadmap)] if args.roadmap else []
+    roadmap = Roadmap(items, reporting=[_deadline(d) for d in args.deadline])
+    scope = ladder.sets[0].scope
+    pool = places.descendants(args.within) if args.within else tuple(places)
+    decisions = [
+        decide_level(
+            places.effective(p.code),
+            observations.get(p.code, ()),
+            on=on,
+            ladder=ladder,
+            recognitions=recognitions,
+        )
+        for p in pool
+        if p.kind in scope
+    ]
+    if not decisions:
+        raise NtmError(
+            f"{args.localities}: no locality of kind "
+            f"{', '.join(k.value for k in scope)}"
+            + (f" under {args.within}" if args.within else "")
+        )
+    total = ladder.sets[0].total
+    rollup = roll_up(decisions, bins=(max(total - 4, 1), total))
+    where = places.get(args.within).label(args.lang) if args.within else ""
+    title = args.title or (
+        (
+            "Báo cáo kết quả xây dựng nông thôn mới"
+            if args.lang == "vi"
+            else "New rural development report"
+        )
+        + (f" — {where}" if where else "")
+    )
+    print(
+        rollup_report(
+            rollup,
+            title=title,
+            on=on,
+            targets=[_target(t) for t in args.target],
+            roadmap=roadmap,
+            lang=args.lang,
+            fmt="markdown" if args.markdown else "text",
+        )
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``ntm`` command; returns the exit status.
 
@@ -184,6 +316,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             _demo(args)
         elif args.command == "check":
             return _check(args)
+        elif args.command == "report":
+            _report(args)
         else:
             _assess(args)
     except NtmError as err:
