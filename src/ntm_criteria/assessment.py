@@ -46,7 +46,7 @@ from ntm_criteria.errors import (
 )
 from ntm_criteria.geography import Locality
 from ntm_criteria.i18n import check_lang, format_number, format_quantity
-from ntm_criteria.periods import as_date
+from ntm_criteria.periods import as_date, as_optional_date
 from ntm_criteria.rules import (
     AllOf,
     AnyOf,
@@ -91,10 +91,6 @@ __all__ = [
 ObservedValue: TypeAlias = Quantity | bool | str | int | float | decimal.Decimal | Fraction
 
 
-def _optional_date(value: datetime.date | str | None) -> datetime.date | None:
-    return None if value is None else as_date(value)
-
-
 @attrs.frozen(slots=True)
 class Observation:
     """What a locality has achieved on one indicator, optionally dated and sourced.
@@ -110,7 +106,7 @@ class Observation:
 
     indicator_code: str
     value: ObservedValue
-    as_of: datetime.date | None = attrs.field(default=None, converter=_optional_date)
+    as_of: datetime.date | None = attrs.field(default=None, converter=as_optional_date)
     source: str | None = None
 
 

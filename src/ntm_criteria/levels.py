@@ -55,7 +55,7 @@ from ntm_criteria.criteria import CriterionSet, Level
 from ntm_criteria.errors import DataError, UnknownCodeError
 from ntm_criteria.geography import Locality
 from ntm_criteria.i18n import check_lang
-from ntm_criteria.periods import as_date
+from ntm_criteria.periods import as_date, as_optional_date, format_date
 from ntm_criteria.rules import Status, combine_all, combine_any
 
 __all__ = [
@@ -133,22 +133,8 @@ def _to_level(value: Level | str | int) -> Level:
         raise UnknownCodeError("level", str(value), known=[lv.key for lv in Level]) from None
 
 
-def _optional_date(value: datetime.date | str | None) -> datetime.date | None:
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    return as_date(value)
-
-
 def _date(value: datetime.date | str) -> datetime.date:
     return as_date(value)
-
-
-def _vi_date(day: datetime.date) -> str:
-    return day.strftime("%d/%m/%Y")
-
-
-def _date_text(day: datetime.date, lang: str) -> str:
-    return _vi_date(day) if lang == "vi" else day.isoformat()
 
 
 @attrs.frozen(slots=True)
@@ -181,7 +167,7 @@ class Recognition:
     set_id: str = attrs.field(validator=_text("set_id"))
     decision: str = attrs.field(validator=_text("decision"))
     date: datetime.date = attrs.field(converter=_date)
-    valid_until: datetime.date | None = attrs.field(default=None, converter=_optional_date)
+    valid_until: datetime.date | None = attrs.field(default=None, converter=as_optional_date)
 
     def __attrs_post_init__(self) -> None:
         if self.valid_until is not None and self.valid_until < self.date:
@@ -211,7 +197,7 @@ class Recognition:
         if lang == "vi":
             return (
                 f"{self.level.label('vi')} — Quyết định số {self.decision} "
-                f"ngày {_vi_date(self.date)}"
+                f"ngày {format_date(self.date)}"
             )
         return f"{self.level.label('en')} — Decision {self.decision} of {self.date.isoformat()}"
 
@@ -692,7 +678,7 @@ class LevelDecision:
     def _headline(self, lang: str) -> str:
         name = self.locality.label(lang)
         name = name[:1].upper() + name[1:]
-        head = f"{name} ({_date_text(self.on, lang)}): "
+        head = f"{name} ({format_date(self.on, lang)}): "
         level = self.level
         if lang == "vi":
             return head + held_phrase(level, "vi")

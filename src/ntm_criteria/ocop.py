@@ -52,7 +52,7 @@ from ntm_criteria._reading import key_path as _p
 from ntm_criteria.assessment import Observation
 from ntm_criteria.errors import DataError, DataErrors, NotInForceError, UnknownCodeError
 from ntm_criteria.i18n import check_lang, format_number
-from ntm_criteria.periods import Period, as_date
+from ntm_criteria.periods import Period, as_date, as_optional_date
 from ntm_criteria.rules import (
     Problems,
     Provenance,
@@ -101,10 +101,6 @@ def _tuple(values: Iterable[Any]) -> tuple[Any, ...]:
 
 def _fmt(value: Fraction, lang: str) -> str:
     return format_number(value, check_lang(lang))
-
-
-def _optional_date(value: datetime.date | str | None) -> datetime.date | None:
-    return None if value is None else as_date(value)
 
 
 # =========================================================================== rules as data
@@ -444,7 +440,7 @@ class Product:
     total: Fraction | None = attrs.field(default=None, converter=attrs.converters.optional(_exact))
     group: str | None = None
     name_en: str | None = None
-    recognised_on: datetime.date | None = attrs.field(default=None, converter=_optional_date)
+    recognised_on: datetime.date | None = attrs.field(default=None, converter=as_optional_date)
 
     def __attrs_post_init__(self) -> None:
         if not self.parts and self.total is None:

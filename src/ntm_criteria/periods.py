@@ -53,6 +53,8 @@ __all__ = [
     "Period",
     "RecurringDeadline",
     "as_date",
+    "as_optional_date",
+    "format_date",
     "parse_date",
     "parse_period",
 ]
@@ -176,6 +178,26 @@ def parse_date(text: str) -> _dt.date:
     if found is None:
         raise _cannot(text, _DATE_SHAPES)
     return _date_from_parts(text, found)
+
+
+def as_optional_date(value: _dt.date | str | None) -> _dt.date | None:
+    """Like :func:`as_date`, but ``None`` and a blank string (an empty CSV cell) give ``None``.
+
+    >>> as_optional_date(""), as_optional_date("15/6/2022")
+    (None, datetime.date(2022, 6, 15))
+    """
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    return as_date(value)
+
+
+def format_date(day: _dt.date, lang: str = "vi") -> str:
+    """A date as reports write it: ``15/06/2022`` in Vietnamese, ISO in English.
+
+    >>> format_date(_dt.date(2022, 6, 15)), format_date(_dt.date(2022, 6, 15), "en")
+    ('15/06/2022', '2022-06-15')
+    """
+    return day.strftime("%d/%m/%Y") if lang == "vi" else day.isoformat()
 
 
 def as_date(value: _dt.date | str) -> _dt.date:

@@ -72,12 +72,10 @@ from ntm_criteria.i18n import check_lang, format_number, format_percent
 from ntm_criteria.levels import (
     Ladder,
     LevelDecision,
-    _date_text,
-    _optional_date,
     _text,
     held_phrase,
 )
-from ntm_criteria.periods import RecurringDeadline, as_date
+from ntm_criteria.periods import RecurringDeadline, as_date, as_optional_date, format_date
 from ntm_criteria.rules import Status
 from ntm_criteria.units import Q_, to_exact
 
@@ -343,7 +341,7 @@ class Progress:
         check_lang(lang)
         vi = lang == "vi"
         share = format_percent(self.criteria_share, "vi" if vi else "en")
-        head = f"{_name(self.locality, lang)} ({_date_text(self.on, lang)}): "
+        head = f"{_name(self.locality, lang)} ({format_date(self.on, lang)}): "
         if vi:
             head += (
                 f"đạt {self.criteria_met}/{self.criteria_total} tiêu chí ({share}), "
@@ -771,7 +769,7 @@ class Comparison:
         """
         check_lang(lang)
         vi = lang == "vi"
-        dates = f"{_date_text(self.before_on, lang)} → {_date_text(self.after_on, lang)}"
+        dates = f"{format_date(self.before_on, lang)} → {format_date(self.after_on, lang)}"
         none = "không có" if vi else "none"
         gained = ", ".join(c.label(lang) for c in self.gained) or none
         lost = ", ".join(f"{c.label(lang)} ({c.after.label(lang)})" for c in self.lost) or none
@@ -964,7 +962,7 @@ class Trajectory:
         number_lang = check_lang(lang)
         vi = lang == "vi"
         series = ", ".join(
-            f"{_date_text(r.on, lang)} {r.met_count}/{r.total}" for r in self.results
+            f"{format_date(r.on, lang)} {r.met_count}/{r.total}" for r in self.results
         )
         lines = [f"{_name(self.locality, lang)}: {series}"]
         pace = self.pace
@@ -981,9 +979,9 @@ class Trajectory:
             outlook = "chưa thể đạt với tốc độ hiện tại" if vi else "not at current pace"
         else:
             outlook = (
-                f"dự kiến đạt ngày {_date_text(projected, lang)}"
+                f"dự kiến đạt ngày {format_date(projected, lang)}"
                 if vi
-                else f"projected {_date_text(projected, lang)}"
+                else f"projected {format_date(projected, lang)}"
             )
         goal = f"{self.goal} {'tiêu chí' if vi else 'criteria'}"
         lines.append(
@@ -1174,7 +1172,7 @@ class PlanTarget:
     level: Level
     count: int | None = None
     share: Fraction | None = attrs.field(default=None, converter=_optional_fraction)
-    by: datetime.date | None = attrs.field(default=None, converter=_optional_date)
+    by: datetime.date | None = attrs.field(default=None, converter=as_optional_date)
     label_vi: str = "kế hoạch"
     label_en: str = "of plan"
 
@@ -1386,7 +1384,7 @@ class RollUp:
         number_lang = check_lang(lang)
         vi = lang == "vi"
         kind = self.kind_name(lang)
-        when = f" ({_date_text(self.on, lang)})" if self.on else ""
+        when = f" ({format_date(self.on, lang)})" if self.on else ""
         parts = [
             f"{self.reached(level)} {held_phrase(level, 'vi') if vi else level.label('en')} "
             f"({format_percent(self.share(level), number_lang, decimals=1)})"

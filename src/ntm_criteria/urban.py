@@ -73,7 +73,7 @@ from ntm_criteria.errors import (
 )
 from ntm_criteria.geography import Locality, LocalityKind
 from ntm_criteria.i18n import check_lang, format_number, format_quantity
-from ntm_criteria.periods import as_date
+from ntm_criteria.periods import as_date, as_optional_date, format_date
 from ntm_criteria.rules import (
     AtLeast,
     AtMost,
@@ -136,10 +136,6 @@ def _tuple(values: Iterable[Any]) -> tuple[Any, ...]:
 
 def _fmt(value: Fraction, lang: str) -> str:
     return format_number(value, check_lang(lang))
-
-
-def _date_text(day: datetime.date, lang: str) -> str:
-    return day.strftime("%d/%m/%Y") if lang == "vi" else day.isoformat()
 
 
 # =========================================================================== classes
@@ -960,7 +956,7 @@ class ClassificationResult:
         name = name[:1].upper() + name[1:]
         return (
             f"{name}, {class_label(self.urban_class, lang)} "
-            f"({_date_text(self.on, lang)}): {self.summary(lang)}"
+            f"({format_date(self.on, lang)}): {self.summary(lang)}"
         )
 
     def reasons(self, lang: str = "vi") -> tuple[str, ...]:
@@ -2016,10 +2012,10 @@ class RecognitionCheck:
         name = name[:1].upper() + name[1:]
         if vi:
             what = "công nhận lần đầu" if self.first else "công nhận lại"
-            head = f"{name} — {what} đạt chuẩn đô thị văn minh ({_date_text(self.on, lang)})"
+            head = f"{name} — {what} đạt chuẩn đô thị văn minh ({format_date(self.on, lang)})"
         else:
             what = "first recognition" if self.first else "re-recognition"
-            head = f"{name} — {what} as a civilized urban area ({_date_text(self.on, lang)})"
+            head = f"{name} — {what} as a civilized urban area ({format_date(self.on, lang)})"
         lines = [f"{head}: {self.status.label(lang)}"]
         lines += [f"- {c.summary(lang)}" for c in self.conditions]
         if self.legal_basis:
@@ -2107,8 +2103,8 @@ def _registration_condition(
     years = rules.first_recognition_years if first else rules.re_recognition_years
     ready = rules.earliest_recognition(registered_on, first=first)
     count = int(years.amount)
-    reg_vi, reg_en = _date_text(registered_on, "vi"), _date_text(registered_on, "en")
-    ready_vi, ready_en = _date_text(ready, "vi"), _date_text(ready, "en")
+    reg_vi, reg_en = format_date(registered_on, "vi"), format_date(registered_on, "en")
+    ready_vi, ready_en = format_date(ready, "vi"), format_date(ready, "en")
     if on >= ready:
         status = Status.MET
         detail_vi = f"đăng ký {reg_vi}, đủ {count} năm từ {ready_vi}"
@@ -2179,10 +2175,6 @@ class RoadmapStatus(enum.Enum):
         return words[0 if check_lang(lang) == "vi" else 1]
 
 
-def _optional_date(value: datetime.date | str | None) -> datetime.date | None:
-    return None if value is None else as_date(value)
-
-
 @attrs.frozen(slots=True)
 class RoadmapItem:
     """One target on a locality's roadmap (lộ trình), such as a ward's registered year.
@@ -2205,8 +2197,8 @@ class RoadmapItem:
     target: datetime.date = attrs.field(converter=as_date)
     status: RoadmapStatus = attrs.field(default=RoadmapStatus.PLANNED, converter=RoadmapStatus)
     programme: str | None = None
-    registered_on: datetime.date | None = attrs.field(default=None, converter=_optional_date)
-    achieved_on: datetime.date | None = attrs.field(default=None, converter=_optional_date)
+    registered_on: datetime.date | None = attrs.field(default=None, converter=as_optional_date)
+    achieved_on: datetime.date | None = attrs.field(default=None, converter=as_optional_date)
 
     @classmethod
     def registration(
