@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 
 from ntm_criteria import Locality, assess, demo
-from ntm_criteria.i18n import format_percent
+from ntm_criteria.text import format_percent
 from ntm_criteria.poverty import classify, reads_households, to_observation
 
 # ILLUSTRATIVE households: id, commune, area, members, income per person per

@@ -20,7 +20,7 @@ PUBLIC_MODULES = [
     "ntm_criteria.demo",
     "ntm_criteria.errors",
     "ntm_criteria.geography",
-    "ntm_criteria.i18n",
+    "ntm_criteria.text",
     "ntm_criteria.io",
     "ntm_criteria.levels",
     "ntm_criteria.ocop",

@@ -555,7 +555,7 @@ def test_parse_quantity_raises_only_ntm_errors(text: str) -> None:
     st.sampled_from(["triệu đồng/người/năm", "%", "km", "hộ", "đồng/người/tháng"]),
 )
 def test_parse_quantity_reads_formatted_numbers(number: Decimal, unit: str) -> None:
-    from ntm_criteria.i18n import format_number
+    from ntm_criteria.text import format_number
 
     quantity = parse_quantity(f"{format_number(number)} {unit}")
     assert to_exact(quantity, quantity.units) == Fraction(number)

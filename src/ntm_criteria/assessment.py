@@ -45,7 +45,6 @@ from ntm_criteria.errors import (
     UnknownCodeError,
 )
 from ntm_criteria.geography import Locality
-from ntm_criteria.i18n import check_lang, format_number, format_quantity
 from ntm_criteria.periods import as_date, as_optional_date
 from ntm_criteria.rules import (
     AllOf,
@@ -76,6 +75,7 @@ from ntm_criteria.rules import (
     requirement_from_data,
     requirement_to_data,
 )
+from ntm_criteria.text import check_lang, format_number, format_quantity
 from ntm_criteria.units import Quantity, to_exact, ureg
 
 __all__ = [

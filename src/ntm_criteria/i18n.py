@@ -1,182 +1,32 @@
-"""Numbers and quantities written for people, in Vietnamese or English.
+"""Deprecated: use :mod:`ntm_criteria.text`.
 
-Vietnamese writes ``1.500.000`` for one and a half million and ``72,56`` for
-seventy-two point five six; English writes ``1,500,000`` and ``72.56``.  The
-functions here round half-up, drop trailing zeros, and never show binary
-noise (a float counts as its shortest decimal form).  Vietnamese output reads
-back with :func:`ntm_criteria.units.parse_number`.
+Every name of this module is still importable from here for one release, with
+a :class:`DeprecationWarning`.
 
->>> format_quantity(41.5, "million_VND/person/year")
-'41,5 triệu đồng/người/năm'
->>> format_quantity(41.5, "million_VND/person/year", "en")
-'41.5 million VND/person/year'
+>>> import warnings
+>>> with warnings.catch_warnings():
+...     warnings.simplefilter("ignore")
+...     from ntm_criteria.i18n import format_number
+>>> format_number(72.56)
+'72,56'
 """
 
 from __future__ import annotations
 
-import math
-from decimal import Decimal
-from fractions import Fraction
-from typing import Literal, TypeAlias
+import warnings
+from typing import Any
 
-import pint
-from pint.facets.plain import PlainUnit
+from ntm_criteria import text as _text
 
-from ntm_criteria.errors import UnitError, UnknownCodeError
-from ntm_criteria.units import Quantity, to_exact, unit_label
-
-__all__ = [
-    "Lang",
-    "check_lang",
-    "format_number",
-    "format_percent",
-    "format_quantity",
-]
-
-Lang: TypeAlias = Literal["vi", "en"]
-"""A language the library writes in: ``"vi"`` (Vietnamese) or ``"en"`` (English).
-
->>> from typing import get_args
->>> get_args(Lang)
-('vi', 'en')
-"""
-
-_Number: TypeAlias = int | float | Decimal | Fraction
-_SEPARATORS: dict[str, tuple[str, str]] = {"vi": (".", ","), "en": (",", ".")}
+__all__: list[str] = []  # nothing new is exported from here
 
 
-def check_lang(lang: str) -> Lang:
-    """Return ``lang`` if the library writes in it, else raise.
-
-    Raises :class:`~ntm_criteria.errors.UnknownCodeError` of kind
-    ``"language"``.
-
-    >>> check_lang("vi")
-    'vi'
-    >>> check_lang("fr")
-    Traceback (most recent call last):
-    ...
-    ntm_criteria.errors.UnknownCodeError: unknown language 'fr' (known: vi, en)
-    """
-    if lang == "vi":
-        return "vi"
-    if lang == "en":
-        return "en"
-    raise UnknownCodeError("language", lang, known=["vi", "en"])
-
-
-def _non_finite(value: _Number) -> str | None:
-    """How to write NaN and infinities, which have no exact value."""
-    if isinstance(value, float | Decimal) and not (
-        value.is_finite() if isinstance(value, Decimal) else math.isfinite(value)
-    ):
-        if value != value:  # NaN is the only value not equal to itself
-            return "NaN"
-        return "∞" if value > 0 else "-∞"
-    return None
-
-
-def _round_half_up(value: Fraction, decimals: int) -> tuple[int, int]:
-    """``(sign, n)`` with ``|value|`` ≈ ``n / 10**decimals``, halves rounded away from 0."""
-    scaled = abs(value) * Fraction(10) ** decimals
-    units = math.floor(scaled + Fraction(1, 2))
-    return (-1 if value < 0 else 1), units
-
-
-def _group(digits: str, separator: str) -> str:
-    head = len(digits) % 3 or 3
-    groups = [digits[:head]] + [digits[i : i + 3] for i in range(head, len(digits), 3)]
-    return separator.join(groups)
-
-
-def format_number(value: _Number, lang: Lang = "vi", *, decimals: int = 2) -> str:
-    """Write ``value`` with at most ``decimals`` decimals, in ``lang``'s style.
-
-    Rounds half away from zero, drops trailing zeros, and groups thousands
-    (``.`` in Vietnamese, ``,`` in English).  A float counts as its shortest
-    decimal form, so ``72.56`` is written ``72,56``, not ``72,559999``.  A
-    negative ``decimals`` rounds to tens, hundreds, ...  NaN and infinities
-    are written ``NaN``, ``∞`` and ``-∞``.
-
-    >>> format_number(1_500_000)
-    '1.500.000'
-    >>> format_number(72.56), format_number(72.56, "en")
-    ('72,56', '72.56')
-    >>> format_number(Fraction(2, 3)), format_number(-3.5)
-    ('0,67', '-3,5')
-    >>> format_number(Decimal("2.125"), decimals=2), format_number(2160.0, "en")
-    ('2,13', '2,160')
-    """
-    thousands, decimal_mark = _SEPARATORS[check_lang(lang)]
-    special = _non_finite(value)
-    if special is not None:
-        return special
-    sign, units = _round_half_up(to_exact(value, "dimensionless"), decimals)
-    if decimals <= 0:
-        integer, fraction = units * 10 ** (-decimals), ""
-    else:
-        integer, rest = divmod(units, 10**decimals)
-        fraction = str(rest).rjust(decimals, "0").rstrip("0")
-    text = _group(str(integer), thousands)
-    if fraction:
-        text += decimal_mark + fraction
-    return f"-{text}" if sign < 0 and units else text
-
-
-def format_percent(share: _Number, lang: Lang = "vi", *, decimals: int = 0) -> str:
-    """Write a SHARE (a fraction such as ``0.66``, usually in [0, 1]) as a percentage.
-
-    ``share`` is multiplied by 100 exactly, then written like
-    :func:`format_number`, followed by ``%`` with no space.
-
-    >>> format_percent(0.66), format_percent(0.66, "en")
-    ('66%', '66%')
-    >>> format_percent(0.665, decimals=1), format_percent(0.665, "en", decimals=1)
-    ('66,5%', '66.5%')
-    """
-    check_lang(lang)
-    special = _non_finite(share)
-    if special is not None:
-        return f"{special}%"
-    return format_number(to_exact(share, "dimensionless") * 100, lang, decimals=decimals) + "%"
-
-
-def format_quantity(
-    value: Quantity | _Number,
-    unit: str | PlainUnit | None = None,
-    lang: Lang = "vi",
-    *,
-    decimals: int = 2,
-) -> str:
-    """Write a quantity with its unit label, such as ``2.160 triệu đồng``.
-
-    ``value`` is a pint quantity (``unit`` may then be omitted; if given, the
-    quantity is converted to it exactly) or a bare number in ``unit``.  A
-    percent sign follows the number directly; a dimensionless unit adds
-    nothing.  Raises :class:`~ntm_criteria.errors.UnitError` for a bare number
-    without a unit or a quantity that does not convert to ``unit``.
-
-    >>> format_quantity(2160, "million_VND")
-    '2.160 triệu đồng'
-    >>> from ntm_criteria.units import Q_
-    >>> format_quantity(Q_(80, "percent")), format_quantity(Q_(0.8, ""), "percent")
-    ('80%', '80%')
-    >>> format_quantity(1_500_000, "VND/person/month", "en")
-    '1,500,000 VND/person/month'
-    >>> format_quantity(12.5, "")
-    '12,5'
-    """
-    check_lang(lang)
-    if unit is None:
-        if not isinstance(value, pint.Quantity):
-            raise UnitError(
-                f"cannot write the bare number {value!r} without a unit",
-                expected="a pint quantity, or a number and a unit",
-            )
-        unit = value.units
-    label = unit_label(unit, lang)
-    special = _non_finite(value.magnitude if isinstance(value, pint.Quantity) else value)
-    number = special or format_number(to_exact(value, unit), lang, decimals=decimals)
-    if not label:
-        return number
-    return f"{number}{label}" if label.startswith("%") else f"{number} {label}"
+def __getattr__(name: str) -> Any:
+    if name in _text.__all__:
+        warnings.warn(
+            f"ntm_criteria.i18n.{name} is deprecated; import it from ntm_criteria.text",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return getattr(_text, name)
+    raise AttributeError(f"module 'ntm_criteria.i18n' has no attribute {name!r}")

@@ -54,9 +54,9 @@ from ntm_criteria.assessment import AssessmentResult, CriterionOutcome, Observat
 from ntm_criteria.criteria import CriterionSet, Level
 from ntm_criteria.errors import DataError, UnknownCodeError
 from ntm_criteria.geography import Locality
-from ntm_criteria.i18n import check_lang
 from ntm_criteria.periods import as_date, as_optional_date, format_date
 from ntm_criteria.rules import Status, combine_all, combine_any
+from ntm_criteria.text import check_lang
 
 __all__ = [
     "Ladder",

@@ -47,11 +47,10 @@ from typing import Any
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from ntm_criteria._reading import DataReader, parse_toml, read_text_file
-from ntm_criteria._reading import key_path as _p
+from ntm_criteria._document import DataReader, parse_toml, read_text_file
+from ntm_criteria._document import key_path as _p
 from ntm_criteria.assessment import Observation
 from ntm_criteria.errors import DataError, DataErrors, NotInForceError, UnknownCodeError
-from ntm_criteria.i18n import check_lang, format_number
 from ntm_criteria.periods import Period, as_date, as_optional_date
 from ntm_criteria.rules import (
     Problems,
@@ -59,6 +58,7 @@ from ntm_criteria.rules import (
     Unspecified,
     number_from_data,
 )
+from ntm_criteria.text import check_lang, format_number
 
 __all__ = [
     "Certificate",

@@ -59,7 +59,7 @@ from typing import Any, Literal, TypeAlias
 import attrs
 import pint
 
-from ntm_criteria._reading import parse_toml
+from ntm_criteria._document import parse_toml
 from ntm_criteria.assessment import Observation
 from ntm_criteria.errors import (
     DataError,
@@ -70,7 +70,6 @@ from ntm_criteria.errors import (
     UnitError,
     UnknownCodeError,
 )
-from ntm_criteria.i18n import check_lang, format_number, format_percent
 from ntm_criteria.periods import Period, as_date
 from ntm_criteria.rules import (
     PROVENANCE_KEYS,
@@ -95,6 +94,7 @@ from ntm_criteria.rules import (
     resolve,
     value_from_data,
 )
+from ntm_criteria.text import check_lang, format_number, format_percent
 from ntm_criteria.units import Q_, Quantity, exact_factor, parse_number, to_exact, unit_label
 
 __all__ = [

@@ -68,7 +68,6 @@ from ntm_criteria.assessment import (
 from ntm_criteria.criteria import Aggregate, CriterionSet, Indicator, Level
 from ntm_criteria.errors import DataError, ObservationError
 from ntm_criteria.geography import Locality, LocalityKind
-from ntm_criteria.i18n import check_lang, format_number, format_percent
 from ntm_criteria.levels import (
     Ladder,
     LevelDecision,
@@ -77,6 +76,7 @@ from ntm_criteria.levels import (
 )
 from ntm_criteria.periods import RecurringDeadline, as_date, as_optional_date, format_date
 from ntm_criteria.rules import Status
+from ntm_criteria.text import check_lang, format_number, format_percent
 from ntm_criteria.units import Q_, to_exact
 
 __all__ = [

@@ -36,7 +36,6 @@ from typing import Literal, TypeAlias
 from ntm_criteria.assessment import AssessmentResult, CriterionOutcome, IndicatorOutcome
 from ntm_criteria.criteria import Level
 from ntm_criteria.errors import DataError
-from ntm_criteria.i18n import Lang, check_lang, format_number, format_percent, format_quantity
 from ntm_criteria.levels import LevelDecision
 from ntm_criteria.progress import (
     PlanItem,
@@ -49,6 +48,7 @@ from ntm_criteria.progress import (
     shortfalls,
 )
 from ntm_criteria.rules import AtMost, Status
+from ntm_criteria.text import Lang, check_lang, format_number, format_percent, format_quantity
 
 __all__ = [
     "Format",

@@ -59,8 +59,8 @@ import attrs
 from dateutil.relativedelta import relativedelta
 
 from ntm_criteria import catalog
-from ntm_criteria._reading import DataReader, parse_toml, read_text_file
-from ntm_criteria._reading import key_path as _p
+from ntm_criteria._document import DataReader, parse_toml, read_text_file
+from ntm_criteria._document import key_path as _p
 from ntm_criteria.assessment import AssessmentResult, Observation, ObservedValue
 from ntm_criteria.criteria import CriterionSet
 from ntm_criteria.errors import (
@@ -72,7 +72,6 @@ from ntm_criteria.errors import (
     UnknownCodeError,
 )
 from ntm_criteria.geography import Locality, LocalityKind
-from ntm_criteria.i18n import check_lang, format_number, format_quantity
 from ntm_criteria.periods import as_date, as_optional_date, format_date
 from ntm_criteria.rules import (
     AtLeast,
@@ -91,6 +90,7 @@ from ntm_criteria.rules import (
     resolve,
     value_from_data,
 )
+from ntm_criteria.text import check_lang, format_number, format_quantity
 from ntm_criteria.units import parse_unit, to_exact
 
 __all__ = [

@@ -16,7 +16,7 @@ from typing import Any
 
 import attrs
 
-from ntm_criteria._reading import parse_toml, read_text_file
+from ntm_criteria._document import parse_toml, read_text_file
 from ntm_criteria.criteria import (
     Aggregate,
     Applicability,

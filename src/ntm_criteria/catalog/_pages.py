@@ -11,7 +11,6 @@ from collections.abc import Iterable
 from urllib.parse import urlsplit
 
 from ntm_criteria.criteria import CriterionSet, Indicator
-from ntm_criteria.i18n import format_number
 from ntm_criteria.rules import (
     Achieved,
     AllOf,
@@ -33,6 +32,7 @@ from ntm_criteria.rules import (
     Unspecified,
     ValueSpec,
 )
+from ntm_criteria.text import format_number
 from ntm_criteria.units import unit_label
 
 __all__ = ["catalog_index", "requirement_text", "set_page"]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from ntm_criteria.i18n import Lang, check_lang, format_number, format_quantity
 from ntm_criteria.rules._requirements import (
     Achieved,
     AllOf,
@@ -26,6 +25,7 @@ from ntm_criteria.rules._values import (
     Unspecified,
     ValueSpec,
 )
+from ntm_criteria.text import Lang, check_lang, format_number, format_quantity
 
 __all__ = ["describe"]
 

@@ -1,4 +1,4 @@
-"""Tests of ntm_criteria.i18n: numbers, percentages and quantities for people."""
+"""Tests of ntm_criteria.text: numbers, percentages and quantities for people."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from ntm_criteria import i18n
 from ntm_criteria.errors import UnitError, UnknownCodeError
-from ntm_criteria.i18n import Lang, check_lang, format_number, format_percent, format_quantity
+from ntm_criteria.text import Lang, check_lang, format_number, format_percent, format_quantity
 from ntm_criteria.units import Q_, parse_number, ureg
 
 
