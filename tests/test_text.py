@@ -292,3 +292,20 @@ def test_format_quantity_refuses_unknown_units() -> None:
 
 def test_format_quantity_non_finite() -> None:
     assert format_quantity(math.inf, "km") == "∞ km"
+
+
+@pytest.mark.parametrize(
+    ("value", "vi", "en"),
+    [
+        (Decimal("sNaN"), "NaN", "NaN"),
+        (Decimal("-Infinity"), "-∞", "-∞"),
+        (10**5000, "1,00·10^5000", "1.00·10^5000"),
+        (-Fraction(10**70, 3), "-3,33·10^69", "-3.33·10^69"),
+    ],
+    ids=["snan", "minus-infinity", "5001-digits", "huge-fraction"],
+)
+def test_format_number_writes_any_number_without_raising(value, vi, en):
+    # Regression: sNaN raised decimal.InvalidOperation; numbers of over 4,300
+    # digits raised ValueError (int-to-str limit) in every explanation.
+    assert format_number(value) == vi
+    assert format_number(value, "en") == en

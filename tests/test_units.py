@@ -58,7 +58,7 @@ def _run_doctests(module: ModuleType, name: str, docstring: str) -> doctest.Test
     return runner.summarize(verbose=False)
 
 
-@pytest.mark.parametrize("name", ["Q_", "Quantity", "ureg"])
+@pytest.mark.parametrize("name", ["Quantity", "ureg"])
 def test_attribute_docstring_examples_run(name: str) -> None:
     docstring = _attribute_docstrings(units)[name]
     assert ">>>" in docstring
@@ -77,11 +77,34 @@ def test_units_txt_is_a_package_resource() -> None:
     assert "VND = [currency]" in text
 
 
-def test_q_is_the_registry_quantity() -> None:
-    assert Q_ is ureg.Quantity
+def test_q_makes_quantities_of_the_registry() -> None:
     quantity: Quantity = Q_(1, "VND")
+    assert isinstance(quantity, ureg.Quantity)
     assert isinstance(quantity, pint.Quantity)
     assert isinstance(Q_(1, "VND"), pint.Quantity)
+
+
+@pytest.mark.parametrize(
+    "unit",
+    ["m**13**13**13", "bananas", "m**", "(((((((((m)))))))))", "m" * 300, "1e5 m", "VND/"],
+)
+def test_q_refuses_a_bad_unit_with_a_unit_error(unit: str) -> None:
+    # Regression: Q_ was pint's Quantity, which hung on nested powers and raised
+    # pint's and the tokenizer's own exception types.
+    with pytest.raises(UnitError, match="invalid unit"):
+        Q_(1, unit)
+
+
+@pytest.mark.parametrize("value", ["12", b"12", True, None, [1, 2], object()])
+def test_q_refuses_a_value_that_is_not_a_number(value: object) -> None:
+    with pytest.raises(UnitError, match="not a number"):
+        Q_(value, "km")
+
+
+def test_q_takes_a_unit_object_and_no_unit() -> None:
+    assert Q_(2, ureg.Unit("km")).to("m").magnitude == 2000
+    assert Q_(0.5).dimensionless
+    assert Q_(3, "").dimensionless
 
 
 @pytest.mark.parametrize(

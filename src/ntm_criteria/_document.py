@@ -17,6 +17,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
+from ntm_criteria._validators import MAX_DOCUMENT_BYTES, MAX_NESTING, MAX_NUMBER_CHARACTERS
 from ntm_criteria.errors import DataError, DataErrors, NtmError
 from ntm_criteria.periods import as_date
 from ntm_criteria.rules import Problems, Provenance, number_from_data, provenance_from_data
@@ -36,6 +37,10 @@ def key_path(path: str, key: str) -> str:
 def parse_toml(text: str, file: str | None = None) -> dict[str, Any]:
     """TOML text as plain data; invalid TOML is a :class:`DataErrors` with the line.
 
+    A document over :data:`~ntm_criteria._validators.MAX_DOCUMENT_BYTES`, nested
+    deeper than :data:`~ntm_criteria._validators.MAX_NESTING` or holding an
+    integer too long to read is refused the same way, before any slow work.
+
     >>> parse_toml("a = 1")
     {'a': 1}
     >>> parse_toml("a = = 1", "x.toml")
@@ -43,15 +48,56 @@ def parse_toml(text: str, file: str | None = None) -> dict[str, Any]:
     ...
     ntm_criteria.errors.DataErrors: x.toml: 1 problem:
       - line 1: invalid TOML: Invalid value
+    >>> parse_toml("a = " + "[" * 100 + "]" * 100, "x.toml")
+    Traceback (most recent call last):
+    ...
+    ntm_criteria.errors.DataErrors: x.toml: 1 problem:
+      - line 1: invalid TOML: nested deeper than 64 levels
     """
+    if len(text) > MAX_DOCUMENT_BYTES:
+        problem = DataError(
+            f"the document has {len(text)} characters",
+            expected=f"at most {MAX_DOCUMENT_BYTES} bytes",
+        )
+        raise DataErrors([problem], file=file)
+    depth_line = _too_deep(text)
+    if depth_line is not None:
+        problem = DataError(
+            f"invalid TOML: nested deeper than {MAX_NESTING} levels", line=depth_line
+        )
+        raise DataErrors([problem], file=file)
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         message = str(err)
         found = re.search(r"\(at line (\d+), column (\d+)\)", message)
         line = int(found.group(1)) if found else None
+        if found is None and "end of document" in message:
+            line = text.count("\n") + 1
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", message)
         raise DataErrors([DataError(f"invalid TOML: {message}", line=line)], file=file) from None
+    except (ValueError, RecursionError) as err:  # e.g. an integer of over 4,300 digits
+        found = re.search(rf"\d{{{MAX_NUMBER_CHARACTERS},}}", text)
+        line = text.count("\n", 0, found.start()) + 1 if found else None
+        why = "a number is too long" if found else str(err)
+        raise DataErrors([DataError(f"invalid TOML: {why}", line=line)], file=file) from None
+
+
+def _too_deep(text: str) -> int | None:
+    """The line where brackets and braces first nest deeper than allowed, if they do.
+
+    Brackets inside strings and comments count too: a document that nests its
+    text that deeply is refused with the rest.
+    """
+    depth = 0
+    for index, char in enumerate(text):
+        if char in "[{":
+            depth += 1
+            if depth > MAX_NESTING:
+                return text.count("\n", 0, index) + 1
+        elif char in "]}":
+            depth = max(0, depth - 1)
+    return None
 
 
 def read_text_file(path: str | Path) -> str:
@@ -61,12 +107,18 @@ def read_text_file(path: str | Path) -> str:
     Traceback (most recent call last):
     ...
     ntm_criteria.errors.DataError: no/such/file.toml: cannot read the file: No such file or directory
+    >>> read_text_file("bad" + chr(0) + ".toml")
+    Traceback (most recent call last):
+    ...
+    ntm_criteria.errors.DataError: bad\\0.toml: cannot read the file: the path holds a NUL character
     """
-    name = str(path)
+    name = str(path).replace("\0", "\\0")  # shown, never a NUL in a message
     try:
         raw = Path(path).read_bytes()
     except OSError as err:
         raise DataError(f"cannot read the file: {err.strerror or err}", file=name) from None
+    except ValueError:  # a NUL byte in the path
+        raise DataError("cannot read the file: the path holds a NUL character", file=name) from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:

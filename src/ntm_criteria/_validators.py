@@ -7,6 +7,7 @@ prints as), a collection is frozen into a tuple.  Each problem names the field.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from fractions import Fraction
 from typing import Any
@@ -15,7 +16,70 @@ import attrs
 
 from ntm_criteria.errors import DataError
 
-__all__ = ["as_tuple", "exact", "nonblank_text", "optional_text"]
+__all__ = [
+    "MAX_DOCUMENT_BYTES",
+    "MAX_MAGNITUDE_DIGITS",
+    "MAX_NESTING",
+    "MAX_NUMBER_CHARACTERS",
+    "as_tuple",
+    "check_magnitude",
+    "check_number_text",
+    "exact",
+    "nonblank_text",
+    "optional_text",
+]
+
+# Limits on input, checked before any arithmetic so that no input is slow
+# (``Fraction("1e100000000")`` alone takes minutes).  Documented in docs/format.md.
+MAX_DOCUMENT_BYTES = 16 * 1024 * 1024
+"""The largest TOML document read, in bytes (16 MiB)."""
+MAX_NESTING = 64
+"""The deepest nesting of tables, arrays and requirements in a document."""
+MAX_NUMBER_CHARACTERS = 100
+"""The longest number written as text."""
+MAX_MAGNITUDE_DIGITS = 30
+"""A number's size: below ``10**30`` and, when not whole, above ``10**-30`` in absolute value."""
+
+_EXPONENT = re.compile(r"[eE]\s*([+-]?\d+)\s*$")
+
+
+def check_number_text(text: str) -> None:
+    """Refuse number text too long or with too large an exponent to compute with quickly.
+
+    >>> check_number_text("1.5e3")
+    >>> check_number_text("1e10000000")
+    Traceback (most recent call last):
+    ...
+    ntm_criteria.errors.DataError: number '1e10000000' is out of range (expected ...)
+    """
+    if len(text) > MAX_NUMBER_CHARACTERS:
+        raise DataError(
+            f"number text of {len(text)} characters is too long",
+            expected=f"at most {MAX_NUMBER_CHARACTERS} characters",
+        )
+    found = _EXPONENT.search(text)
+    if found and abs(int(found.group(1))) > 2 * MAX_MAGNITUDE_DIGITS:
+        raise DataError(f"number {text!r} is out of range", expected=_RANGE)
+
+
+_RANGE = f"a number below 10**{MAX_MAGNITUDE_DIGITS} in absolute value"
+_LARGEST = 10**MAX_MAGNITUDE_DIGITS
+
+
+def check_magnitude(value: Fraction) -> Fraction:
+    """Return ``value`` if it is within the documented range, else raise :class:`DataError`.
+
+    >>> check_magnitude(Fraction(45_000_000))
+    Fraction(45000000, 1)
+    >>> check_magnitude(Fraction(10) ** 40)
+    Traceback (most recent call last):
+    ...
+    ntm_criteria.errors.DataError: number 1e+40 is out of range (expected ...)
+    """
+    size = abs(value)
+    if size >= _LARGEST or (value.denominator > _LARGEST and size * _LARGEST < 1):
+        raise DataError(f"number {float(value):.3g} is out of range", expected=_RANGE)
+    return value
 
 
 def as_tuple(values: Iterable[Any]) -> tuple[Any, ...]:
@@ -32,6 +96,10 @@ def exact(value: int | float | str | Fraction) -> Fraction:
 
     >>> exact(4.5), exact("1/3"), exact(29.99)
     (Fraction(9, 2), Fraction(1, 3), Fraction(2999, 100))
+    >>> exact("1e100000000")
+    Traceback (most recent call last):
+    ...
+    ntm_criteria.errors.DataError: number '1e100000000' is out of range ...
     >>> exact(True)
     Traceback (most recent call last):
     ...
@@ -39,10 +107,13 @@ def exact(value: int | float | str | Fraction) -> Fraction:
     """
     if isinstance(value, bool) or not isinstance(value, int | float | str | Fraction):
         raise DataError(f"{value!r} is not a number", expected="a number")
+    if isinstance(value, str):
+        check_number_text(value)
     try:
-        return Fraction(repr(value)) if isinstance(value, float) else Fraction(value)
+        number = Fraction(repr(value)) if isinstance(value, float) else Fraction(value)
     except (ValueError, ZeroDivisionError, OverflowError):
         raise DataError(f"{value!r} is not a number", expected="a number") from None
+    return check_magnitude(number)
 
 
 def nonblank_text(field: str) -> Callable[[object, attrs.Attribute[Any], object], None]:

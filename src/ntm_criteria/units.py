@@ -90,12 +90,49 @@ values have different dimensions and never convert into each other.
 True
 """
 
-Q_ = ureg.Quantity
-"""Shorthand for ``ureg.Quantity``.
+_UNIT_CACHE: dict[str, pint.Unit] = {}
 
->>> Q_(45, "million_VND/person/year").to("VND/person/month").magnitude
-3750000.0
-"""
+
+def Q_(value: object, unit: str | PlainUnit | None = None) -> Quantity:
+    """A quantity of :data:`ureg`: a number and its unit.
+
+    The unit is checked as :func:`parse_unit` checks it, so a malformed,
+    unknown or absurd unit (``"m**13**13**13"``) is a
+    :class:`~ntm_criteria.errors.UnitError` naming it, never pint's own error
+    or a hang; ``value`` must be a number (an int, float, Decimal, Fraction or
+    numpy array).  For ``isinstance`` checks use :data:`Quantity`.
+
+    >>> Q_(45, "million_VND/person/year").to("VND/person/month").magnitude
+    3750000.0
+    >>> Q_(1, "m**13**13**13")
+    Traceback (most recent call last):
+    ...
+    ntm_criteria.errors.UnitError: invalid unit 'm**13**13**13': ...
+    >>> Q_("12", "km")
+    Traceback (most recent call last):
+    ...
+    ntm_criteria.errors.UnitError: got '12' of type str, not a number ...
+    """
+    if isinstance(value, str | bytes | bool) or not (
+        isinstance(value, numbers.Number) or hasattr(value, "__array__")
+    ):
+        raise UnitError(
+            f"got {value!r} of type {type(value).__name__}, not a number",
+            expected="a number and a unit, such as Q_(86.5, 'percent')",
+        )
+    if unit is None:
+        unit = ureg.dimensionless
+    elif isinstance(unit, str):
+        parsed = _UNIT_CACHE.get(unit)
+        if parsed is None:
+            parsed = parse_unit(unit) if unit.strip() else ureg.dimensionless
+            if len(_UNIT_CACHE) < 4096:
+                _UNIT_CACHE[unit] = parsed
+        unit = parsed
+    try:
+        return ureg.Quantity(value, unit)
+    except Exception as exc:  # pint lets many kinds of error through
+        raise UnitError(f"cannot make a quantity of {value!r} {unit!s}: {exc}") from exc
 
 
 @functools.cache

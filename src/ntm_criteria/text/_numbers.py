@@ -15,7 +15,7 @@ back with :func:`ntm_criteria.units.parse_number`.
 from __future__ import annotations
 
 import math
-from decimal import Decimal
+from decimal import Context, Decimal
 from fractions import Fraction
 from typing import Literal, TypeAlias
 
@@ -67,13 +67,27 @@ def check_lang(lang: str) -> Lang:
 
 def _non_finite(value: _Number) -> str | None:
     """How to write NaN and infinities, which have no exact value."""
-    if isinstance(value, float | Decimal) and not (
-        value.is_finite() if isinstance(value, Decimal) else math.isfinite(value)
-    ):
+    if isinstance(value, Decimal):
+        if value.is_nan():  # signalling NaNs too, which refuse comparison
+            return "NaN"
+        if value.is_infinite():
+            return "∞" if value > 0 else "-∞"
+    elif isinstance(value, float) and not math.isfinite(value):
         if value != value:  # NaN is the only value not equal to itself
             return "NaN"
         return "∞" if value > 0 else "-∞"
     return None
+
+
+_HUGE = 10**60  # beyond this, digits mean nothing to a reader (and may not print)
+
+
+def _scientific(value: Fraction, lang: Lang) -> str:
+    """A huge number as ``1,23·10^64`` (``1.23·10^64`` in English)."""
+    digits = Context(prec=3).divide(Decimal(value.numerator), Decimal(value.denominator))
+    mantissa, exponent = f"{digits:.2E}".split("E")
+    mark = _SEPARATORS[lang][1]
+    return f"{mantissa.replace('.', mark)}·10^{int(exponent)}"
 
 
 def _round_half_up(value: Fraction, decimals: int) -> tuple[int, int]:
@@ -106,12 +120,17 @@ def format_number(value: _Number, lang: Lang = "vi", *, decimals: int = 2) -> st
     ('0,67', '-3,5')
     >>> format_number(Decimal("2.125"), decimals=2), format_number(2160.0, "en")
     ('2,13', '2,160')
+    >>> format_number(10**5000), format_number(Decimal("sNaN"))
+    ('1,00·10^5000', 'NaN')
     """
     thousands, decimal_mark = _SEPARATORS[check_lang(lang)]
     special = _non_finite(value)
     if special is not None:
         return special
-    sign, units = _round_half_up(to_exact(value, "dimensionless"), decimals)
+    exact = to_exact(value, "dimensionless")
+    if abs(exact) >= _HUGE:
+        return _scientific(exact, check_lang(lang))
+    sign, units = _round_half_up(exact, decimals)
     if decimals <= 0:
         integer, fraction = units * 10 ** (-decimals), ""
     else:
