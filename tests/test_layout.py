@@ -20,8 +20,9 @@ from pathlib import Path
 
 import pytest
 
+from ntm_criteria import _messages
 from ntm_criteria.errors import DataErrors
-from ntm_criteria.text import _messages, message, message_keys
+from ntm_criteria.text import message, message_keys
 
 SRC = Path(__file__).resolve().parents[1] / "src"
 PACKAGE = SRC / "ntm_criteria"
@@ -44,7 +45,6 @@ PENDING_TEXT = frozenset(
         "rules._describe",
         "rules._evaluate",
         "rules._values",
-        "units",
         "urban",
     ]
 )
@@ -214,8 +214,13 @@ def _language_literals(tree: ast.AST) -> Iterator[int]:
             yield node.lineno
 
 
+# The message table itself, and the public text package, are where languages are chosen.
 TEXT_CHECKED = sorted(
-    m for m in MODULES if not (m == "ntm_criteria.text" or m.startswith("ntm_criteria.text."))
+    m
+    for m in MODULES
+    if not (
+        m in ("ntm_criteria.text", "ntm_criteria._messages") or m.startswith("ntm_criteria.text.")
+    )
 )
 
 

@@ -16,9 +16,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from ntm_criteria import _messages as i18n
 from ntm_criteria.errors import UnitError, UnknownCodeError
 from ntm_criteria.text import Lang, check_lang, format_number, format_percent, format_quantity
-from ntm_criteria.text import _numbers as i18n
 from ntm_criteria.units import Q_, parse_number, ureg
 
 

@@ -25,17 +25,16 @@ import math
 import numbers
 import re
 import unicodedata
-from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
 from importlib import resources
-from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
 import pint
 from pint.facets.plain import PlainUnit
 
-from ntm_criteria.errors import ParseError, UnitError, UnknownCodeError
+from ntm_criteria._messages import Lang, check_lang, message, message_keys
+from ntm_criteria.errors import ParseError, UnitError
 
 __all__ = [
     "Q_",
@@ -551,45 +550,12 @@ def parse_quantity(text: str) -> Quantity:
 # Labels
 # --------------------------------------------------------------------------
 
-_LABELS: Mapping[str, Mapping[str, str]] = MappingProxyType(
-    {
-        "vi": MappingProxyType(
-            {
-                "VND": "đồng",
-                "thousand_VND": "nghìn đồng",
-                "million_VND": "triệu đồng",
-                "billion_VND": "tỷ đồng",
-                "person": "người",
-                "household": "hộ",
-                "year": "năm",
-                "month": "tháng",
-                "day": "ngày",
-                "percent": "%",
-                "hectare": "ha",
-            }
-        ),
-        "en": MappingProxyType(
-            {
-                "VND": "VND",
-                "thousand_VND": "thousand VND",
-                "million_VND": "million VND",
-                "billion_VND": "billion VND",
-                "person": "person",
-                "household": "household",
-                "year": "year",
-                "month": "month",
-                "day": "day",
-                "percent": "%",
-                "hectare": "ha",
-            }
-        ),
-    }
-)
 _SUPERSCRIPT_DIGITS = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
 
 
-def _item_label(name: str, power: int, labels: Mapping[str, str]) -> str:
-    label = labels.get(name) or format(ureg.Unit(name), "~P")
+def _item_label(name: str, power: int, lang: Lang) -> str:
+    key = f"units.label.{name.lower()}"
+    label = message(key, lang) if key in message_keys() else format(ureg.Unit(name), "~P")
     power = abs(power)
     return label if power == 1 else label + str(power).translate(_SUPERSCRIPT_DIGITS)
 
@@ -613,13 +579,11 @@ def unit_label(unit: _UnitLike, lang: str = "vi") -> str:
     >>> unit_label("m**2"), unit_label("percent"), unit_label(""), unit_label("1/month")
     ('m²', '%', '', '1/tháng')
     """
-    labels = _LABELS.get(lang)
-    if labels is None:
-        raise UnknownCodeError("language", lang, known=list(_LABELS))
+    lang = check_lang(lang)
     items = _powers(_as_unit(unit))
     numerator = [item for item in items if item[1] > 0]
     denominator = sorted((item for item in items if item[1] < 0), key=_is_time)
-    text = "·".join(_item_label(name, power, labels) for name, power in numerator)
+    text = "·".join(_item_label(name, power, lang) for name, power in numerator)
     if denominator and not text:
         text = "1"
-    return text + "".join(f"/{_item_label(name, power, labels)}" for name, power in denominator)
+    return text + "".join(f"/{_item_label(name, power, lang)}" for name, power in denominator)

@@ -11,14 +11,8 @@ each language's style (``72,56`` in Vietnamese, ``72.56`` in English).
 'tiếng Anh'
 """
 
-from ntm_criteria.text._messages import message, message_keys, pick
-from ntm_criteria.text._numbers import (
-    Lang,
-    check_lang,
-    format_number,
-    format_percent,
-    format_quantity,
-)
+from ntm_criteria._messages import Lang, check_lang, message, message_keys, pick
+from ntm_criteria.text._numbers import format_number, format_percent, format_quantity
 
 __all__ = [
     "Lang",

@@ -17,52 +17,23 @@ from __future__ import annotations
 import math
 from decimal import Context, Decimal
 from fractions import Fraction
-from typing import Literal, TypeAlias
+from typing import TypeAlias
 
 import pint
 from pint.facets.plain import PlainUnit
 
-from ntm_criteria.errors import UnitError, UnknownCodeError
+from ntm_criteria._messages import Lang, check_lang
+from ntm_criteria.errors import UnitError
 from ntm_criteria.units import Quantity, to_exact, unit_label
 
 __all__ = [
-    "Lang",
-    "check_lang",
     "format_number",
     "format_percent",
     "format_quantity",
 ]
 
-Lang: TypeAlias = Literal["vi", "en"]
-"""A language the library writes in: ``"vi"`` (Vietnamese) or ``"en"`` (English).
-
->>> from typing import get_args
->>> get_args(Lang)
-('vi', 'en')
-"""
-
 _Number: TypeAlias = int | float | Decimal | Fraction
 _SEPARATORS: dict[str, tuple[str, str]] = {"vi": (".", ","), "en": (",", ".")}
-
-
-def check_lang(lang: str) -> Lang:
-    """Return ``lang`` if the library writes in it, else raise.
-
-    Raises :class:`~ntm_criteria.errors.UnknownCodeError` of kind
-    ``"language"``.
-
-    >>> check_lang("vi")
-    'vi'
-    >>> check_lang("fr")
-    Traceback (most recent call last):
-    ...
-    ntm_criteria.errors.UnknownCodeError: unknown language 'fr' (known: vi, en)
-    """
-    if lang == "vi":
-        return "vi"
-    if lang == "en":
-        return "en"
-    raise UnknownCodeError("language", lang, known=["vi", "en"])
 
 
 def _non_finite(value: _Number) -> str | None:

@@ -1,11 +1,13 @@
-"""The one table of the library's words, in Vietnamese and English.
+"""The one table of the library's words, in Vietnamese and English (public as :mod:`ntm_criteria.text`).
 
 Every label and sentence template that the library writes for people lives in
 the TOML files of ``text/messages/`` (one file per part of the library, one
 table for the whole).  A key names an entry such as ``plan.status.done``; the
 entry holds ``vi`` and ``en`` text, with the same ``{placeholders}`` in both.
 Code asks :func:`message` for the text in a language and never writes a
-language-dependent word itself.
+language-dependent word itself.  This module is the lowest layer of the
+library (it needs only :mod:`ntm_criteria.errors`), so that every module,
+:mod:`ntm_criteria.units` included, can take its words from the table.
 """
 
 from __future__ import annotations
@@ -17,12 +19,40 @@ import tomllib
 from collections.abc import Mapping
 from importlib import resources
 from types import MappingProxyType
-from typing import Any
+from typing import Any, Literal, TypeAlias
 
 from ntm_criteria.errors import DataError, DataErrors, UnknownCodeError
-from ntm_criteria.text._numbers import Lang, check_lang
 
-__all__ = ["message", "message_keys", "pick"]
+__all__ = ["Lang", "check_lang", "message", "message_keys", "pick"]
+
+Lang: TypeAlias = Literal["vi", "en"]
+"""A language the library writes in: ``"vi"`` (Vietnamese) or ``"en"`` (English).
+
+>>> from typing import get_args
+>>> get_args(Lang)
+('vi', 'en')
+"""
+
+
+def check_lang(lang: str) -> Lang:
+    """Return ``lang`` if the library writes in it, else raise.
+
+    Raises :class:`~ntm_criteria.errors.UnknownCodeError` of kind
+    ``"language"``.
+
+    >>> check_lang("vi")
+    'vi'
+    >>> check_lang("fr")
+    Traceback (most recent call last):
+    ...
+    ntm_criteria.errors.UnknownCodeError: unknown language 'fr' (known: vi, en)
+    """
+    if lang == "vi":
+        return "vi"
+    if lang == "en":
+        return "en"
+    raise UnknownCodeError("language", lang, known=["vi", "en"])
+
 
 _LANGS: tuple[Lang, ...] = ("vi", "en")
 _KEY = re.compile(r"^[a-z0-9_]+(\.[a-z0-9_]+)*$")
@@ -98,7 +128,7 @@ def _table() -> Mapping[str, tuple[str, str]]:
     """All entries of ``text/messages/*.toml``, read once."""
     into: dict[str, tuple[str, str]] = {}
     problems: list[DataError] = []
-    folder = resources.files("ntm_criteria.text") / "messages"
+    folder = resources.files("ntm_criteria") / "text" / "messages"
     for item in sorted(folder.iterdir(), key=lambda i: i.name):
         if item.name.endswith(".toml"):
             name = f"text/messages/{item.name}"
@@ -108,6 +138,7 @@ def _table() -> Mapping[str, tuple[str, str]]:
     return MappingProxyType(into)
 
 
+@functools.cache
 def message_keys() -> frozenset[str]:
     """Every key of the message table.
 
