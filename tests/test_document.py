@@ -81,3 +81,11 @@ def test_huge_exponents_are_refused_before_any_arithmetic():
     # Not a timing assertion on the machine's speed: Fraction() on these takes
     # minutes, so any finite answer here proves it was never called.
     assert time.perf_counter() - start < 60
+
+
+def test_toml_strings_and_keys_come_back_in_nfc():
+    import unicodedata
+
+    nfd = unicodedata.normalize("NFD", 'one_of = ["Tốt", "Khá"]\n"tên" = "Chiềng Xôm"\n')
+    data = parse_toml(nfd)
+    assert data == {"one_of": ["Tốt", "Khá"], "tên": "Chiềng Xôm"}

@@ -8,6 +8,7 @@ prints as), a collection is frozen into a tuple.  Each problem names the field.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from fractions import Fraction
 from typing import Any
@@ -25,6 +26,8 @@ __all__ = [
     "check_magnitude",
     "check_number_text",
     "exact",
+    "nfc",
+    "nfc_data",
     "nonblank_text",
     "optional_text",
 ]
@@ -114,6 +117,37 @@ def exact(value: int | float | str | Fraction) -> Fraction:
     except (ValueError, ZeroDivisionError, OverflowError):
         raise DataError(f"{value!r} is not a number", expected="a number") from None
     return check_magnitude(number)
+
+
+def nfc(text: str) -> str:
+    """``text`` in Unicode normal form C, the one form the library compares.
+
+    Some keyboards and spreadsheets write Vietnamese decomposed (NFD):
+    ``"Tốt"`` as ``T`` ``o`` ``◌̂`` ``◌́`` ``t``.  Looks alike, compares unequal —
+    so every text that is compared or matched goes through here on the way in.
+
+    >>> import unicodedata
+    >>> decomposed = unicodedata.normalize("NFD", "Tốt")
+    >>> decomposed == "Tốt", nfc(decomposed) == "Tốt"
+    (False, True)
+    """
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
+
+
+def nfc_data(data: Any) -> Any:
+    """Plain data (as read from TOML or JSON) with every string, keys included, in NFC.
+
+    >>> import unicodedata
+    >>> nfc_data({unicodedata.normalize("NFD", "tên"): [unicodedata.normalize("NFD", "Khá")]})
+    {'tên': ['Khá']}
+    """
+    if isinstance(data, str):
+        return nfc(data)
+    if isinstance(data, dict):
+        return {nfc(k) if isinstance(k, str) else k: nfc_data(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [nfc_data(v) for v in data]
+    return data
 
 
 def nonblank_text(field: str) -> Callable[[object, attrs.Attribute[Any], object], None]:
