@@ -21,7 +21,7 @@ from ntm_criteria._validators import (
     MAX_DOCUMENT_BYTES,
     MAX_NESTING,
     MAX_NUMBER_CHARACTERS,
-    nfc_data,
+    nfc_keys,
 )
 from ntm_criteria.errors import DataError, DataErrors, NtmError
 from ntm_criteria.periods import as_date
@@ -42,8 +42,8 @@ def key_path(path: str, key: str) -> str:
 def parse_toml(text: str, file: str | None = None) -> dict[str, Any]:
     """TOML text as plain data; invalid TOML is a :class:`DataErrors` with the line.
 
-    Every string, keys included, comes back in Unicode normal form C
-    (:func:`~ntm_criteria._validators.nfc`).  A document over :data:`~ntm_criteria._validators.MAX_DOCUMENT_BYTES`, nested
+    Table keys come back in Unicode normal form C
+    (:func:`~ntm_criteria._validators.nfc`); values are kept as written.  A document over :data:`~ntm_criteria._validators.MAX_DOCUMENT_BYTES`, nested
     deeper than :data:`~ntm_criteria._validators.MAX_NESTING` or holding an
     integer too long to read is refused the same way, before any slow work.
 
@@ -73,7 +73,7 @@ def parse_toml(text: str, file: str | None = None) -> dict[str, Any]:
         )
         raise DataErrors([problem], file=file)
     try:
-        return dict(nfc_data(tomllib.loads(text)))
+        return dict(nfc_keys(tomllib.loads(text)))
     except tomllib.TOMLDecodeError as err:
         message = str(err)
         found = re.search(r"\(at line (\d+), column (\d+)\)", message)

@@ -27,7 +27,7 @@ __all__ = [
     "check_number_text",
     "exact",
     "nfc",
-    "nfc_data",
+    "nfc_keys",
     "nonblank_text",
     "optional_text",
 ]
@@ -134,19 +134,21 @@ def nfc(text: str) -> str:
     return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
-def nfc_data(data: Any) -> Any:
-    """Plain data (as read from TOML or JSON) with every string, keys included, in NFC.
+def nfc_keys(data: Any) -> Any:
+    """Plain data (as read from TOML or JSON) with every table key in NFC.
+
+    Keys are matched against the names the format knows; values are kept as
+    written (a name shows as the user typed it) and normalised where they are
+    compared.
 
     >>> import unicodedata
-    >>> nfc_data({unicodedata.normalize("NFD", "tên"): [unicodedata.normalize("NFD", "Khá")]})
-    {'tên': ['Khá']}
+    >>> nfc_keys({unicodedata.normalize("NFD", "tên"): [{"a": 1}]}) == {"tên": [{"a": 1}]}
+    True
     """
-    if isinstance(data, str):
-        return nfc(data)
     if isinstance(data, dict):
-        return {nfc(k) if isinstance(k, str) else k: nfc_data(v) for k, v in data.items()}
+        return {nfc(k) if isinstance(k, str) else k: nfc_keys(v) for k, v in data.items()}
     if isinstance(data, list):
-        return [nfc_data(v) for v in data]
+        return [nfc_keys(v) for v in data]
     return data
 
 
