@@ -17,13 +17,8 @@ from __future__ import annotations
 import datetime
 
 from ntm_criteria import Q_, Locality, Observation, assess, catalog
-from ntm_criteria.urban import (
-    RoadmapItem,
-    check_recognition,
-    civilized_rules,
-    classify,
-    example_standards,
-)
+from ntm_criteria.civilized import check_recognition, civilized_rules
+from ntm_criteria.urban import RoadmapItem, classify, example_standards
 
 TOWN = Locality("99100", "Minh Họa", "town", region="DBSH")
 TOWN_VALUES = {
