@@ -24,7 +24,7 @@ from ntm_criteria.civilized import (
 from ntm_criteria.errors import DataErrors, NotInForceError, ObservationError, ScopeError
 from ntm_criteria.rules import Confidence, Fixed, Provenance, Unspecified
 
-DATA = Path(__file__).parent / "data" / "urban"
+DATA = Path(__file__).parent / "data" / "civilized"
 ON = datetime.date(2024, 6, 30)
 WARD_SET_ID = "vn-civilized-urban-ward-2022"
 
@@ -191,7 +191,7 @@ class TestRecognition:
     def test_rules_file_mistakes_all_at_once(self) -> None:
         with pytest.raises(DataErrors) as caught:
             loads_civilized_rules(
-                (DATA / "civilized_mistakes.toml").read_text(encoding="utf-8"), file="c.toml"
+                (DATA / "recognition_mistakes.toml").read_text(encoding="utf-8"), file="c.toml"
             )
         assert [e.key_path for e in caught.value.errors] == [
             "scope",

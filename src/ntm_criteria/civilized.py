@@ -198,10 +198,10 @@ def _positive(
 ) -> Fixed | None:
     """A fixed positive number (a whole one for the years), with its provenance."""
     spec = reader.value(data, key, "")
-    if spec is not None and not isinstance(spec, Fixed):
-        reader.problems.add(key, "not a number", expected="a fixed number")
+    if spec is None:
         return None
     if not isinstance(spec, Fixed):
+        reader.problems.add(key, "not a number", expected="a fixed number")
         return None
     if spec.amount <= 0 or (key != "min_satisfaction" and spec.amount.denominator != 1):
         reader.problems.add(
