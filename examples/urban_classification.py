@@ -1,14 +1,10 @@
-"""Score a town for urban classification, and check a ward for the civilized-urban title.
+"""Score a town for urban classification.
 
-Urban classification: the criteria, their maximum points and the 75-point
-pass line are official data; the per-standard table (Appendix 1 of
-Resolution 26/2022) was not retrieved, so this script uses the ILLUSTRATIVE
-class-IV table shipped with the library, and every result says so.
-
-Civilized wards: the nine criteria of Decision 04/2022/QĐ-TTg are a built-in
-set whose indicators are unspecified; a provincial set fills them in (here an
-illustrative one), and the recognition rules decide when a ward may be
-recognised.
+The criteria, their maximum points and the 75-point pass line are official
+data; the per-standard table (Appendix 1 of Resolution 26/2022) was not
+retrieved, so this script uses the ILLUSTRATIVE class-IV table shipped with
+the library, and every result says so.  Civilized wards are in
+``examples/civilized_wards.py``.
 Run: python examples/urban_classification.py
 """
 
@@ -16,14 +12,8 @@ from __future__ import annotations
 
 import datetime
 
-from ntm_criteria import Q_, Locality, Observation, assess, catalog
-from ntm_criteria.urban import (
-    RoadmapItem,
-    check_recognition,
-    civilized_rules,
-    classify,
-    example_standards,
-)
+from ntm_criteria import Q_, Locality, Observation
+from ntm_criteria.urban import classify, example_standards
 
 TOWN = Locality("99100", "Minh Họa", "town", region="DBSH")
 TOWN_VALUES = {
@@ -44,19 +34,6 @@ TOWN_VALUES = {
     "5.6": Q_(3.6, "m ** 2 / person"),
 }
 
-# An illustrative provincial set that fills in the nine criteria with one
-# pass/fail indicator each (a real province encodes Appendix I's indicators).
-PROVINCIAL_WARD_SET = "\n".join(
-    [
-        'id = "example-province-civilized-ward"',
-        'extends = "vn-civilized-urban-ward-2022"',
-        'legal_basis = "Quyết định …/QĐ-UBND (illustrative)"',
-        'source = "illustrative example"',
-        'confidence = "illustrative"',
-    ]
-    + [f'[indicators."{n}"]\nrequirement = "achieved"' for n in range(1, 10)]
-)
-
 
 def urban_classification() -> None:
     observations = [Observation(code, value) for code, value in TOWN_VALUES.items()]
@@ -69,32 +46,5 @@ def urban_classification() -> None:
     print()
 
 
-def civilized_wards() -> None:
-    ward = Locality("26734", "Phường Minh Họa", "ward", region="DBSH")
-    on = datetime.date(2025, 3, 31)
-
-    national = assess(ward, civilized_rules().criterion_set(), [], on=on)
-    print(national.explain("vi"))
-    print()
-
-    provincial = catalog.loads_set(PROVINCIAL_WARD_SET)
-    achieved = [Observation(str(n), True) for n in range(1, 10)]
-    result = assess(ward, provincial, achieved, on=on)
-    check = check_recognition(result, registered_on="1/3/2023", satisfaction=Q_(92.5, "percent"))
-    print(check.explain("vi"))
-    print()
-    print(check.explain("en"))
-    print()
-
-    roadmap = [
-        RoadmapItem.registration("26734", 2024, registered_on="1/3/2022"),
-        RoadmapItem.registration("26737", 2025, registered_on="1/3/2023"),
-    ]
-    for item in roadmap:
-        overdue = " (quá hạn)" if item.is_overdue(on) else ""
-        print(f"{item.locality_code}: {item.title_vi} — {item.status.label('vi')}{overdue}")
-
-
 if __name__ == "__main__":
     urban_classification()
-    civilized_wards()

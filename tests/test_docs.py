@@ -15,6 +15,7 @@ PUBLIC_MODULES = [
     "ntm_criteria",
     "ntm_criteria.assessment",
     "ntm_criteria.catalog",
+    "ntm_criteria.civilized",
     "ntm_criteria.cli",
     "ntm_criteria.criteria",
     "ntm_criteria.demo",

@@ -45,7 +45,6 @@ PENDING_TEXT = frozenset(
         "rules._describe",
         "rules._evaluate",
         "rules._values",
-        "urban",
     ]
 )
 PENDING_SIZE = frozenset(
@@ -62,7 +61,6 @@ PENDING_SIZE = frozenset(
         "progress",
         "report",
         "rules._serial",
-        "urban",
     ]
 )
 PENDING_PRIVATE = frozenset({"ntm_criteria.criteria", "ntm_criteria.progress"})

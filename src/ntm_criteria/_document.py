@@ -25,7 +25,14 @@ from ntm_criteria._validators import (
 )
 from ntm_criteria.errors import DataError, DataErrors, NtmError
 from ntm_criteria.periods import as_date
-from ntm_criteria.rules import Problems, Provenance, number_from_data, provenance_from_data
+from ntm_criteria.rules import (
+    Problems,
+    Provenance,
+    ValueSpec,
+    number_from_data,
+    provenance_from_data,
+    value_from_data,
+)
 
 __all__ = ["DataReader", "key_path", "parse_toml", "read_text_file"]
 
@@ -208,6 +215,18 @@ class DataReader:
                 self.problems.add(key_path(path, key), "missing", expected="a number")
             return None
         return number_from_data(data[key], key_path(path, key), self.problems)
+
+    def value(
+        self, data: Mapping[str, Any], key: str, path: str, *, required: bool = True
+    ) -> ValueSpec | None:
+        """A threshold value (see :func:`~ntm_criteria.rules.value_from_data`)."""
+        if key not in data:
+            if required:
+                self.problems.add(
+                    key_path(path, key), "missing", expected='a number or "unspecified"'
+                )
+            return None
+        return value_from_data(data[key], key_path(path, key), self.problems)
 
     def whole(self, data: Mapping[str, Any], key: str, path: str) -> int | None:
         """A positive whole number."""

@@ -1,0 +1,92 @@
+"""Urban classification scoring (phân loại đô thị), on the core rule engine.
+
+Resolution 1210/2016/UBTVQH13, amended by Resolution 26/2022/UBTVQH15 from
+1 January 2023, scores an urban area on five criteria (tiêu chí), each made
+of standards (tiêu chuẩn) that earn points between a minimum and a maximum
+level.  An area reaches a class when every criterion reaches its minimum
+points and the total is at least 75 of 100.  The criteria, their maximum
+points, the pass rule and the validity of each regime are shipped as
+official data (:func:`classification_rules`); the per-standard table
+(Appendix 1) was not retrieved, so users supply it (:func:`load_standards`),
+and an illustrative one is shipped for examples (:func:`example_standards`).
+Resolution 111/2025/UBTVQH15 replaces the regime from 1 January 2026; its
+contents are unspecified, and an assessment on or after that date says so.
+
+A ward's registered target (say, recognition as a civilized urban area in
+2025) is a :class:`RoadmapItem`.  The recognition of civilized wards and
+townships (Decision 04/2022/QĐ-TTg) is :mod:`ntm_criteria.civilized`; its
+names are still importable from here for one release, with a
+:class:`DeprecationWarning`.
+
+Scoring an illustrative town on the illustrative class-IV table (data for
+three standards only, so the total is a range until the rest is known):
+
+>>> import datetime
+>>> from ntm_criteria import Locality, Observation, Q_
+>>> town = Locality("99100", "Minh Họa", "town", region="DBSH")
+>>> result = classify(town, example_standards(), [
+...     Observation("2.1", Q_(61_000, "person")),
+...     Observation("2.2", Q_(18_500, "person")),
+...     Observation("1.3", Q_(7, "percent")),
+... ], on=datetime.date(2024, 6, 30))
+>>> result.summary("vi")
+'đạt 2/15 tiêu chuẩn (12 chưa xác định), tổng từ 8,36 đến 94,36 điểm; chưa xác định được so với 75'
+>>> result.standard("2.2").summary("en")
+'2.2 (Population of the inner town): not met — 18,500 person < 20,000 person → 0/4 points'
+>>> [s.code for s in result.improvements()]
+['2.2', '1.3', '2.1']
+"""
+
+from __future__ import annotations
+
+import warnings
+from typing import Any
+
+from ntm_criteria import civilized as _civilized
+from ntm_criteria.urban._classes import class_label
+from ntm_criteria.urban._classify import classify
+from ntm_criteria.urban._reading import FORMAT_VERSION as FORMAT_VERSION  # not in __all__
+from ntm_criteria.urban._reading import (
+    classification_rules,
+    example_standards,
+    load_standards,
+    loads_classification_rules,
+    loads_standards,
+)
+from ntm_criteria.urban._results import ClassificationResult, CriterionScore, StandardOutcome
+from ntm_criteria.urban._roadmap import RoadmapItem, RoadmapStatus
+from ntm_criteria.urban._rules import ClassificationRules, Regime, UrbanCriterion
+from ntm_criteria.urban._standards import Direction, Standard, StandardsTable
+
+__all__ = [
+    "ClassificationResult",
+    "ClassificationRules",
+    "CriterionScore",
+    "Direction",
+    "Regime",
+    "RoadmapItem",
+    "RoadmapStatus",
+    "Standard",
+    "StandardOutcome",
+    "StandardsTable",
+    "UrbanCriterion",
+    "class_label",
+    "classification_rules",
+    "classify",
+    "example_standards",
+    "load_standards",
+    "loads_classification_rules",
+    "loads_standards",
+]
+
+
+def __getattr__(name: str) -> Any:
+    # The civilized-ward names lived here until they got their own module.
+    if name in _civilized.__all__:
+        warnings.warn(
+            f"ntm_criteria.urban.{name} is deprecated; import it from ntm_criteria.civilized",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return getattr(_civilized, name)
+    raise AttributeError(f"module 'ntm_criteria.urban' has no attribute {name!r}")
