@@ -10,7 +10,7 @@ import attrs
 import pytest
 
 import ntm_criteria
-from ntm_criteria import catalog
+from ntm_criteria import catalog, demo
 from ntm_criteria.catalog import SetInfo
 from ntm_criteria.criteria import (
     Applicability,
@@ -20,7 +20,6 @@ from ntm_criteria.criteria import (
     Indicator,
     Level,
     RegionRule,
-    demo_set,
 )
 from ntm_criteria.errors import DataErrors, NtmError, UnknownCodeError
 from ntm_criteria.geography import Locality, LocalityKind
@@ -252,7 +251,7 @@ def test_unknown_criterion_number_names_the_set(full: CriterionSet) -> None:
 
 
 def test_effective_rule_defaults_to_all_criteria() -> None:
-    s = demo_set()
+    s = demo.example_set()
     assert s.rule is None
     assert s.effective_rule == AllOf([Ref("3"), Ref("10")])
 
@@ -354,7 +353,7 @@ def test_resolved_is_cached_for_equal_contexts(full: CriterionSet) -> None:
 
 
 def test_resolving_never_changes_the_set() -> None:
-    s = demo_set()
+    s = demo.example_set()
     before = s.to_dict()
     s.resolved(Context(on=ON, region="TDMNPB"))
     assert s.to_dict() == before
@@ -400,7 +399,7 @@ def test_get_unknown_set_lists_the_known_ids() -> None:
 
 
 def test_catalog_with_sets(monkeypatch: pytest.MonkeyPatch, full: CriterionSet) -> None:
-    sets = {"z-set": attrs.evolve(demo_set(), id="z-set"), full.id: full}
+    sets = {"z-set": attrs.evolve(demo.example_set(), id="z-set"), full.id: full}
     monkeypatch.setattr(catalog, "_builtin", lambda: sets)
     infos = catalog.list_sets()
     assert [info.id for info in infos] == ["test-full", "z-set"]

@@ -33,7 +33,6 @@ PENDING_TEXT = frozenset(
     for m in [
         "assessment",
         "cli",
-        "criteria",
         "geography",
         "levels",
         "ocop",
@@ -52,8 +51,6 @@ PENDING_SIZE = frozenset(
     "ntm_criteria." + m
     for m in [
         "assessment",
-        "catalog._format",
-        "criteria",
         "geography",
         "levels",
         "ocop",
@@ -65,13 +62,8 @@ PENDING_SIZE = frozenset(
         "urban",
     ]
 )
-PENDING_PRIVATE = frozenset({"ntm_criteria.criteria", "ntm_criteria.progress"})
-PENDING_CYCLE_EDGES = frozenset(
-    {
-        ("ntm_criteria.catalog._format", "ntm_criteria.catalog"),
-        ("ntm_criteria.criteria", "ntm_criteria.catalog._format"),
-    }
-)
+PENDING_PRIVATE = frozenset({"ntm_criteria.progress"})
+PENDING_CYCLE_EDGES: frozenset[tuple[str, str]] = frozenset()
 
 
 def _module_name(path: Path) -> str:

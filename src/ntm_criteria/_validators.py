@@ -15,7 +15,16 @@ import attrs
 
 from ntm_criteria.errors import DataError
 
-__all__ = ["as_tuple", "exact", "nonblank_text", "optional_text"]
+__all__ = ["as_frozenset", "as_tuple", "exact", "nonblank_text", "optional_text"]
+
+
+def as_frozenset(values: Iterable[Any]) -> frozenset[Any]:
+    """Freeze an iterable into a frozenset (for frozen attrs fields).
+
+    >>> sorted(as_frozenset(["b", "a", "b"]))
+    ['a', 'b']
+    """
+    return frozenset(values)
 
 
 def as_tuple(values: Iterable[Any]) -> tuple[Any, ...]:
