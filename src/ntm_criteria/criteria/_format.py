@@ -95,6 +95,20 @@ _INDICATOR_KEYS = (
     "confidence",
     "certainty",
 )
+# The set's own fields that a child set inherits unless it gives them.
+_INHERITED_KEYS = (
+    "title_vi",
+    "title_en",
+    "legal_basis",
+    "scope",
+    "level",
+    "valid_from",
+    "valid_to",
+    "region_scheme",
+    "note",
+    "requires",
+    "applies_to",
+)
 _OVERRIDE_KEYS = tuple(k for k in _INDICATOR_KEYS if k != "code")
 
 
@@ -507,25 +521,9 @@ class _Reader(DataReader):
             str(f.alias): getattr(parent, f.name) for f in attrs.fields(self.build_set) if f.init
         }
         fields["extends"] = parent.id
-        inherited = {
-            key: fields[key]
-            for key in (
-                "title_vi",
-                "title_en",
-                "legal_basis",
-                "scope",
-                "level",
-                "valid_from",
-                "valid_to",
-                "region_scheme",
-                "note",
-                "requires",
-                "applies_to",
-            )
-        }
         merged = {**_header_data(parent), **data}
         own = self.header({k: v for k, v in merged.items() if k not in PROVENANCE_KEYS})
-        fields.update({key: own[key] for key in inherited if key in data})
+        fields.update({key: own[key] for key in _INHERITED_KEYS if key in data})
         fields["id"] = own["id"]
         base = provenance_from_data(data, "", self.problems, parent.provenance) or parent.provenance
         fields["provenance"] = base
@@ -665,19 +663,4 @@ def _child_path(parent: CriterionSet, overrides: Mapping[str, Any], path: str) -
 
 def _header_data(parent: CriterionSet) -> dict[str, Any]:
     data = set_to_data(parent)
-    return {
-        key: data[key]
-        for key in (
-            "title_vi",
-            "title_en",
-            "legal_basis",
-            "scope",
-            "level",
-            "valid_from",
-            "valid_to",
-            "region_scheme",
-            "requires",
-            "applies_to",
-        )
-        if key in data
-    }
+    return {key: data[key] for key in _INHERITED_KEYS if key in data}

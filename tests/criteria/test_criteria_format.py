@@ -1,4 +1,4 @@
-"""Tests for the criterion-set TOML format: ntm_criteria.catalog._format.
+"""Tests for the criterion-set TOML format (ntm_criteria.criteria: _format, _format_write, _load).
 
 Valid files load with every feature of ``docs/format.md``; every kind of
 mistake is reported as a :class:`DataErrors` naming the file and the key path;
@@ -45,7 +45,7 @@ from ntm_criteria.rules import (
     Unspecified,
 )
 
-SETS = Path(__file__).parent / "data" / "sets"
+SETS = Path(__file__).parents[1] / "data" / "sets"
 FULL = SETS / "full.toml"
 PARENT = SETS / "parent.toml"
 CHILD = SETS / "child.toml"
