@@ -23,29 +23,14 @@ from ntm_criteria.criteria._indicator import Aggregate, Applicability, Indicator
 from ntm_criteria.criteria._level import Level
 from ntm_criteria.criteria._parents import default_sets
 from ntm_criteria.criteria._region_rule import RegionRule
+from ntm_criteria.criteria._relative import RelativeLinker
 from ntm_criteria.errors import DataError, DataErrors, NtmError
 from ntm_criteria.geography import DEFAULT_REGION_SCHEME, LocalityKind
 from ntm_criteria.rules import (
     PROVENANCE_KEYS,
-    AllOf,
-    AnyOf,
-    AtLeast,
-    AtLeastK,
-    AtMost,
-    Between,
-    ByDate,
-    ByGroup,
-    ByRegion,
-    ByTag,
-    Equals,
-    Fixed,
     Problems,
     Provenance,
-    Ref,
     Requirement,
-    Scaled,
-    Unspecified,
-    ValueSpec,
     provenance_from_data,
     requirement_from_data,
 )
@@ -409,9 +394,10 @@ class _Reader(DataReader):
                 data["requirement"], key_path(path, "requirement"), self.problems, base=own or base
             )
             if requirement is not None:
-                requirement = _Linker(self, key_path(path, "requirement"), fields.get("unit")).link(
-                    requirement
+                linker = RelativeLinker(
+                    self.problems, self.find_set, key_path(path, "requirement"), fields.get("unit")
                 )
+                requirement = linker.link(requirement)
             fields["requirement"] = requirement
         elif not partial:
             self.problems.add(
@@ -577,71 +563,6 @@ class _Reader(DataReader):
                     indicators.append(attrs.evolve(indicator, **fields))
             criteria.append(attrs.evolve(criterion, indicators=indicators))
         return criteria
-
-
-class _Linker:
-    """Links ``relative_to`` values to the thresholds they refer to."""
-
-    def __init__(self, reader: _Reader, path: str, unit: str | None) -> None:
-        self.reader, self.path, self.unit = reader, path, unit
-
-    def link(self, requirement: Requirement) -> Requirement:
-        if isinstance(requirement, AtLeast | AtMost | Equals):
-            return attrs.evolve(requirement, value=self.value(requirement.value))
-        if isinstance(requirement, Between):
-            return Between(self.value(requirement.low), self.value(requirement.high))
-        if isinstance(requirement, AllOf | AnyOf | AtLeastK):
-            items = [i if isinstance(i, Ref) else self.link(i) for i in requirement.items]
-            return attrs.evolve(requirement, items=items)
-        return requirement
-
-    def value(self, value: ValueSpec) -> ValueSpec:
-        if isinstance(value, Scaled):
-            return attrs.evolve(value, base=self.target(value.ref))
-        if isinstance(value, Fixed | Unspecified):
-            return value
-        default = None if value.default is None else self.value(value.default)
-        if isinstance(value, ByRegion):
-            return ByRegion({k: self.value(v) for k, v in value.cases.items()}, default)
-        if isinstance(value, ByGroup):
-            return ByGroup({k: self.value(v) for k, v in value.cases.items()}, default)
-        if isinstance(value, ByTag):
-            return ByTag([(k, self.value(v)) for k, v in value.cases], default)
-        if isinstance(value, ByDate):
-            return ByDate([(k, self.value(v)) for k, v in value.cases], default)
-        return value
-
-    def target(self, ref: str) -> ValueSpec | None:
-        set_id, code = ref.split(":")
-        found = self.reader.find_set(set_id)
-        if found is None:
-            self.reader.problems.add(
-                self.path,
-                f"relative_to refers to an unknown set {set_id!r}",
-                expected="the id of a built-in set or of a set passed as parents",
-            )
-            return None
-        try:
-            indicator = found.indicator(code)
-        except NtmError as err:
-            self.reader.problems.add(self.path, str(err))
-            return None
-        target = indicator.requirement
-        if not isinstance(target, AtLeast | AtMost | Equals):
-            self.reader.problems.add(
-                self.path,
-                f"{ref} has no single threshold to scale",
-                expected="a reference to an at_least, at_most or equals indicator",
-            )
-            return None
-        if self.unit is not None and indicator.unit is not None and self.unit != indicator.unit:
-            self.reader.problems.add(
-                self.path,
-                f"{ref} is in {indicator.unit}, this indicator in {self.unit}",
-                expected="the same unit",
-            )
-            return None
-        return target.value
 
 
 def _child_path(parent: CriterionSet, overrides: Mapping[str, Any], path: str) -> str:
