@@ -1,14 +1,16 @@
-"""The built-in catalog: listing, picking by date, scenarios, overlays and commune groups."""
+"""The built-in catalog: listing, picking by date, scenarios and commune groups."""
 
 from __future__ import annotations
 
 import datetime
 import json
-import warnings
 from fractions import Fraction
+from pathlib import Path
 
+import attrs
 import pytest
 
+import ntm_criteria
 from ntm_criteria import (
     Q_,
     CriterionSet,
@@ -25,8 +27,10 @@ from ntm_criteria import (
     demo,
     loads_set,
 )
+from ntm_criteria.catalog import SetInfo
 
 ALL = [info.id for info in catalog.list_sets()]
+SETS = Path(__file__).parent / "data" / "sets"
 COMMUNE = Locality("04036", "Chiềng Xôm", "commune", region="TDMNPB")
 
 
@@ -197,50 +201,6 @@ def test_the_province_set_computes_shares_from_sub_localities():
     assert shares[3].requirement.value.amount == 40
 
 
-# -- overlays --------------------------------------------------------------------
-
-
-LOOSER = """
-id = "looser"
-extends = "vn-ntm-commune-standard-2021-2025"
-[indicators."3.1"]
-requirement = { at_least = 75 }
-"""
-
-
-def test_the_overlay_checker_warns_about_a_looser_threshold():
-    national = catalog.get("vn-ntm-commune-standard-2021-2025")
-    with pytest.warns(catalog.LooserThresholdWarning, match="3.1: at least 80 → 75"):
-        report = catalog.check_overlay(loads_set(LOOSER), national)
-    assert not report.ok
-    assert report.loosened[0].context is None  # everywhere
-
-
-def test_the_overlay_checker_in_strict_mode_raises():
-    national = catalog.get("vn-ntm-commune-standard-2021-2025")
-    with pytest.raises(DataErrors, match=r'indicators\."3\.1"\.requirement'):
-        catalog.check_overlay(loads_set(LOOSER), national, strict=True)
-
-
-def test_the_overlay_checker_lists_what_stays_unspecified():
-    national = catalog.get("vn-ntm-commune-standard-2021-2025")
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        report = catalog.check_overlay(demo.national_overlay(), national)
-    assert report.ok
-    # income is given for 2022-2025 only; the set runs to 14/02/2026
-    assert report.unspecified == ("10",)
-    assert "still unspecified: 10" in report.summary()
-
-
-def test_a_higher_threshold_is_not_a_loosening():
-    stricter = LOOSER.replace("75", "85")
-    national = catalog.get("vn-ntm-commune-standard-2021-2025")
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        assert catalog.check_overlay(loads_set(stricter), national).ok
-
-
 # -- 2026-2030 commune groups ----------------------------------------------------
 
 
@@ -268,3 +228,55 @@ def test_commune_group_is_not_guessed():
         catalog.commune_group_2026(Locality("2", "Xã B", "commune"))
     with pytest.raises(DataError, match="not a share"):
         catalog.commune_group_2026(Locality("2", "Xã B", "commune"), agriculture_share=8)
+
+
+@pytest.fixture(scope="module")
+def full() -> CriterionSet:
+    return ntm_criteria.load_set(SETS / "full.toml")
+
+
+# -- the built-in catalog ------------------------------------------------------------------
+
+
+def test_list_sets_matches_get() -> None:
+    infos = catalog.list_sets()
+    assert isinstance(infos, tuple)
+    assert [info.id for info in infos] == sorted(info.id for info in infos)
+    for info in infos:
+        s = catalog.get(info.id)
+        assert (s.id, s.title_vi, s.level, s.valid_from) == (
+            info.id,
+            info.title_vi,
+            info.level,
+            info.valid_from,
+        )
+
+
+def test_get_unknown_set_lists_the_known_ids() -> None:
+    with pytest.raises(UnknownCodeError) as info:
+        catalog.get("no-such-set")
+    assert info.value.kind == "criterion set"
+    assert info.value.code == "no-such-set"
+    assert list(info.value.known) == sorted(info.id for info in catalog.list_sets())
+
+
+def test_catalog_with_sets(monkeypatch: pytest.MonkeyPatch, full: CriterionSet) -> None:
+    sets = {"z-set": attrs.evolve(demo.example_set(), id="z-set"), full.id: full}
+    monkeypatch.setattr(catalog, "_builtin", lambda: sets)
+    infos = catalog.list_sets()
+    assert [info.id for info in infos] == ["test-full", "z-set"]
+    assert infos[0] == SetInfo(
+        "test-full",
+        full.title_vi,
+        full.title_en,
+        full.scope,
+        Level.ADVANCED,
+        full.valid_from,
+        None,
+        full.legal_basis,
+    )
+    assert catalog.get("test-full") is full
+    with pytest.raises(UnknownCodeError) as info:
+        catalog.get("a-set")
+    assert info.value.known == ("test-full", "z-set")
+    assert "test-full, z-set" in str(info.value)

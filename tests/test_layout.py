@@ -34,7 +34,6 @@ PENDING_TEXT = frozenset(
     for m in [
         "assessment",
         "cli",
-        "criteria",
         "geography",
         "levels",
         "ocop",
@@ -51,8 +50,6 @@ PENDING_SIZE = frozenset(
     "ntm_criteria." + m
     for m in [
         "assessment",
-        "catalog._format",
-        "criteria",
         "geography",
         "levels",
         "ocop",
@@ -63,13 +60,8 @@ PENDING_SIZE = frozenset(
         "rules._serial",
     ]
 )
-PENDING_PRIVATE = frozenset({"ntm_criteria.criteria", "ntm_criteria.progress"})
-PENDING_CYCLE_EDGES = frozenset(
-    {
-        ("ntm_criteria.catalog._format", "ntm_criteria.catalog"),
-        ("ntm_criteria.criteria", "ntm_criteria.catalog._format"),
-    }
-)
+PENDING_PRIVATE = frozenset({"ntm_criteria.progress"})
+PENDING_CYCLE_EDGES: frozenset[tuple[str, str]] = frozenset()
 
 
 def _module_name(path: Path) -> str:

@@ -22,6 +22,7 @@ __all__ = [
     "MAX_MAGNITUDE_DIGITS",
     "MAX_NESTING",
     "MAX_NUMBER_CHARACTERS",
+    "as_frozenset",
     "as_tuple",
     "check_magnitude",
     "check_number_text",
@@ -83,6 +84,15 @@ def check_magnitude(value: Fraction) -> Fraction:
     if size >= _LARGEST or (value.denominator > _LARGEST and size * _LARGEST < 1):
         raise DataError(f"number {float(value):.3g} is out of range", expected=_RANGE)
     return value
+
+
+def as_frozenset(values: Iterable[Any]) -> frozenset[Any]:
+    """Freeze an iterable into a frozenset (for frozen attrs fields).
+
+    >>> sorted(as_frozenset(["b", "a", "b"]))
+    ['a', 'b']
+    """
+    return frozenset(values)
 
 
 def as_tuple(values: Iterable[Any]) -> tuple[Any, ...]:

@@ -32,7 +32,6 @@ from ntm_criteria.criteria import (
     Indicator,
     Level,
     RegionRule,
-    demo_set,
 )
 from ntm_criteria.errors import NtmError
 from ntm_criteria.geography import KNOWN_TAGS, REGION_SCHEMES, LocalityKind, regions
@@ -236,7 +235,7 @@ def _base_documents() -> list[dict[str, Any]]:
         tomllib.loads(full_text),  # with TOML dates, as a file gives them
         ntm_criteria.load_set(SETS / "full.toml").to_dict(),
         demo.criterion_set().to_dict(),
-        demo_set().to_dict(),
+        demo.example_set().to_dict(),
     ]
 
 

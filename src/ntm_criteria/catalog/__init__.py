@@ -1,9 +1,11 @@
-"""Criterion sets as data: the file loader and the built-in catalog.
+"""The built-in criterion sets, and the file loader that can extend them.
 
 Every set — built in or your own — is a TOML file in the format described in
 the format reference, read by :func:`load_set` (or :func:`loads_set` for
-text).  The built-in sets live in ``catalog/data/`` inside the package and
-are listed by :func:`list_sets` and fetched by :func:`get`.
+text; both come from :mod:`ntm_criteria.criteria`, which holds the format).
+The built-in sets live in ``catalog/data/`` inside the package and are listed
+by :func:`list_sets` and fetched by :func:`get`; a set file's ``extends`` may
+name any of them.
 
 >>> from ntm_criteria import catalog
 >>> all(info.id == catalog.get(info.id).id for info in catalog.list_sets())
@@ -19,22 +21,22 @@ from importlib import resources
 
 import attrs
 
-from ntm_criteria.catalog._format import (
+from ntm_criteria.catalog._pages import catalog_index, requirement_text, set_page
+from ntm_criteria.criteria import (
     FORMAT_VERSION,
-    load_set,
-    loads_set,
-    set_from_data,
-    set_to_data,
-    unspecified_indicators,
-)
-from ntm_criteria.catalog._overlay import (
+    CriterionSet,
+    Level,
     Loosening,
     LooserThresholdWarning,
     OverlayReport,
     check_overlay,
+    load_set,
+    loads_set,
+    register_default_sets,
+    set_from_data,
+    set_to_data,
+    unspecified_indicators,
 )
-from ntm_criteria.catalog._pages import catalog_index, requirement_text, set_page
-from ntm_criteria.criteria import CriterionSet, Level
 from ntm_criteria.errors import DataError, UnknownCodeError
 from ntm_criteria.geography import Locality, LocalityKind
 from ntm_criteria.periods import as_date
@@ -116,6 +118,15 @@ def _builtin() -> Mapping[str, CriterionSet]:
             name = next(iter(pending))
             loads_set(pending[name], file=f"catalog/data/{name}", parents=loaded.values())
     return loaded
+
+
+def _builtin_sets() -> Mapping[str, CriterionSet]:
+    # Looked up at each call, so that a test replacing ``_builtin`` is seen.
+    return _builtin()
+
+
+# What ``extends`` and ``relative_to`` may name besides a loader's parents.
+register_default_sets(_builtin_sets)
 
 
 def list_sets() -> tuple[SetInfo, ...]:

@@ -28,6 +28,7 @@ from ntm_criteria.io import reads_observations
 __all__ = [
     "ASSESSMENT_DATE",
     "criterion_set",
+    "example_set",
     "gazetteer",
     "national_observations",
     "national_overlay",
@@ -50,6 +51,18 @@ def criterion_set() -> CriterionSet:
     (8, 'illustrative')
     """
     return loads_set(_text("set.toml"), file="demo/set.toml")
+
+
+def example_set() -> CriterionSet:
+    """The smallest illustrative set (id ``example``): criteria 3 and 10, three indicators.
+
+    The doctests and API examples use it; :func:`criterion_set` is the fuller demo.
+
+    >>> s = example_set()
+    >>> (s.id, s.total, [c.number for c in s.criteria])
+    ('example', 2, [3, 10])
+    """
+    return loads_set(_text("example.toml"), file="demo/example.toml")
 
 
 def gazetteer() -> Gazetteer:

@@ -1,66 +1,44 @@
-"""The TOML format of criterion sets: reading (with every problem reported) and writing.
+"""Reading the set file format, with every problem reported, and ``extends`` merging.
 
 The format is documented in ``docs/format.md``.  Reading goes through plain
 data (what :mod:`tomllib` or :mod:`json` produce), so a set read from TOML,
-from JSON or from :meth:`CriterionSet.to_dict` takes the same path.
+from JSON or from :meth:`CriterionSet.to_dict` takes the same path.  The set
+class to build is passed in, so that this module needs it only for types.
 """
 
 from __future__ import annotations
 
-import datetime
 import functools
 import re
 from collections.abc import Callable, Iterable, Mapping
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ntm_criteria._document import parse_toml, read_text_file
-from ntm_criteria.criteria import (
-    Aggregate,
-    Applicability,
-    Criterion,
-    CriterionGroup,
-    CriterionSet,
-    Indicator,
-    Level,
-    RegionRule,
-)
+from ntm_criteria._document import DataReader, key_path
+from ntm_criteria.criteria._checks import CheckProblem
+from ntm_criteria.criteria._criterion import Criterion, CriterionGroup
+from ntm_criteria.criteria._format_write import FORMAT_VERSION, set_to_data
+from ntm_criteria.criteria._indicator import Aggregate, Applicability, Indicator
+from ntm_criteria.criteria._level import Level
+from ntm_criteria.criteria._parents import default_sets
+from ntm_criteria.criteria._region_rule import RegionRule
+from ntm_criteria.criteria._relative import RelativeLinker
 from ntm_criteria.errors import DataError, DataErrors, NtmError
 from ntm_criteria.geography import DEFAULT_REGION_SCHEME, LocalityKind
-from ntm_criteria.periods import as_date
 from ntm_criteria.rules import (
     PROVENANCE_KEYS,
-    AllOf,
-    AnyOf,
-    AtLeast,
-    AtLeastK,
-    AtMost,
-    Between,
-    ByDate,
-    ByGroup,
-    ByRegion,
-    ByTag,
-    Equals,
-    Fixed,
     Problems,
     Provenance,
-    Ref,
     Requirement,
-    Scaled,
-    Unspecified,
-    ValueSpec,
     provenance_from_data,
-    provenance_to_data,
     requirement_from_data,
-    requirement_to_data,
 )
 
-__all__ = ["FORMAT_VERSION", "load_set", "loads_set", "set_from_data", "set_to_data"]
+if TYPE_CHECKING:
+    from ntm_criteria.criteria._set import CriterionSet
 
-#: The version of the file format this library reads and writes.
-FORMAT_VERSION = 1
+__all__ = ["read_set"]
 
 _SET_KEYS = (
     "format",
@@ -102,82 +80,36 @@ _INDICATOR_KEYS = (
     "confidence",
     "certainty",
 )
+# The set's own fields that a child set inherits unless it gives them.
+_INHERITED_KEYS = (
+    "title_vi",
+    "title_en",
+    "legal_basis",
+    "scope",
+    "level",
+    "valid_from",
+    "valid_to",
+    "region_scheme",
+    "note",
+    "requires",
+    "applies_to",
+)
 _OVERRIDE_KEYS = tuple(k for k in _INDICATOR_KEYS if k != "code")
 
-# Checks that only repeat a reading problem (a part that failed to read is missing).
-_CONSEQUENCES = (
-    "rule refers to unknown",
-    "criterion ",
-    "no locality kind given",
-    "the set has no criteria",
-)
 
-ParentLookup = Callable[[str], CriterionSet | None]
-
-
-def loads_set(
-    text: str, *, file: str | None = None, parents: Iterable[CriterionSet] = ()
+def read_set(
+    data: Mapping[str, Any],
+    *,
+    file: str | None,
+    parents: Iterable[CriterionSet],
+    build: type[CriterionSet],
 ) -> CriterionSet:
-    """Read a criterion set from TOML text.
+    """Build a ``build`` set from plain data, reporting every problem at once.
 
-    ``parents`` are sets that an ``extends`` key may name, besides the
-    built-in catalog.
-
-    >>> s = loads_set('''
-    ... id = "tiny"
-    ... title_vi = "Bộ nhỏ"
-    ... title_en = "Tiny set"
-    ... scope = "commune"
-    ... level = "standard"
-    ... valid_from = 2022-01-01
-    ... legal_basis = "illustrative"
-    ... confidence = "illustrative"
-    ... [[criteria]]
-    ... number = 1
-    ... name_vi = "Quy hoạch"
-    ... name_en = "Planning"
-    ... [[criteria.indicators]]
-    ... code = "1.1"
-    ... name_vi = "Có quy hoạch chung xây dựng xã"
-    ... name_en = "Commune master plan"
-    ... requirement = "achieved"
-    ... ''')
-    >>> s.indicator("1.1").requirement
-    Achieved()
-    """
-    return set_from_data(parse_toml(text, file), file=file, parents=parents)
-
-
-def load_set(path: str | Path, *, parents: Iterable[CriterionSet] = ()) -> CriterionSet:
-    """Read a criterion set from a TOML file.
-
-    Loading is all-or-nothing: every problem in the file is reported at once
-    in a :class:`~ntm_criteria.errors.DataErrors` naming the file and each
-    key path.  A set that ``extends`` another is looked up in ``parents``,
-    then in the built-in catalog.
-
-    >>> from importlib import resources
-    >>> with resources.as_file(resources.files("ntm_criteria.demo") / "set.toml") as path:
-    ...     load_set(path).id
-    'demo-commune-standard'
-    >>> load_set("no-such-file.toml")
-    Traceback (most recent call last):
-    ...
-    ntm_criteria.errors.DataError: no-such-file.toml: cannot read the file: No such file or directory
-    """
-    return loads_set(read_text_file(path), file=str(path), parents=parents)
-
-
-# -- reading -------------------------------------------------------------------
-
-
-def set_from_data(
-    data: Mapping[str, Any], *, file: str | None = None, parents: Iterable[CriterionSet] = ()
-) -> CriterionSet:
-    """Build a :class:`CriterionSet` from plain data, reporting every problem at once.
-
-    >>> from ntm_criteria.criteria import demo_set
-    >>> set_from_data(set_to_data(demo_set())) == demo_set()
+    >>> from ntm_criteria import demo
+    >>> from ntm_criteria.criteria import CriterionSet, set_to_data
+    >>> data = set_to_data(demo.example_set())
+    >>> read_set(data, file=None, parents=(), build=CriterionSet) == demo.example_set()
     True
     """
     if not isinstance(data, Mapping):
@@ -187,7 +119,7 @@ def set_from_data(
         )
     problems = Problems()
     known_parents = {p.id: p for p in parents}
-    reader = _Reader(problems, known_parents)
+    reader = _Reader(problems, known_parents, build)
     parent_id = data.get("extends")
     if parent_id is not None:
         parent = reader.parent(parent_id, known_parents)
@@ -199,12 +131,18 @@ def set_from_data(
     return result
 
 
-class _Reader:
-    """Reads one document, adding problems instead of raising."""
+class _Reader(DataReader):
+    """Reads one set document, adding problems instead of raising."""
 
-    def __init__(self, problems: Problems, parents: Mapping[str, CriterionSet]) -> None:
-        self.problems = problems
+    def __init__(
+        self,
+        problems: Problems,
+        parents: Mapping[str, CriterionSet],
+        build: type[CriterionSet],
+    ) -> None:
+        super().__init__(problems)
         self.parents = parents
+        self.build_set = build
 
     # -- scalars ---------------------------------------------------------
 
@@ -220,46 +158,20 @@ class _Reader:
         value = data.get(key)
         if value is None:
             if required:
-                self.problems.add(_p(path, key), "missing", expected="a string")
+                self.problems.add(key_path(path, key), "missing", expected="a string")
             return default
         if not isinstance(value, str) or (required and not value.strip()):
             self.problems.add(
-                _p(path, key), f"{value!r} is not a non-empty string", expected="a string"
+                key_path(path, key), f"{value!r} is not a non-empty string", expected="a string"
             )
             return default
         return value
-
-    def date(self, data: Mapping[str, Any], key: str, *, required: bool) -> datetime.date | None:
-        value = data.get(key)
-        if value is None:
-            if required:
-                self.problems.add(key, "missing", expected="a date such as 2022-03-08")
-            return None
-        if isinstance(value, datetime.date | str) and not isinstance(value, datetime.datetime):
-            try:
-                return as_date(value)
-            except NtmError as err:
-                self.problems.add(key, str(err))
-                return None
-        self.problems.add(key, f"{value!r} is not a date", expected="a date such as 2022-03-08")
-        return None
-
-    def unknown_keys(self, data: Mapping[str, Any], known: tuple[str, ...], path: str) -> None:
-        import difflib
-
-        for key in data:
-            if key not in known:
-                close = difflib.get_close_matches(str(key), known, n=1)
-                hint = f"; did you mean {close[0]!r}?" if close else ""
-                self.problems.add(
-                    _p(path, str(key)), f"unknown key {key!r}{hint}", expected=", ".join(known)
-                )
 
     def table_list(self, data: Mapping[str, Any], key: str, path: str) -> list[Mapping[str, Any]]:
         value = data.get(key, [])
         if not isinstance(value, list):
             self.problems.add(
-                _p(path, key),
+                key_path(path, key),
                 f"{type(value).__name__} is not an array of tables",
                 expected=f"[[{key}]] tables",
             )
@@ -270,18 +182,16 @@ class _Reader:
                 good.append(item)
             else:
                 self.problems.add(
-                    f"{_p(path, key)}[{index}]", f"{item!r} is not a table", expected="a table"
+                    f"{key_path(path, key)}[{index}]",
+                    f"{item!r} is not a table",
+                    expected="a table",
                 )
         return good
 
     # -- the set ---------------------------------------------------------
 
     def header(self, data: Mapping[str, Any]) -> dict[str, Any]:
-        fmt = data.get("format", FORMAT_VERSION)
-        if fmt != FORMAT_VERSION:
-            self.problems.add(
-                "format", f"format {fmt!r} is not supported", expected=f"format = {FORMAT_VERSION}"
-            )
+        self.version(data, FORMAT_VERSION)
         fields: dict[str, Any] = {}
         for key in ("id", "title_vi", "title_en", "legal_basis"):
             fields[key] = self.text(data, key, "")
@@ -289,8 +199,8 @@ class _Reader:
         fields["region_scheme"] = self.text(
             data, "region_scheme", "", required=False, default=DEFAULT_REGION_SCHEME
         )
-        fields["valid_from"] = self.date(data, "valid_from", required=True)
-        fields["valid_to"] = self.date(data, "valid_to", required=False)
+        fields["valid_from"] = self.date(data, "valid_from", "", example="2022-03-08")
+        fields["valid_to"] = self.date(data, "valid_to", "", required=False, example="2022-03-08")
         fields["scope"] = self.scope(data.get("scope"))
         fields["level"] = self.level(data.get("level"))
         fields["requires"] = (
@@ -329,7 +239,7 @@ class _Reader:
             return None
 
     def whole_set(self, data: Mapping[str, Any]) -> CriterionSet | None:
-        self.unknown_keys(data, tuple(k for k in _SET_KEYS if k not in ("indicators",)), "")
+        self.keys(data, tuple(k for k in _SET_KEYS if k not in ("indicators",)), "")
         fields = self.header(data)
         fields["extends"] = self.text(data, "based_on", "", required=False)
         base = fields["provenance"]
@@ -367,11 +277,15 @@ class _Reader:
             return None
         had_problems = bool(self.problems)
         try:
-            built = CriterionSet(**fields)
+            built = self.build_set(**fields)
         except DataError as err:
             inner = err.errors if isinstance(err, DataErrors) else (err,)
             for item in inner:
-                if had_problems and item.message.startswith(_CONSEQUENCES):
+                if (
+                    had_problems
+                    and isinstance(item, CheckProblem)
+                    and item.kind.follows_from_missing_parts
+                ):
                     continue
                 path = item.key_path or ""
                 self.problems.add(
@@ -384,7 +298,7 @@ class _Reader:
         groups = []
         for index, item in enumerate(self.table_list(data, "groups", "")):
             path = f"groups[{index}]"
-            self.unknown_keys(item, ("key", "name_vi", "name_en"), path)
+            self.keys(item, ("key", "name_vi", "name_en"), path)
             key, vi, en = (self.text(item, k, path) for k in ("key", "name_vi", "name_en"))
             if key and vi and en:
                 groups.append(CriterionGroup(key, vi, en))
@@ -394,7 +308,7 @@ class _Reader:
         rules = []
         for index, item in enumerate(self.table_list(data, "region_rules", "")):
             path = f"region_rules[{index}]"
-            self.unknown_keys(item, ("tags", "region", *PROVENANCE_KEYS), path)
+            self.keys(item, ("tags", "region", *PROVENANCE_KEYS), path)
             tags = self.string_list(item, "tags", path)
             region = self.text(item, "region", path)
             provenance = provenance_from_data(item, path, self.problems, base)
@@ -410,7 +324,7 @@ class _Reader:
             or not all(isinstance(v, str) and v for v in value)
         ):
             self.problems.add(
-                _p(path, key),
+                key_path(path, key),
                 f"{value!r} is not a list of names",
                 expected="a non-empty list of strings",
             )
@@ -420,14 +334,14 @@ class _Reader:
     def rule(self, data: Mapping[str, Any], path: str) -> Requirement | None:
         if "rule" not in data:
             return None
-        return requirement_from_data(data["rule"], _p(path, "rule"), self.problems, refs=True)
+        return requirement_from_data(data["rule"], key_path(path, "rule"), self.problems, refs=True)
 
     def criterion(self, data: Mapping[str, Any], path: str, base: Provenance) -> Criterion | None:
-        self.unknown_keys(data, _CRITERION_KEYS, path)
+        self.keys(data, _CRITERION_KEYS, path)
         number = data.get("number")
         if isinstance(number, bool) or not isinstance(number, int) or not 0 <= number < 1000:
             self.problems.add(
-                _p(path, "number"),
+                key_path(path, "number"),
                 f"{number!r} is not a criterion number",
                 expected="a whole number such as 10",
             )
@@ -446,11 +360,11 @@ class _Reader:
         return Criterion(number, str(names[0]), str(names[1]), indicators, group, rule, note)
 
     def indicator(self, data: Mapping[str, Any], path: str, base: Provenance) -> Indicator | None:
-        self.unknown_keys(data, _INDICATOR_KEYS, path)
+        self.keys(data, _INDICATOR_KEYS, path)
         code = data.get("code")
         if isinstance(code, int | float) and not isinstance(code, bool):
             self.problems.add(
-                _p(path, "code"),
+                key_path(path, "code"),
                 f"{code!r} is a number",
                 expected=f'a string such as "{code}" (quote it)',
             )
@@ -477,16 +391,17 @@ class _Reader:
         own = provenance_from_data(data, path, self.problems, base)
         if "requirement" in data:
             requirement = requirement_from_data(
-                data["requirement"], _p(path, "requirement"), self.problems, base=own or base
+                data["requirement"], key_path(path, "requirement"), self.problems, base=own or base
             )
             if requirement is not None:
-                requirement = _Linker(self, _p(path, "requirement"), fields.get("unit")).link(
-                    requirement
+                linker = RelativeLinker(
+                    self.problems, self.find_set, key_path(path, "requirement"), fields.get("unit")
                 )
+                requirement = linker.link(requirement)
             fields["requirement"] = requirement
         elif not partial:
             self.problems.add(
-                _p(path, "requirement"),
+                key_path(path, "requirement"),
                 "missing",
                 expected='a requirement such as {at_least = 80} or "unspecified"',
             )
@@ -496,14 +411,14 @@ class _Reader:
                 fields["needs_investment"] = flag
             else:
                 self.problems.add(
-                    _p(path, "needs_investment"),
+                    key_path(path, "needs_investment"),
                     f"{flag!r} is not true/false",
                     expected="true or false",
                 )
         if "applies_to" in data:
-            fields["applies_to"] = self.applies_to(data["applies_to"], _p(path, "applies_to"))
+            fields["applies_to"] = self.applies_to(data["applies_to"], key_path(path, "applies_to"))
         if "aggregate" in data:
-            fields["aggregate"] = self.aggregate(data["aggregate"], _p(path, "aggregate"))
+            fields["aggregate"] = self.aggregate(data["aggregate"], key_path(path, "aggregate"))
         if own is not None or not partial:
             fields["provenance"] = own or base
         return fields if len(self.problems.items) == before else None
@@ -516,12 +431,12 @@ class _Reader:
                 expected='{of = "commune", level = "advanced", measure = "share"}',
             )
             return None
-        self.unknown_keys(value, ("of", "level", "measure"), path)
+        self.keys(value, ("of", "level", "measure"), path)
         of = value.get("of")
         kinds = [of] if isinstance(of, str) else of
         if not isinstance(kinds, list) or not kinds or not all(isinstance(k, str) for k in kinds):
             self.problems.add(
-                _p(path, "of"),
+                key_path(path, "of"),
                 f"{of!r} is not a locality kind or a list of them",
                 expected='e.g. "commune"',
             )
@@ -542,14 +457,14 @@ class _Reader:
         if not isinstance(value, Mapping):
             self.problems.add(path, f"{value!r} is not a table", expected="{tags_any = [...]}")
             return None
-        self.unknown_keys(value, ("tags_any", "groups"), path)
+        self.keys(value, ("tags_any", "groups"), path)
         tags = self.string_list(value, "tags_any", path) if "tags_any" in value else []
         groups = value.get("groups", [])
         if not isinstance(groups, list) or not all(
             type(g) is int and g in (1, 2, 3) for g in groups
         ):
             self.problems.add(
-                _p(path, "groups"),
+                key_path(path, "groups"),
                 f"{groups!r} is not a list of commune groups",
                 expected="a list of 1, 2, 3",
             )
@@ -562,11 +477,9 @@ class _Reader:
         """A set by id among the parents given, then the built-in ones; None if unknown."""
         if set_id in self.parents:
             return self.parents[set_id]
-        from ntm_criteria.catalog import get
-
         try:
-            return get(set_id)
-        except NtmError:
+            return default_sets().get(set_id)
+        except NtmError:  # a broken default set is reported where it is loaded
             return None
 
     def parent(self, parent_id: object, known: Mapping[str, CriterionSet]) -> CriterionSet | None:
@@ -575,12 +488,9 @@ class _Reader:
             return None
         if parent_id in known:
             return known[parent_id]
-        from ntm_criteria.catalog import get, list_sets
-
-        try:
-            return get(parent_id)
-        except NtmError:
-            ids = sorted([*known, *(info.id for info in list_sets())])
+        defaults = default_sets()
+        if parent_id not in defaults:
+            ids = sorted([*known, *defaults])
             self.problems.add(
                 "extends",
                 f"unknown set {parent_id!r}",
@@ -588,33 +498,18 @@ class _Reader:
                 + (f" ({', '.join(ids)})" if ids else ""),
             )
             return None
+        return defaults[parent_id]
 
     def extended(self, data: Mapping[str, Any], parent: CriterionSet) -> CriterionSet | None:
         """A child set: the parent, with overridden fields, indicators and added criteria."""
-        self.unknown_keys(data, _SET_KEYS, "")
+        self.keys(data, _SET_KEYS, "")
         fields = {
-            str(f.alias): getattr(parent, f.name) for f in attrs.fields(CriterionSet) if f.init
+            str(f.alias): getattr(parent, f.name) for f in attrs.fields(self.build_set) if f.init
         }
         fields["extends"] = parent.id
-        inherited = {
-            key: fields[key]
-            for key in (
-                "title_vi",
-                "title_en",
-                "legal_basis",
-                "scope",
-                "level",
-                "valid_from",
-                "valid_to",
-                "region_scheme",
-                "note",
-                "requires",
-                "applies_to",
-            )
-        }
         merged = {**_header_data(parent), **data}
         own = self.header({k: v for k, v in merged.items() if k not in PROVENANCE_KEYS})
-        fields.update({key: own[key] for key in inherited if _given(data, key)})
+        fields.update({key: own[key] for key in _INHERITED_KEYS if key in data})
         fields["id"] = own["id"]
         base = provenance_from_data(data, "", self.problems, parent.provenance) or parent.provenance
         fields["provenance"] = base
@@ -660,7 +555,7 @@ class _Reader:
                     self.problems.add(path, "not a table", expected="a table of indicator fields")
                     indicators.append(indicator)  # keeps the places of the others
                     continue
-                self.unknown_keys(change, _OVERRIDE_KEYS, path)
+                self.keys(change, _OVERRIDE_KEYS, path)
                 fields = self.indicator_fields(change, path, base, partial=True)
                 if fields is not None:
                     if "requirement" in fields and "provenance" not in fields:
@@ -668,71 +563,6 @@ class _Reader:
                     indicators.append(attrs.evolve(indicator, **fields))
             criteria.append(attrs.evolve(criterion, indicators=indicators))
         return criteria
-
-
-class _Linker:
-    """Links ``relative_to`` values to the thresholds they refer to."""
-
-    def __init__(self, reader: _Reader, path: str, unit: str | None) -> None:
-        self.reader, self.path, self.unit = reader, path, unit
-
-    def link(self, requirement: Requirement) -> Requirement:
-        if isinstance(requirement, AtLeast | AtMost | Equals):
-            return attrs.evolve(requirement, value=self.value(requirement.value))
-        if isinstance(requirement, Between):
-            return Between(self.value(requirement.low), self.value(requirement.high))
-        if isinstance(requirement, AllOf | AnyOf | AtLeastK):
-            items = [i if isinstance(i, Ref) else self.link(i) for i in requirement.items]
-            return attrs.evolve(requirement, items=items)
-        return requirement
-
-    def value(self, value: ValueSpec) -> ValueSpec:
-        if isinstance(value, Scaled):
-            return attrs.evolve(value, base=self.target(value.ref))
-        if isinstance(value, Fixed | Unspecified):
-            return value
-        default = None if value.default is None else self.value(value.default)
-        if isinstance(value, ByRegion):
-            return ByRegion({k: self.value(v) for k, v in value.cases.items()}, default)
-        if isinstance(value, ByGroup):
-            return ByGroup({k: self.value(v) for k, v in value.cases.items()}, default)
-        if isinstance(value, ByTag):
-            return ByTag([(k, self.value(v)) for k, v in value.cases], default)
-        if isinstance(value, ByDate):
-            return ByDate([(k, self.value(v)) for k, v in value.cases], default)
-        return value
-
-    def target(self, ref: str) -> ValueSpec | None:
-        set_id, code = ref.split(":")
-        found = self.reader.find_set(set_id)
-        if found is None:
-            self.reader.problems.add(
-                self.path,
-                f"relative_to refers to an unknown set {set_id!r}",
-                expected="the id of a built-in set or of a set passed as parents",
-            )
-            return None
-        try:
-            indicator = found.indicator(code)
-        except NtmError as err:
-            self.reader.problems.add(self.path, str(err))
-            return None
-        target = indicator.requirement
-        if not isinstance(target, AtLeast | AtMost | Equals):
-            self.reader.problems.add(
-                self.path,
-                f"{ref} has no single threshold to scale",
-                expected="a reference to an at_least, at_most or equals indicator",
-            )
-            return None
-        if self.unit is not None and indicator.unit is not None and self.unit != indicator.unit:
-            self.reader.problems.add(
-                self.path,
-                f"{ref} is in {indicator.unit}, this indicator in {self.unit}",
-                expected="the same unit",
-            )
-            return None
-        return target.value
 
 
 def _child_path(parent: CriterionSet, overrides: Mapping[str, Any], path: str) -> str:
@@ -752,131 +582,6 @@ def _child_path(parent: CriterionSet, overrides: Mapping[str, Any], path: str) -
     return f"{path} (inherited from {parent.id})"
 
 
-def _given(data: Mapping[str, Any], key: str) -> bool:
-    return key in data
-
-
 def _header_data(parent: CriterionSet) -> dict[str, Any]:
     data = set_to_data(parent)
-    return {
-        key: data[key]
-        for key in (
-            "title_vi",
-            "title_en",
-            "legal_basis",
-            "scope",
-            "level",
-            "valid_from",
-            "valid_to",
-            "region_scheme",
-            "requires",
-            "applies_to",
-        )
-        if key in data
-    }
-
-
-def _p(path: str, key: str) -> str:
-    return f"{path}.{key}" if path else key
-
-
-# -- writing ------------------------------------------------------------------
-
-
-def set_to_data(s: CriterionSet) -> dict[str, Any]:
-    """A set as plain data in the file format (the inverse of :func:`set_from_data`).
-
-    A set that extends another is written whole (flattened), so that it can
-    be read without its parent.
-
-    >>> from ntm_criteria.criteria import demo_set
-    >>> set_to_data(demo_set())["criteria"][1]["indicators"][0]["requirement"]
-    {'at_least': {'by_region': {'TDMNPB': 39}, 'default': 45}}
-    """
-    data: dict[str, Any] = {
-        "format": FORMAT_VERSION,
-        "id": s.id,
-        "title_vi": s.title_vi,
-        "title_en": s.title_en,
-        "scope": [kind.value for kind in s.scope],
-        "level": s.level.key if s.level else "none",
-        "valid_from": s.valid_from.isoformat(),
-    }
-    if s.valid_to is not None:
-        data["valid_to"] = s.valid_to.isoformat()
-    data["legal_basis"] = s.legal_basis
-    if s.region_scheme != DEFAULT_REGION_SCHEME:
-        data["region_scheme"] = s.region_scheme
-    if s.note is not None:
-        data["note"] = s.note
-    if s.extends is not None:
-        data["based_on"] = s.extends
-    if s.requires is not None:
-        data["requires"] = s.requires.key
-    if s.applies_to is not None:
-        data["applies_to"] = _applies_to_data(s.applies_to)
-    data.update(provenance_to_data(s.provenance))
-    if s.groups:
-        data["groups"] = [
-            {"key": g.key, "name_vi": g.name_vi, "name_en": g.name_en} for g in s.groups
-        ]
-    if s.region_rules:
-        data["region_rules"] = [
-            {"tags": sorted(r.tags), "region": r.region, **provenance_to_data(r.provenance)}
-            for r in s.region_rules
-        ]
-    if s.rule is not None:
-        data["rule"] = requirement_to_data(s.rule)
-    data["criteria"] = [_criterion_to_data(c) for c in s.criteria]
-    return data
-
-
-def _criterion_to_data(c: Criterion) -> dict[str, Any]:
-    data: dict[str, Any] = {"number": c.number, "name_vi": c.name_vi, "name_en": c.name_en}
-    for key in ("group", "note"):
-        if getattr(c, key) is not None:
-            data[key] = getattr(c, key)
-    if c.rule is not None:
-        data["rule"] = requirement_to_data(c.rule)
-    data["indicators"] = [_indicator_to_data(i) for i in c.indicators]
-    return data
-
-
-def _indicator_to_data(i: Indicator) -> dict[str, Any]:
-    data: dict[str, Any] = {"code": i.code, "name_vi": i.name_vi, "name_en": i.name_en}
-    if i.unit is not None:
-        data["unit"] = i.unit
-    data["requirement"] = requirement_to_data(i.requirement)
-    if i.needs_investment is not None:
-        data["needs_investment"] = i.needs_investment
-    if i.applies_to is not None:
-        data["applies_to"] = _applies_to_data(i.applies_to)
-    if i.aggregate is not None:
-        aggregate: dict[str, Any] = {"of": sorted(k.value for k in i.aggregate.of)}
-        if i.aggregate.level is not None:
-            aggregate["level"] = i.aggregate.level.key
-        aggregate["measure"] = i.aggregate.measure
-        data["aggregate"] = aggregate
-    if i.note is not None:
-        data["note"] = i.note
-    data.update(provenance_to_data(i.provenance))
-    return data
-
-
-def _applies_to_data(applies: Applicability) -> dict[str, Any]:
-    data: dict[str, Any] = {}
-    if applies.tags_any:
-        data["tags_any"] = sorted(applies.tags_any)
-    if applies.groups:
-        data["groups"] = sorted(applies.groups)
-    return data
-
-
-def unspecified_indicators(s: CriterionSet) -> list[str]:
-    """Codes of indicators whose whole requirement is unspecified.
-
-    >>> from ntm_criteria.criteria import demo_set
-    >>> unspecified_indicators(demo_set())
-    []
-    """
-    return [i.code for i in s.indicators() if isinstance(i.requirement, Unspecified)]
+    return {key: data[key] for key in _INHERITED_KEYS if key in data}

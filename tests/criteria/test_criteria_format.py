@@ -1,4 +1,4 @@
-"""Tests for the criterion-set TOML format: ntm_criteria.catalog._format.
+"""Tests for the criterion-set TOML format (ntm_criteria.criteria: _format, _format_write, _load).
 
 Valid files load with every feature of ``docs/format.md``; every kind of
 mistake is reported as a :class:`DataErrors` naming the file and the key path;
@@ -21,7 +21,7 @@ import pytest
 import ntm_criteria
 from ntm_criteria import catalog, demo
 from ntm_criteria.catalog import FORMAT_VERSION, set_from_data, set_to_data
-from ntm_criteria.criteria import CriterionSet, Level, RegionRule, demo_set
+from ntm_criteria.criteria import CriterionSet, Level, RegionRule
 from ntm_criteria.errors import DataError, DataErrors, NtmError
 from ntm_criteria.geography import LocalityKind
 from ntm_criteria.periods import Period
@@ -45,7 +45,7 @@ from ntm_criteria.rules import (
     Unspecified,
 )
 
-SETS = Path(__file__).parent / "data" / "sets"
+SETS = Path(__file__).parents[1] / "data" / "sets"
 FULL = SETS / "full.toml"
 PARENT = SETS / "parent.toml"
 CHILD = SETS / "child.toml"
@@ -1000,7 +1000,7 @@ def test_parents_take_precedence_over_built_in_sets(
 def all_valid_sets() -> list[CriterionSet]:
     return [
         demo.criterion_set(),
-        demo_set(),
+        demo.example_set(),
         *(ntm_criteria.load_set(path) for path in VALID_FIXTURES),
     ]
 
@@ -1060,7 +1060,7 @@ def test_exact_numbers_are_written_exactly() -> None:
 
 
 def test_round_trip_of_an_indicator_without_a_source_under_a_set_with_one() -> None:
-    base = demo_set()
+    base = demo.example_set()
     first = base.criteria[0]
     unsourced = attrs.evolve(first.indicators[0], provenance=Provenance(None, Confidence.OFFICIAL))
     s = attrs.evolve(

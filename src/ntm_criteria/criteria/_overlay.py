@@ -17,7 +17,7 @@ from fractions import Fraction
 
 import attrs
 
-from ntm_criteria.criteria import CriterionSet
+from ntm_criteria.criteria._set import CriterionSet
 from ntm_criteria.errors import DataError, DataErrors
 from ntm_criteria.geography import regions
 from ntm_criteria.rules import (

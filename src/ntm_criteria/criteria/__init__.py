@@ -1,0 +1,91 @@
+"""Indicators (chỉ tiêu), criteria (tiêu chí) and criterion sets (bộ tiêu chí).
+
+A :class:`CriterionSet` is data: an id, titles, the scope of localities it
+applies to, its level, its validity dates, its legal basis and its criteria.
+Each :class:`Criterion` holds :class:`Indicator` objects, and each indicator a
+unit and a requirement.  Sets are checked when they are built — codes,
+units, regions, references — and every problem is reported at once.
+
+This package also holds the set file format (:func:`load_set`,
+:func:`loads_set`, :func:`set_from_data`, :func:`set_to_data`, ``extends``
+merging) and the check of a provincial overlay against its parent
+(:func:`check_overlay`).  The built-in sets are in :mod:`ntm_criteria.catalog`.
+
+>>> import datetime
+>>> from ntm_criteria.rules import AtLeast, Fixed, Provenance, Confidence
+>>> irrigation = Indicator("3.1", "Tỷ lệ diện tích đất được tưới tiêu chủ động",
+...                        "Share of land actively irrigated", unit="percent",
+...                        requirement=AtLeast(Fixed(80)))
+>>> s = CriterionSet(id="demo", title_vi="Bộ tiêu chí minh họa", title_en="Demo set",
+...                  scope=("commune",), level=Level.STANDARD,
+...                  valid_from=datetime.date(2022, 1, 1), valid_to=None,
+...                  legal_basis="illustrative",
+...                  criteria=[Criterion(3, "Thủy lợi", "Irrigation", [irrigation])])
+>>> s.indicator("3.1").unit
+'percent'
+>>> s.total
+1
+"""
+
+from __future__ import annotations
+
+import warnings
+from importlib import resources
+from typing import Any
+
+from ntm_criteria.criteria._checks import unspecified_indicators
+from ntm_criteria.criteria._criterion import Criterion, CriterionGroup
+from ntm_criteria.criteria._format_write import FORMAT_VERSION, set_to_data
+from ntm_criteria.criteria._indicator import Aggregate, Applicability, Indicator
+from ntm_criteria.criteria._level import Level
+from ntm_criteria.criteria._load import load_set, loads_set, set_from_data
+from ntm_criteria.criteria._overlay import (
+    Loosening,
+    LooserThresholdWarning,
+    OverlayReport,
+    check_overlay,
+)
+from ntm_criteria.criteria._parents import default_sets, register_default_sets
+from ntm_criteria.criteria._region_rule import RegionRule
+from ntm_criteria.criteria._set import CriterionSet
+
+__all__ = [
+    "FORMAT_VERSION",
+    "Aggregate",
+    "Applicability",
+    "Criterion",
+    "CriterionGroup",
+    "CriterionSet",
+    "Indicator",
+    "Level",
+    "Loosening",
+    "LooserThresholdWarning",
+    "OverlayReport",
+    "RegionRule",
+    "check_overlay",
+    "default_sets",
+    "load_set",
+    "loads_set",
+    "register_default_sets",
+    "set_from_data",
+    "set_to_data",
+    "unspecified_indicators",
+]
+
+
+def _demo_set() -> CriterionSet:
+    # The file is read, not ``ntm_criteria.demo`` imported: the demo package
+    # is built on everything, this one on little.
+    source = resources.files("ntm_criteria") / "demo" / "example.toml"
+    return loads_set(source.read_text(encoding="utf-8"), file="demo/example.toml")
+
+
+def __getattr__(name: str) -> Any:
+    if name == "demo_set":
+        warnings.warn(
+            "ntm_criteria.criteria.demo_set is deprecated; use ntm_criteria.demo.example_set",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return _demo_set
+    raise AttributeError(f"module 'ntm_criteria.criteria' has no attribute {name!r}")
