@@ -36,15 +36,16 @@ give exact shares, and :func:`to_observation` turns a commune's rate into the
 observation an NTM criterion set's poverty indicator takes.
 """
 
+from typing import TypeAlias
+
+from ntm_criteria.poverty import _cells, _engines, _rates
 from ntm_criteria.poverty._areas import Area, PovertyStatus
-from ntm_criteria.poverty._cells import HOUSEHOLD_COLUMNS
 from ntm_criteria.poverty._classify import Classification, classify
 from ntm_criteria.poverty._csv import read_households, reads_households
-from ntm_criteria.poverty._engines import Engine
 from ntm_criteria.poverty._figures import Headcount, PovertyRates
 from ntm_criteria.poverty._households import Household
 from ntm_criteria.poverty._observation import to_observation
-from ntm_criteria.poverty._rates import GroupKey, rates, rates_by
+from ntm_criteria.poverty._rates import rates, rates_by
 from ntm_criteria.poverty._standards import (
     DeprivationIndicator,
     Dimension,
@@ -54,6 +55,43 @@ from ntm_criteria.poverty._standards import (
 )
 from ntm_criteria.poverty._standards_file import default_standards, load_standards, loads_standards
 from ntm_criteria.poverty._table import HouseholdTable
+
+# The public aliases and constants are documented here, where autodoc finds them.
+
+HOUSEHOLD_COLUMNS = _cells.HOUSEHOLD_COLUMNS
+"""The columns a household table must have: ``id``, ``area``, ``members``, ``income``.
+
+``commune``, one column per deprivation indicator code and any other column
+(kept in ``extra``) may follow.
+
+>>> HOUSEHOLD_COLUMNS
+('id', 'area', 'members', 'income')
+"""
+
+Engine: TypeAlias = _engines.Engine
+"""How :class:`HouseholdTable` computes: ``"python"``, ``"numpy"`` or ``"auto"``.
+
+``"auto"`` uses numpy when it is installed (the ``fast`` extra) and the pure
+path otherwise; both give identical answers.
+
+>>> from typing import get_args
+>>> get_args(Engine)
+('auto', 'python', 'numpy')
+"""
+
+GroupKey: TypeAlias = _rates.GroupKey
+"""How to group households: a field name or a function of the household.
+
+A name is ``"id"``, ``"area"``, ``"members"``, ``"commune"`` or a key of
+:attr:`Household.extra` (for a :class:`HouseholdTable`, a column).
+
+>>> from ntm_criteria.units import Q_
+>>> homes = [Household("H1", "rural", 6, Q_(1, "VND/person/month"), extra={"village": "Nà"})]
+>>> list(rates_by(homes, "village", on="2023-01-01")), list(rates_by(homes, "commune", on="2023-01-01"))
+(['Nà'], [None])
+>>> list(rates_by(homes, lambda h: h.members >= 5, on="2023-01-01"))
+[True]
+"""
 
 __all__ = [
     "HOUSEHOLD_COLUMNS",

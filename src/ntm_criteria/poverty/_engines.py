@@ -42,16 +42,8 @@ __all__ = [
     "python_tallies",
 ]
 
+#: How a household table computes (documented in ntm_criteria.poverty).
 Engine: TypeAlias = Literal["auto", "python", "numpy"]
-"""How :class:`HouseholdTable` computes: ``"python"``, ``"numpy"`` or ``"auto"``.
-
-``"auto"`` uses numpy when it is installed (the ``fast`` extra) and the pure
-path otherwise; both give identical answers.
-
->>> from typing import get_args
->>> get_args(Engine)
-('auto', 'python', 'numpy')
-"""
 _ENGINES = ("auto", "python", "numpy")
 
 

@@ -20,19 +20,8 @@ __all__ = ["HOUSEHOLD_FIELDS", "GroupKey", "rates", "rates_by"]
 
 #: The fields of a household a group key may name (besides the keys of ``extra``).
 HOUSEHOLD_FIELDS = ("id", "area", "members", "commune")
+#: How to group households (documented in ntm_criteria.poverty).
 GroupKey: TypeAlias = str | Callable[[Household], Hashable]
-"""How to group households: a field name or a function of the household.
-
-A name is ``"id"``, ``"area"``, ``"members"``, ``"commune"`` or a key of
-:attr:`Household.extra` (for a :class:`HouseholdTable`, a column).
-
->>> from ntm_criteria.units import Q_
->>> homes = [Household("H1", "rural", 6, Q_(1, "VND/person/month"), extra={"village": "Nà"})]
->>> list(rates_by(homes, "village", on="2023-01-01")), list(rates_by(homes, "commune", on="2023-01-01"))
-(['Nà'], [None])
->>> list(rates_by(homes, lambda h: h.members >= 5, on="2023-01-01"))
-[True]
-"""
 
 
 def _classification_facts(c: Classification) -> tuple[int, int, tuple[bool | None, ...]]:
