@@ -67,6 +67,11 @@ def _is_nan(value: object) -> bool:
 
 
 def cell_text(value: object) -> str | None:
+    """The cell as stripped text; ``None`` when empty (or NaN).
+
+    >>> cell_text(" 04036 "), cell_text(float("nan")), cell_text(4)
+    ('04036', None, '4')
+    """
     value = _plain(value)
     if value is None or _is_nan(value):
         return None
@@ -75,6 +80,11 @@ def cell_text(value: object) -> str | None:
 
 
 def parse_id(value: object) -> str:
+    """A household id, which must not be empty.
+
+    >>> parse_id(" H01 ")
+    'H01'
+    """
     text = cell_text(value)
     if text is None:
         raise DataError("empty household id", expected="a code such as H01")
@@ -97,6 +107,11 @@ def _exact_cell(value: object, what: str) -> Fraction:
 
 
 def parse_members(value: object) -> int:
+    """A number of members: a whole number of at least 1.
+
+    >>> parse_members("4"), parse_members(3.0)
+    (4, 3)
+    """
     if cell_text(value) is None:
         raise DataError("empty number of members", expected="a whole number of at least 1")
     amount = _exact_cell(value, "members")
@@ -109,6 +124,11 @@ def parse_members(value: object) -> int:
 
 
 def parse_income(value: object, factor: Fraction) -> Fraction | None:
+    """An income of 0 or more times ``factor`` (into đồng/person/month); ``None`` when empty.
+
+    >>> parse_income("1.500.000", Fraction(1)), parse_income("", Fraction(1)) is None
+    (Fraction(1500000, 1), True)
+    """
     if cell_text(value) is None:
         return None
     amount = _exact_cell(value, "income")
@@ -120,6 +140,11 @@ def parse_income(value: object, factor: Fraction) -> Fraction | None:
 
 
 def parse_flag(value: object) -> bool | None:
+    """A deprivation flag: ``True`` (deprived), ``False``, or ``None`` (unknown).
+
+    >>> parse_flag("có"), parse_flag(0), parse_flag("chưa rõ")
+    (True, False, None)
+    """
     value = _plain(value)
     if value is None or isinstance(value, bool) or _is_nan(value):
         return None if value is None or _is_nan(value) else bool(value)
@@ -141,6 +166,11 @@ def parse_flag(value: object) -> bool | None:
 
 
 def parse_area(value: object) -> Area:
+    """An area, which must not be empty (see :meth:`Area.parse`).
+
+    >>> parse_area("Nông thôn")
+    <Area.RURAL: 'rural'>
+    """
     text = cell_text(value)
     if text is None:
         raise DataError("empty area", expected="rural or urban (nông thôn / thành thị)")

@@ -33,14 +33,7 @@ from ntm_criteria.rules import AtLeastK, Fixed
 if TYPE_CHECKING:
     from ntm_criteria.poverty._table import HouseholdTable
 
-__all__ = [
-    "Engine",
-    "load_numpy",
-    "numpy_facts",
-    "numpy_tallies",
-    "python_facts",
-    "python_tallies",
-]
+__all__ = ["Engine", "load_numpy", "statuses", "tallies"]
 
 #: How a household table computes (documented in ntm_criteria.poverty).
 Engine: TypeAlias = Literal["auto", "python", "numpy"]
@@ -48,7 +41,13 @@ _ENGINES = ("auto", "python", "numpy")
 
 
 def load_numpy(engine: str) -> Any:
-    """The numpy module for the vectorised engine, or None for the pure one."""
+    """The numpy module for the vectorised engine, or None for the pure one.
+
+    ``"numpy"`` without numpy installed warns and gives the pure engine.
+
+    >>> load_numpy("python") is None
+    True
+    """
     if engine not in _ENGINES:
         raise UnknownCodeError("engine", str(engine), known=_ENGINES)
     if engine == "python":
@@ -66,6 +65,44 @@ def load_numpy(engine: str) -> Any:
             )
         return None
     return numpy
+
+
+def statuses(
+    table: HouseholdTable, standard: PovertyStandard, day: datetime.date, np: Any
+) -> list[int]:
+    """The status code of every household (an index of STATUS_CODES), on numpy unless ``np`` is None.
+
+    >>> from ntm_criteria.poverty import HouseholdTable, default_standards
+    >>> table = HouseholdTable.from_columns({"id": ["a"], "area": ["rural"], "members": [1],
+    ...                                      "income": [3_000_000]})
+    >>> statuses(table, default_standards().get("nd-07-2021"), datetime.date(2023, 1, 1), None)
+    [2]
+    """
+    if np is None:
+        return _python_facts(table, standard, day)[0]
+    status, _, _ = _numpy_facts(table, standard, day, np)
+    return list(status.tolist())
+
+
+def tallies(
+    table: HouseholdTable,
+    standard: PovertyStandard,
+    day: datetime.date,
+    keys: Sequence[Hashable],
+    np: Any,
+) -> dict[Hashable, Tally]:
+    """A tally per group key (``keys`` has one per household), on numpy unless ``np`` is None.
+
+    >>> from ntm_criteria.poverty import HouseholdTable, default_standards
+    >>> table = HouseholdTable.from_columns({"id": ["a", "b"], "area": ["rural", "urban"],
+    ...                                      "members": [1, 2], "income": [3_000_000, 1]})
+    >>> standard = default_standards().get("nd-07-2021")
+    >>> {k: t.households for k, t in tallies(table, standard, datetime.date(2023, 1, 1), "xy", None).items()}
+    {'x': 1, 'y': 1}
+    """
+    if np is None:
+        return _python_tallies(table, standard, day, keys)
+    return _numpy_tallies(table, standard, day, keys, np)
 
 
 def _area_lines(standard: PovertyStandard, day: datetime.date) -> dict[Area, Fraction | None]:
@@ -104,7 +141,7 @@ def _columns(
     return [table.deprivations.get(code) for code in standard.indicator_codes]
 
 
-def python_facts(
+def _python_facts(
     table: HouseholdTable, standard: PovertyStandard, day: datetime.date
 ) -> tuple[list[int], list[int], list[tuple[bool | None, ...]]]:
     lines = _area_lines(standard, day)
@@ -126,10 +163,10 @@ def python_facts(
     return statuses, incomes, rows
 
 
-def python_tallies(
+def _python_tallies(
     table: HouseholdTable, standard: PovertyStandard, day: datetime.date, keys: Sequence[Hashable]
 ) -> dict[Hashable, Tally]:
-    statuses, incomes, rows = python_facts(table, standard, day)
+    statuses, incomes, rows = _python_facts(table, standard, day)
     tallies: dict[Hashable, Tally] = {}
     for i, key in enumerate(keys):
         tally = tallies.get(key)
@@ -171,7 +208,7 @@ def _numpy_at_or_below(np: Any, incomes: Sequence[Fraction | None], line: Fracti
     return result
 
 
-def numpy_facts(
+def _numpy_facts(
     table: HouseholdTable, standard: PovertyStandard, day: datetime.date, np: Any
 ) -> tuple[Any, Any, Any]:
     """Status codes, income codes and the (indicators × households) flag matrix, as arrays."""
@@ -203,7 +240,7 @@ def numpy_facts(
     return status, income, flags
 
 
-def numpy_tallies(
+def _numpy_tallies(
     table: HouseholdTable,
     standard: PovertyStandard,
     day: datetime.date,
@@ -211,7 +248,7 @@ def numpy_tallies(
     np: Any,
 ) -> dict[Hashable, Tally]:
     n = len(table)
-    status, income, flags = numpy_facts(table, standard, day, np)
+    status, income, flags = _numpy_facts(table, standard, day, np)
     index: dict[Hashable, int] = {}
     group = np.fromiter((index.setdefault(key, len(index)) for key in keys), np.int64, n)
     size = len(index)

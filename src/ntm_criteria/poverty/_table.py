@@ -15,14 +15,7 @@ from ntm_criteria.errors import DataError, DataErrors, UnknownCodeError
 from ntm_criteria.periods import as_date
 from ntm_criteria.poverty._areas import Area, PovertyStatus
 from ntm_criteria.poverty._cells import HOUSEHOLD_COLUMNS
-from ntm_criteria.poverty._engines import (
-    Engine,
-    load_numpy,
-    numpy_facts,
-    numpy_tallies,
-    python_facts,
-    python_tallies,
-)
+from ntm_criteria.poverty._engines import Engine, load_numpy, statuses, tallies
 from ntm_criteria.poverty._figures import PovertyRates
 from ntm_criteria.poverty._households import Household
 from ntm_criteria.poverty._income import INCOME_UNIT
@@ -240,10 +233,7 @@ class HouseholdTable:
         standard = (standards or default_standards()).in_force(day)
         self._check_codes(standard)
         np = load_numpy(engine)
-        if np is None:
-            return tuple(STATUS_CODES[s] for s in python_facts(self, standard, day)[0])
-        status, _, _ = numpy_facts(self, standard, day, np)
-        return tuple(STATUS_CODES[s] for s in status.tolist())
+        return tuple(STATUS_CODES[s] for s in statuses(self, standard, day, np))
 
     def rates(
         self,
@@ -286,10 +276,7 @@ class HouseholdTable:
         self._check_codes(standard)
         keys: list[Hashable] = [None] * len(self) if by is None else self._keys(by)
         np = load_numpy(engine)
-        if np is None:
-            tallies = python_tallies(self, standard, day, keys)
-        else:
-            tallies = numpy_tallies(self, standard, day, keys, np)
-        if by is None and not tallies:
-            tallies = {None: Tally(standard)}
-        return {key: tally.result(day, key) for key, tally in tallies.items()}
+        found = tallies(self, standard, day, keys, np)
+        if by is None and not found:
+            found = {None: Tally(standard)}
+        return {key: tally.result(day, key) for key, tally in found.items()}
