@@ -5,7 +5,7 @@ the poverty line of its area **and** it is deprived in at least a given
 number of basic-social-service indicators; it is *near-poor* (hộ cận nghèo)
 when its income is at or below the line and it is deprived in fewer.  The
 lines, the indicators and that number are data
-(``catalog/data/domains/poverty.toml``), each with its legal source and
+(``catalog/data/poverty/standards.toml``), each with its legal source and
 confidence, and each standard applies on its own dates:
 
 - Decision 59/2015/QĐ-TTg, 2016–2021: lines 700,000 (rural) and 900,000

@@ -38,7 +38,7 @@ from ntm_criteria.units import exact_factor
 __all__ = ["default_standards", "load_standards", "loads_standards"]
 
 #: Where the built-in standards are, inside the package.
-_BUILTIN = "catalog/data/domains/poverty.toml"
+_BUILTIN = "catalog/data/poverty/standards.toml"
 
 _TOP_KEYS = ("format", "standards")
 _STANDARD_KEYS = (
@@ -373,7 +373,7 @@ class _StandardsReader(DataReader):
 def loads_standards(text: str, *, file: str | None = None) -> PovertyStandards:
     """Read poverty standards from TOML text, reporting every problem at once.
 
-    The format is the one of the built-in ``catalog/data/domains/poverty.toml`` (see the
+    The format is the one of the built-in ``catalog/data/poverty/standards.toml`` (see the
     docs page *Multidimensional poverty*).  Any problem raises
     :class:`~ntm_criteria.errors.DataErrors` naming each key path.
 
@@ -415,7 +415,7 @@ def load_standards(path: str | Path) -> PovertyStandards:
 
 @functools.cache
 def default_standards() -> PovertyStandards:
-    """The national standards shipped with the library (``catalog/data/domains/poverty.toml``), read once.
+    """The national standards shipped with the library (``catalog/data/poverty/standards.toml``), read once.
 
     >>> default_standards().in_force("2023-06-15").legal_basis
     '07/2021/NĐ-CP'
