@@ -153,15 +153,17 @@ class DataReader:
     def __init__(self, problems: Problems | None = None) -> None:
         self.problems = problems if problems is not None else Problems()
 
-    def keys(self, data: Mapping[str, Any], known: Sequence[str], path: str) -> None:
-        """Report every key of ``data`` that is not ``known``, with a did-you-mean hint."""
+    def keys(
+        self, data: Mapping[str, Any], known: Sequence[str], path: str, *, hint: bool = True
+    ) -> None:
+        """Report every key of ``data`` that is not ``known``, with a did-you-mean ``hint``."""
         for key in data:
             if key not in known:
-                close = difflib.get_close_matches(str(key), known, n=1)
-                hint = f"; did you mean {close[0]!r}?" if close else ""
+                close = difflib.get_close_matches(str(key), known, n=1) if hint else []
+                suggestion = f"; did you mean {close[0]!r}?" if close else ""
                 self.problems.add(
                     key_path(path, str(key)),
-                    f"unknown key {key!r}{hint}",
+                    f"unknown key {key!r}{suggestion}",
                     expected=", ".join(known),
                 )
 
