@@ -11,8 +11,8 @@ from __future__ import annotations
 import datetime
 
 from ntm_criteria import Locality, assess, demo
-from ntm_criteria.text import format_percent
 from ntm_criteria.poverty import classify, reads_households, to_observation
+from ntm_criteria.text import format_percent
 
 # ILLUSTRATIVE households: id, commune, area, members, income per person per
 # month (Vietnamese numbers), then the 12 deprivation indicators of Decree
