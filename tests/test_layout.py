@@ -35,11 +35,9 @@ PENDING_TEXT = frozenset(
         "cli",
         "criteria",
         "geography",
-        "levels",
         "ocop",
         "periods",
         "poverty",
-        "progress",
         "report",
         "rules._describe",
         "rules._evaluate",
@@ -55,17 +53,15 @@ PENDING_SIZE = frozenset(
         "catalog._format",
         "criteria",
         "geography",
-        "levels",
         "ocop",
         "periods",
         "poverty",
-        "progress",
         "report",
         "rules._serial",
         "urban",
     ]
 )
-PENDING_PRIVATE = frozenset({"ntm_criteria.criteria", "ntm_criteria.progress"})
+PENDING_PRIVATE = frozenset({"ntm_criteria.criteria"})
 PENDING_CYCLE_EDGES = frozenset(
     {
         ("ntm_criteria.catalog._format", "ntm_criteria.catalog"),
