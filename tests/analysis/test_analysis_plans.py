@@ -18,6 +18,8 @@ from analysis_cases import (
     commune,
     standard_result,
 )
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ntm_criteria import (
     DataError,
@@ -343,3 +345,34 @@ def test_a_roadmap_table_shows_a_ward_item():
     text = roadmap_table([ward_item()], "en", on=datetime.date(2026, 1, 1))
     assert f"programme {PROGRAMME}" in text
     assert "yes" in text.splitlines()[-1]
+
+
+_texts = st.one_of(st.none(), st.text("abcđêơ 12", min_size=1, max_size=8).map(str.strip))
+_dates = st.one_of(st.none(), st.dates(datetime.date(2000, 1, 1), datetime.date(2040, 12, 31)))
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    target=st.sampled_from(["indicator", "criterion", "programme"]),
+    agency=_texts,
+    due=st.dates(datetime.date(2000, 1, 1), datetime.date(2040, 12, 31)),
+    status=st.sampled_from(list(PlanStatus)),
+    title_vi=_texts,
+    title_en=_texts,
+    registered_on=_dates,
+    achieved_on=_dates,
+)
+def test_every_plan_item_round_trips(target, agency, due, status, **optional):
+    chosen = {"indicator": "10.1", "criterion": 10, "programme": PROGRAMME}
+    item = PlanItem(
+        "26734",
+        agency or None,
+        due,
+        status=status,
+        **{target: chosen[target]},
+        **{k: v or None for k, v in optional.items()},
+    )
+    assert PlanItem.from_dict(item.to_dict()) == item
+    # As a CSV row: every cell text, empty for none.
+    row = {k: "" if v is None else str(v) for k, v in item.to_dict().items()}
+    assert PlanItem.from_dict(row) == item

@@ -205,7 +205,7 @@ class LevelDecision:
     def explain(self, lang: str = "vi") -> str:
         """A short review minute: the level held, each rung, the next level and what is missing.
 
-        See the module example.
+        See the example of :mod:`ntm_criteria.levels`.
         """
         check_lang(lang)
         lines = [self._headline(lang)]

@@ -115,10 +115,6 @@ def _plan_status(value: PlanStatus | str) -> PlanStatus:
     return PlanStatus.parse(value)
 
 
-def _plan_date(value: datetime.date | str) -> datetime.date:
-    return as_date(value)
-
-
 _CHECK_AGENCY = nonblank_text("agency")
 
 
@@ -159,7 +155,7 @@ class PlanItem:
 
     locality: str = attrs.field(validator=nonblank_text("locality"))
     agency: str = attrs.field(converter=_agency)
-    due: datetime.date = attrs.field(converter=_plan_date)
+    due: datetime.date = attrs.field(converter=as_date)
     indicator: str | None = attrs.field(default=None, converter=optional_text)
     criterion: int | None = attrs.field(default=None, converter=_optional_number)
     status: PlanStatus = attrs.field(default=PlanStatus.PLANNED, converter=_plan_status)

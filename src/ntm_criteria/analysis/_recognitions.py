@@ -24,10 +24,6 @@ def _locality_code(value: Locality | str) -> str:
     return value.code if isinstance(value, Locality) else value
 
 
-def _date(value: datetime.date | str) -> datetime.date:
-    return as_date(value)
-
-
 @attrs.frozen(slots=True)
 class Recognition:
     """A decision recognising a locality at a level (quyết định công nhận).
@@ -57,7 +53,7 @@ class Recognition:
     level: Level = attrs.field(converter=as_level)
     set_id: str = attrs.field(validator=nonblank_text("set_id"))
     decision: str = attrs.field(validator=nonblank_text("decision"))
-    date: datetime.date = attrs.field(converter=_date)
+    date: datetime.date = attrs.field(converter=as_date)
     valid_until: datetime.date | None = attrs.field(default=None, converter=as_optional_date)
 
     def __attrs_post_init__(self) -> None:
