@@ -178,9 +178,12 @@ class TestWardRegistration:
         with pytest.raises(DataError, match="agency must be non-empty"):
             PlanItem("26734", " UBND", "31/12/2025", programme=PROGRAMME)
 
-    def test_a_target_is_still_required(self):
+    def test_a_target_or_a_title_is_required(self):
         with pytest.raises(DataError, match="names no indicator and no criterion"):
-            PlanItem("26734", None, "31/12/2025", title_vi="Một việc")
+            PlanItem("26734", None, "31/12/2025", action="Một việc")
+        item = PlanItem("26734", None, "31/12/2025", title_vi="Hoàn thiện hồ sơ", title_en="File")
+        assert (item.target("vi"), item.target("en")) == ("Hoàn thiện hồ sơ", "File")
+        assert PlanItem.from_dict(item.to_dict()) == item
 
     def test_a_programme_item_assigns_no_single_shortfall(self):
         from ntm_criteria import demo
@@ -229,26 +232,45 @@ class TestDueAndOverdue:
         assert [i.locality for i in plan.overdue("1/1/2025")] == ["26737", "26740"]
 
     def test_it_behaves_as_the_urban_roadmap_item(self):
-        """The mapping RoadmapItem → PlanItem keeps "overdue" and "due in" on every day."""
-        for status_old, status_new in (
-            (RoadmapStatus.PLANNED, PlanStatus.PLANNED),
-            (RoadmapStatus.ACHIEVED, PlanStatus.ACHIEVED),
-            (RoadmapStatus.DROPPED, PlanStatus.DROPPED),
-        ):
-            old = RoadmapItem("26734", "x", "x", "30/6/2025", status=status_old)
-            new = PlanItem(
+        """The mapping RoadmapItem → PlanItem keeps its fields, "overdue" and "due in"."""
+        olds = [
+            RoadmapItem.registration("26734", 2025, registered_on="1/3/2023"),
+            *(
+                RoadmapItem("26737", "x", "y", "30/6/2025", status=status, achieved_on="1/6/2025")
+                for status in RoadmapStatus
+            ),
+        ]
+        for old in olds:
+            new = from_roadmap_item(old)
+            assert PlanStatus.parse(old.status.value) is new.status
+            assert (new.locality, new.due, new.programme) == (
                 old.locality_code,
-                None,
                 old.target,
-                programme=PROGRAMME,
-                status=PlanStatus(old.status.value),
+                old.programme,
             )
-            assert new.status is status_new
-            for day in ("29/6/2025", "30/6/2025", "1/7/2025", "1/1/2030"):
-                assert new.is_overdue(day) == old.is_overdue(day), (status_old, day)
-            assert [new.is_due_in(y) for y in (2024, 2025)] == [
-                old.is_due_in(y) for y in (2024, 2025)
-            ]
+            assert (new.title_vi, new.title_en) == (old.title_vi, old.title_en)
+            assert (new.registered_on, new.achieved_on) == (old.registered_on, old.achieved_on)
+            assert new.label("en") == old.title_en
+            for day in ("29/6/2025", "30/6/2025", "1/7/2025", "31/12/2025", "1/1/2030"):
+                assert new.is_overdue(day) == old.is_overdue(day), (old, day)
+            for year in (2024, 2025):
+                assert new.is_due_in(year) == old.is_due_in(year)
+            assert PlanItem.from_dict(new.to_dict()) == new
+
+
+def from_roadmap_item(old: RoadmapItem) -> PlanItem:
+    """The mapping a deprecated RoadmapItem alias can use."""
+    return PlanItem(
+        old.locality_code,
+        None,
+        old.target,
+        status=PlanStatus(old.status.value),
+        programme=old.programme,
+        title_vi=old.title_vi,
+        title_en=old.title_en,
+        registered_on=old.registered_on,
+        achieved_on=old.achieved_on,
+    )
 
 
 class TestStatus:
@@ -353,7 +375,7 @@ _dates = st.one_of(st.none(), st.dates(datetime.date(2000, 1, 1), datetime.date(
 
 @settings(max_examples=80, deadline=None)
 @given(
-    target=st.sampled_from(["indicator", "criterion", "programme"]),
+    target=st.sampled_from(["indicator", "criterion", "programme", "title_vi"]),
     agency=_texts,
     due=st.dates(datetime.date(2000, 1, 1), datetime.date(2040, 12, 31)),
     status=st.sampled_from(list(PlanStatus)),
@@ -363,14 +385,15 @@ _dates = st.one_of(st.none(), st.dates(datetime.date(2000, 1, 1), datetime.date(
     achieved_on=_dates,
 )
 def test_every_plan_item_round_trips(target, agency, due, status, **optional):
-    chosen = {"indicator": "10.1", "criterion": 10, "programme": PROGRAMME}
+    chosen = {"indicator": "10.1", "criterion": 10, "programme": PROGRAMME, "title_vi": "Hồ sơ"}
+    optional = {k: v or None for k, v in optional.items()}
+    optional[target] = chosen[target]
     item = PlanItem(
         "26734",
         agency or None,
         due,
         status=status,
-        **{target: chosen[target]},
-        **{k: v or None for k, v in optional.items()},
+        **optional,
     )
     assert PlanItem.from_dict(item.to_dict()) == item
     # As a CSV row: every cell text, empty for none.

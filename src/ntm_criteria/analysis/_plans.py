@@ -137,7 +137,7 @@ class PlanItem:
     The item targets an ``indicator`` (its code), a whole ``criterion`` (its
     number) or a whole ``programme`` (a criterion set or programme id: a
     ward's "recognised as a civilized urban area in 2025") of the locality
-    with code ``locality``; ``agency`` is the responsible agency (``None``
+    with code ``locality`` — or, with none of these, what its title says; ``agency`` is the responsible agency (``None``
     where the source names none, kept as ``""``), ``due`` the target date,
     ``action`` what will be done.  Keyword-only: ``title_vi`` / ``title_en``
     a free title, ``registered_on`` when the locality registered the target
@@ -171,11 +171,13 @@ class PlanItem:
     )
 
     def __attrs_post_init__(self) -> None:
-        if self.indicator is None and self.criterion is None and self.programme is None:
+        codes = (self.indicator, self.criterion, self.programme)
+        if all(c is None for c in codes) and self._title("vi") is None:
             raise DataError(
                 "a plan item names no indicator and no criterion",
                 key_path="indicator",
-                expected="an indicator code such as '10.1', a criterion number or a programme",
+                expected="an indicator code such as '10.1', a criterion number, "
+                "a programme or a title",
             )
 
     @classmethod
@@ -210,12 +212,28 @@ class PlanItem:
         )
 
     def target(self, lang: str = "vi") -> str:
-        """What the item is about: ``chỉ tiêu 10.1``, ``tiêu chí 10`` or ``chương trình …``."""
+        """What the item is about: ``chỉ tiêu 10.1``, ``tiêu chí 10``, ``chương trình …``.
+
+        An item with a title only (a free-text line of a plan) is about its title.
+
+        >>> PlanItem("1", "UBND xã", "2025-12-31", title_vi="Hoàn thiện hồ sơ").target("en")
+        'Hoàn thiện hồ sơ'
+        """
         if self.indicator is not None:
             return say("plan.target.indicator", lang, code=self.indicator)
         if self.criterion is not None:
             return say("plan.target.criterion", lang, number=self.criterion)
-        return say("plan.target.programme", lang, programme=self.programme)
+        if self.programme is not None:
+            return say("plan.target.programme", lang, programme=self.programme)
+        title = self._title(lang)
+        assert title is not None  # a target or a title, checked when built
+        return title
+
+    def _title(self, lang: str) -> str | None:
+        # The title in ``lang``, else the other one: data keeps its own words.
+        return (
+            pick(self.title_vi or "", self.title_en or "", lang) or self.title_vi or self.title_en
+        )
 
     def label(self, lang: str = "vi") -> str:
         """The item's title in ``lang`` (else its other title), or else :meth:`target`.
@@ -225,8 +243,7 @@ class PlanItem:
         >>> item.label("vi"), item.label("en"), PlanItem("1", "x", "2025-12-31", criterion=3).label()
         ('Đạt chuẩn năm 2025', 'Đạt chuẩn năm 2025', 'tiêu chí 3')
         """
-        title = pick(self.title_vi or "", self.title_en or "", lang)
-        return title or self.title_vi or self.title_en or self.target(lang)
+        return self._title(lang) or self.target(lang)
 
     def is_overdue(self, on: datetime.date | str) -> bool:
         """True when the item is still open (not done, not dropped) and its target date is before ``on``."""
@@ -288,7 +305,7 @@ class PlanItem:
         """Read an item from plain data or a CSV row; empty cells count as missing.
 
         ``locality`` and ``due`` are required, and one of ``indicator``,
-        ``criterion`` and ``programme``; a missing ``agency`` is none.
+        ``criterion``, ``programme`` and a title; a missing ``agency`` is none.
 
         >>> row = {"locality": "04036", "indicator": "10.1", "criterion": "",
         ...        "agency": "Phòng Kinh tế", "due": "31/12/2023", "status": "đang thực hiện",
