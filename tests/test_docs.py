@@ -13,6 +13,7 @@ import pytest
 
 PUBLIC_MODULES = [
     "ntm_criteria",
+    "ntm_criteria.analysis",
     "ntm_criteria.assessment",
     "ntm_criteria.catalog",
     "ntm_criteria.civilized",
