@@ -34,7 +34,6 @@ PENDING_TEXT = frozenset(
     for m in [
         "assessment",
         "cli",
-        "geography",
         "ocop",
         "periods",
         "report",
@@ -47,7 +46,6 @@ PENDING_SIZE = frozenset(
     "ntm_criteria." + m
     for m in [
         "assessment",
-        "geography",
         "ocop",
         "periods",
         "report",

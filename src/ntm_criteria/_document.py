@@ -8,14 +8,18 @@ file sees every mistake at once.  Private: the public loaders wrap it.
 
 from __future__ import annotations
 
+import csv
 import datetime
 import difflib
+import io
 import re
 import tomllib
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
+
+import attrs
 
 from ntm_criteria._validators import (
     MAX_DOCUMENT_BYTES,
@@ -34,7 +38,15 @@ from ntm_criteria.rules import (
     value_from_data,
 )
 
-__all__ = ["DataReader", "key_path", "parse_toml", "read_text_file"]
+__all__ = [
+    "CsvColumns",
+    "CsvRow",
+    "DataReader",
+    "csv_rows",
+    "key_path",
+    "parse_toml",
+    "read_text_file",
+]
 
 
 def key_path(path: str, key: str) -> str:
@@ -138,6 +150,109 @@ def read_text_file(path: str | Path) -> str:
         raise DataError(
             f"not UTF-8 text (byte {err.start})", file=name, expected="a UTF-8 encoded file"
         ) from None
+
+
+@attrs.frozen
+class CsvColumns:
+    """The columns a table may have, and those it must have.
+
+    >>> CsvColumns(("code", "name", "note"), ("code", "name")).expected
+    'columns code,name,note (code, name required)'
+    """
+
+    names: tuple[str, ...]
+    required: tuple[str, ...]
+
+    @property
+    def expected(self) -> str:
+        """The columns in words, for the ``expected`` part of a problem."""
+        return f"columns {','.join(self.names)} ({', '.join(self.required)} required)"
+
+
+@attrs.frozen
+class CsvRow:
+    """One row of a table: its number (from 1), its first line in the file, its cells.
+
+    ``line`` is ``None`` for rows that did not come from a file; ``cells`` is
+    the row as given (a mapping of column to text when read by :func:`csv_rows`,
+    with surplus fields under the key ``None`` as :class:`csv.DictReader` does).
+
+    >>> CsvRow(2, 3, {"code": "14"}).where("kind")
+    'row 2: kind'
+    """
+
+    number: int
+    line: int | None
+    cells: object
+
+    def where(self, field: str | None = None) -> str:
+        """The key path of the row, or of one of its fields."""
+        return f"row {self.number}" if field is None else f"row {self.number}: {field}"
+
+
+def csv_rows(text: str, file: str, columns: CsvColumns) -> list[CsvRow]:
+    """The data rows of CSV ``text`` with their row and line numbers; the header is checked.
+
+    Blank lines are skipped (before the header too); a quoted cell may span
+    lines, and a row's line is the one it starts on.  An empty file, a bad
+    header or malformed CSV is a :class:`DataError` naming ``file``.
+
+    >>> columns = CsvColumns(("code", "name"), ("code", "name"))
+    >>> rows = csv_rows("code,name\\n\\n14,Sơn La\\n", "t.csv", columns)
+    >>> [(r.number, r.line, r.cells) for r in rows]
+    [(1, 3, {'code': '14', 'name': 'Sơn La'})]
+    >>> csv_rows("code,typ\\n", "t.csv", columns)
+    Traceback (most recent call last):
+    ...
+    ntm_criteria.errors.DataErrors: t.csv: 2 problems:
+      - line 1: header: unknown column(s) 'typ' ...
+      - line 1: header: missing required column(s) name ...
+    """
+    reader = csv.reader(io.StringIO(text, newline=""))
+    rows: list[CsvRow] = []
+    header: list[str] | None = None
+    previous_end = 0
+    try:
+        for fields in reader:
+            start, previous_end = previous_end + 1, reader.line_num
+            if not fields:
+                continue
+            if header is None:
+                header = [name.strip() for name in fields]
+                problems = _header_problems(header, start, columns)
+                if problems:
+                    raise DataErrors(problems, file=file)
+                continue
+            cells: dict[str | None, object] = dict(zip(header, fields, strict=False))
+            surplus = fields[len(header) :]
+            if any(cell.strip() for cell in surplus):
+                cells[None] = surplus  # as csv.DictReader does; reported as a row problem
+            rows.append(CsvRow(len(rows) + 1, start, cells))
+    except csv.Error as err:
+        raise DataError(f"malformed CSV: {err}", file=file, line=reader.line_num) from err
+    if header is None:
+        raise DataError(
+            "the file is empty", file=file, expected=f"a header with {columns.expected}"
+        )
+    return rows
+
+
+def _header_problems(header: list[str], line: int, columns: CsvColumns) -> list[DataError]:
+    problems: list[DataError] = []
+
+    def add(message: str) -> None:
+        problems.append(DataError(message, line=line, key_path="header", expected=columns.expected))
+
+    unknown = [name for name in header if name not in columns.names]
+    if unknown:
+        add(f"unknown column(s) {', '.join(map(repr, unknown))}")
+    repeated = sorted({name for name in header if header.count(name) > 1})
+    if repeated:
+        add(f"repeated column(s) {', '.join(map(repr, repeated))}")
+    missing = [name for name in columns.required if name not in header]
+    if missing:
+        add(f"missing required column(s) {', '.join(missing)}")
+    return problems
 
 
 class DataReader:
@@ -290,3 +405,53 @@ class DataReader:
             self.problems.add(key, "missing or not a table", expected=f"a [{key}] table")
             return {}
         return value
+
+    def row_problem(
+        self, row: CsvRow, field: str | None, message: str, expected: str | None = None
+    ) -> None:
+        """Record a problem of one table row (or of one of its fields), with its line."""
+        self.problems.items.append(
+            DataError(message, line=row.line, key_path=row.where(field), expected=expected)
+        )
+
+    def row_cells(self, row: CsvRow, columns: CsvColumns) -> dict[str, str] | None:
+        """The row's cells, stripped; ``None`` (with problems) when unusable, or when blank.
+
+        >>> reader = DataReader()
+        >>> reader.row_cells(CsvRow(1, None, {"code": " 14 "}), CsvColumns(("code",), ("code",)))
+        {'code': '14'}
+        >>> reader.row_cells(CsvRow(2, None, {"kode": "1"}), CsvColumns(("code",), ("code",)))
+        >>> str(reader.problems.items[0])
+        "row 2: unknown column(s) 'kode' (expected columns code (code required))"
+        """
+        if not isinstance(row.cells, Mapping):
+            self.row_problem(
+                row, None, f"row is a {type(row.cells).__name__}, not a mapping", columns.expected
+            )
+            return None
+        cells: dict[str, str] = {}
+        ok = True
+        unknown: list[str] = []
+        for key, value in row.cells.items():
+            if key is None:  # where csv.DictReader puts surplus fields
+                self.row_problem(row, None, "row has more fields than the header has columns")
+                ok = False
+            elif not isinstance(key, str) or key not in columns.names:
+                unknown.append(repr(key))
+            elif value is None:
+                cells[key] = ""
+            elif isinstance(value, str):
+                cells[key] = value.strip()
+            else:
+                self.row_problem(row, key, f"{key} is a {type(value).__name__}, not text")
+                ok = False
+        if unknown:
+            self.row_problem(row, None, f"unknown column(s) {', '.join(unknown)}", columns.expected)
+            ok = False
+        if not ok or not any(cells.values()):
+            return None  # unusable, or a blank row
+        missing = [key for key in columns.required if key not in cells]
+        if missing:
+            self.row_problem(row, None, f"missing column(s) {', '.join(missing)}", columns.expected)
+            return None
+        return cells

@@ -1,0 +1,79 @@
+"""Places: socio-economic regions, locality kinds, localities and a gazetteer.
+
+Criteria vary by *where* a locality is: thresholds differ by socio-economic
+region (vùng kinh tế – xã hội), some indicators apply only to island or
+border communes, and from 2026 each commune belongs to one of three groups
+(Decision 51/2025/QĐ-TTg).  This module holds those facts as plain, immutable
+data:
+
+- :class:`Region` and the region *schemes* (sets of regions used by a given
+  legal text), looked up with :func:`regions` and :func:`region`;
+- :class:`LocalityKind`, the administrative tiers from province down to
+  village;
+- :class:`Locality`, one place with its official code, names, kind, parent,
+  region and tags;
+- :class:`Gazetteer`, an immutable collection of localities that can be
+  loaded from CSV, checked, and walked as a tree.
+
+Regions, kinds and tags are data files (``geography/data/regions.toml``,
+``kinds.toml``, ``tags.toml``), each entry with its names and, where the law
+gives one, its source; they are read once, when the module is imported.
+
+Module constants:
+
+- ``REGION_SCHEMES``: the names of the built-in region schemes;
+- ``DEFAULT_REGION_SCHEME``: the scheme used when none is named;
+- ``KNOWN_TAGS``: the documented tag vocabulary (user tags start with ``x_``);
+- ``TAG_LABELS``: a Vietnamese and an English label for every known tag.
+
+>>> REGION_SCHEMES
+('ntm-2021', 'nq81-2023')
+>>> DEFAULT_REGION_SCHEME
+'ntm-2021'
+>>> [r.code for r in regions()]
+['TDMNPB', 'DBSH', 'BTB', 'DHNTB', 'TN', 'DNB', 'DBSCL']
+>>> "island" in KNOWN_TAGS
+True
+>>> TAG_LABELS["extremely_difficult"]["vi"]
+'xã đặc biệt khó khăn'
+>>> chieng_xom = Locality("03664", "Chiềng Xôm", "xã", parent="116", group=2)
+>>> chieng_xom.label()
+'xã Chiềng Xôm'
+>>> gaz = Gazetteer([
+...     Locality("14", "Sơn La", LocalityKind.PROVINCE, region="TDMNPB"),
+...     Locality("116", "Sơn La", "provincial_city", parent="14"),
+...     chieng_xom,
+... ])
+>>> [loc.code for loc in gaz.ancestors("03664")]
+['116', '14']
+>>> gaz.region_of("03664")
+'TDMNPB'
+"""
+
+from ntm_criteria.geography._gazetteer import Gazetteer
+from ntm_criteria.geography._kinds import LocalityKind
+from ntm_criteria.geography._locality import Locality
+from ntm_criteria.geography._regions import (
+    DEFAULT_REGION_SCHEME,
+    REGION_SCHEMES,
+    Region,
+    is_region_code,
+    region,
+    regions,
+)
+from ntm_criteria.geography._tags import KNOWN_TAGS, TAG_LABELS, is_valid_tag
+
+__all__ = [
+    "DEFAULT_REGION_SCHEME",
+    "KNOWN_TAGS",
+    "REGION_SCHEMES",
+    "TAG_LABELS",
+    "Gazetteer",
+    "Locality",
+    "LocalityKind",
+    "Region",
+    "is_region_code",
+    "is_valid_tag",
+    "region",
+    "regions",
+]
