@@ -34,7 +34,6 @@ PENDING_TEXT = frozenset(
     for m in [
         "assessment",
         "cli",
-        "ocop",
         "periods",
         "report",
         "rules._describe",
@@ -46,7 +45,6 @@ PENDING_SIZE = frozenset(
     "ntm_criteria." + m
     for m in [
         "assessment",
-        "ocop",
         "periods",
         "report",
         "rules._serial",

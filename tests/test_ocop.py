@@ -37,7 +37,8 @@ from ntm_criteria.ocop import (
 from ntm_criteria.rules import Confidence, Unspecified
 
 DATA = Path(__file__).parent / "data" / "ocop"
-RULES_FILE = Path(__file__).parents[1] / "src" / "ntm_criteria" / "data" / "ocop.toml"
+SRC = Path(__file__).parents[1] / "src" / "ntm_criteria"
+RULES_FILE = SRC / "catalog" / "data" / "domains" / "ocop.toml"
 
 
 def product(total: object = None, *, on: str = "1/6/2024", **kwargs: object) -> Product:

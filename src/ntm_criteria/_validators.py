@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
+from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
@@ -104,11 +105,11 @@ def as_tuple(values: Iterable[Any]) -> tuple[Any, ...]:
     return tuple(values)
 
 
-def exact(value: int | float | str | Fraction) -> Fraction:
+def exact(value: int | float | str | Fraction | Decimal) -> Fraction:
     """A number as an exact fraction; a float counts as the decimal it prints as.
 
-    >>> exact(4.5), exact("1/3"), exact(29.99)
-    (Fraction(9, 2), Fraction(1, 3), Fraction(2999, 100))
+    >>> exact(4.5), exact("1/3"), exact(29.99), exact(Decimal("89.99999"))
+    (Fraction(9, 2), Fraction(1, 3), Fraction(2999, 100), Fraction(8999999, 100000))
     >>> exact("1e100000000")
     Traceback (most recent call last):
     ...
@@ -118,7 +119,7 @@ def exact(value: int | float | str | Fraction) -> Fraction:
     ...
     ntm_criteria.errors.DataError: True is not a number ...
     """
-    if isinstance(value, bool) or not isinstance(value, int | float | str | Fraction):
+    if isinstance(value, bool) or not isinstance(value, int | float | str | Fraction | Decimal):
         raise DataError(f"{value!r} is not a number", expected="a number")
     if isinstance(value, str):
         check_number_text(value)
