@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from importlib import resources
 from typing import Any
 
-from ntm_criteria._document import DataReader, parse_toml
+from ntm_criteria._document import DataReader, key_path, parse_toml
 
 __all__ = ["FORMAT_VERSION", "data_file", "entries"]
 
@@ -48,5 +48,5 @@ def entries(
     for item_path, item in found:
         reader.keys(item, known, item_path)
     if not found:
-        reader.problems.add(path + "." + key if path else key, "missing", expected=f"[[{key}]]")
+        reader.problems.add(key_path(path, key), "missing", expected=f"[[{key}]] tables")
     return found

@@ -120,7 +120,7 @@ class KindInfo:
     aliases: tuple[str, ...] = ()
 
 
-_KIND_KEYS = ("code", "name_vi", "name_en", "tier", "label_vi", "label_en", "aliases")
+_KIND_KEYS = ("code", "name_vi", "name_en", "label_vi", "label_en", "tier", "aliases")
 
 
 def _load() -> Mapping[str, KindInfo]:
@@ -128,13 +128,10 @@ def _load() -> Mapping[str, KindInfo]:
     reader.keys(data, ("format", "kinds"), "")
     found: dict[str, KindInfo] = {}
     for path, item in entries(reader, data, "kinds", "", _KIND_KEYS):
-        code, *texts = (reader.text(item, key, path) for key in ("code", "name_vi", "name_en"))
-        labels = [reader.text(item, key, path) for key in ("label_vi", "label_en")]
+        code, vi, en, label_vi, label_en = (reader.text(item, key, path) for key in _KIND_KEYS[:5])
         tier = reader.whole(item, "tier", path)
         aliases = reader.strings(item, "aliases", path) if "aliases" in item else []
-        names = [*texts, *labels]
-        if code is not None and tier is not None and all(n is not None for n in names):
-            vi, en, label_vi, label_en = (str(n) for n in names)
+        if code and vi and en and tier and label_vi and label_en:
             found[code] = KindInfo(vi, en, tier, label_vi, label_en, tuple(aliases))
     reader.problems.raise_if_any(file)
     if list(found) != [kind.value for kind in LocalityKind]:
