@@ -20,7 +20,7 @@ from ntm_criteria.ocop import (
 
 DATA = Path(__file__).parents[1] / "data" / "ocop"
 SRC = Path(__file__).parents[2] / "src" / "ntm_criteria"
-RULES_FILE = SRC / "catalog" / "data" / "domains" / "ocop.toml"
+RULES_FILE = SRC / "catalog" / "data" / "ocop" / "rules.toml"
 
 
 class TestFiles:

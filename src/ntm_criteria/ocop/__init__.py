@@ -4,7 +4,7 @@ Under the One Commune One Product programme (OCOP, *Mỗi xã một sản
 phẩm*) a council scores a product out of 100 points in three parts — A,
 product and community strength; B, marketing capacity; C, product quality —
 and the total gives its stars.  Everything that the law fixes is data
-(``catalog/data/domains/ocop.toml``, read by :func:`ocop_rules`), each value with its source
+(``catalog/data/ocop/rules.toml``, read by :func:`ocop_rules`), each value with its source
 and certainty:
 
 * the parts' maximum points: 40/25/35 under Decision 148/QĐ-TTg (from

@@ -84,7 +84,7 @@ _LEVEL_KEYS = ("stars", "level", "from", "until", "proposal_min_points", *_PROVE
 def loads_ocop_rules(text: str, *, file: str | None = None) -> OcopRules:
     """Read OCOP rules from TOML text; every problem is reported at once.
 
-    The shipped file is ``catalog/data/domains/ocop.toml``; a "what if" analysis may load its own.
+    The shipped file is ``catalog/data/ocop/rules.toml``; a "what if" analysis may load its own.
 
     >>> loads_ocop_rules('[certificate]\\nmonths = "36"', file="o.toml")
     Traceback (most recent call last):
@@ -222,14 +222,14 @@ def load_ocop_rules(path: str | Path) -> OcopRules:
 
 @functools.cache
 def ocop_rules() -> OcopRules:
-    """The shipped OCOP rules (``catalog/data/domains/ocop.toml``), read once.
+    """The shipped OCOP rules (``catalog/data/ocop/rules.toml``), read once.
 
     >>> [(b.stars, int(b.min_points)) for b in ocop_rules().star_bands]
     [(5, 90), (4, 70), (3, 50), (2, 30), (1, 0)]
     """
     # Read as a file of the package, not through ntm_criteria.catalog, which
     # OCOP does not otherwise need.
-    name = "catalog/data/domains/ocop.toml"
+    name = "catalog/data/ocop/rules.toml"
     text = resources.files("ntm_criteria").joinpath(*name.split("/")).read_text(encoding="utf-8")
     return loads_ocop_rules(text, file=name)
 
