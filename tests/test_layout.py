@@ -33,12 +33,10 @@ PENDING_TEXT = frozenset(
     "ntm_criteria." + m
     for m in [
         "assessment",
-        "cli",
         "geography",
         "levels",
         "ocop",
         "progress",
-        "report",
         "rules._describe",
         "rules._evaluate",
         "rules._values",
@@ -52,7 +50,6 @@ PENDING_SIZE = frozenset(
         "levels",
         "ocop",
         "progress",
-        "report",
         "rules._serial",
     ]
 )

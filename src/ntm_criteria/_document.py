@@ -8,8 +8,10 @@ file sees every mistake at once.  Private: the public loaders wrap it.
 
 from __future__ import annotations
 
+import csv
 import datetime
 import difflib
+import io
 import re
 import tomllib
 from collections.abc import Mapping, Sequence
@@ -34,7 +36,7 @@ from ntm_criteria.rules import (
     value_from_data,
 )
 
-__all__ = ["DataReader", "key_path", "parse_toml", "read_text_file"]
+__all__ = ["DataReader", "csv_rows", "key_path", "parse_toml", "read_text_file"]
 
 
 def key_path(path: str, key: str) -> str:
@@ -138,6 +140,39 @@ def read_text_file(path: str | Path) -> str:
         raise DataError(
             f"not UTF-8 text (byte {err.start})", file=name, expected="a UTF-8 encoded file"
         ) from None
+
+
+def csv_rows(
+    text: str,
+    file: str | None = None,
+    *,
+    required: Sequence[str] = (),
+    expected: str | None = None,
+) -> list[tuple[int, dict[str, Any]]]:
+    """The rows of CSV text as ``(line, cells)``, after checking the header has ``required``.
+
+    ``line`` is where the row ends in the text (the header is line 1); cells
+    are as :class:`csv.DictReader` gives them.  A missing column or malformed
+    CSV is a :class:`DataError` with its line.
+
+    >>> csv_rows("code,name\\n14,Sơn La\\n", required=["code"])
+    [(2, {'code': '14', 'name': 'Sơn La'})]
+    >>> csv_rows("name\\nx\\n", "a.csv", required=["code"], expected="columns code,name")
+    Traceback (most recent call last):
+    ...
+    ntm_criteria.errors.DataError: a.csv:1: missing column(s) code (expected columns code,name)
+    """
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    try:
+        columns = tuple(reader.fieldnames or ())
+        missing = [c for c in required if c not in columns]
+        if missing:
+            raise DataError(
+                f"missing column(s) {', '.join(missing)}", file=file, line=1, expected=expected
+            )
+        return [(reader.line_num, row) for row in reader]
+    except csv.Error as err:
+        raise DataError(f"malformed CSV: {err}", file=file, line=reader.line_num) from None
 
 
 class DataReader:
