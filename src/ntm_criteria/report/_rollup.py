@@ -11,7 +11,7 @@ from ntm_criteria.criteria import Level
 from ntm_criteria.progress import PlanTarget, RollUp
 from ntm_criteria.report._tables import check_format, table
 from ntm_criteria.report._words import capital, columns, count, level_name
-from ntm_criteria.text import check_lang, format_number, format_percent, message, pick
+from ntm_criteria.text import Lang, check_lang, format_number, format_percent, message, pick
 
 __all__ = ["distribution_table", "levels_table", "rollup_sentence", "standings_table"]
 
@@ -32,7 +32,7 @@ def levels_table(
     chưa đạt chuẩn  4      66,7%  —            —         —
     """
     language, form = check_lang(lang), check_format(fmt)
-    kind = capital(message("report.column.kind_count", language, kind=rollup.kind_name(language)))
+    kind = _kind_column(rollup, language)
     headers = columns(language, "level")
     headers += (kind, *columns(language, "share", "undecided", "plan", "plan_share"))
     plans = {t.level: rollup.against(t) for t in targets}
@@ -64,6 +64,11 @@ def levels_table(
     return table(headers, rows, form)
 
 
+def _kind_column(rollup: RollUp, lang: Lang) -> str:
+    """The column that counts localities: "Số xã" / "Communes"."""
+    return capital(message("report.column.kind_count", lang, kind=rollup.kind_name(lang)))
+
+
 def distribution_table(rollup: RollUp, lang: str = "vi", *, fmt: str = "text") -> str:
     """How many localities meet how many criteria (the bins of the roll-up).
 
@@ -80,7 +85,7 @@ def distribution_table(rollup: RollUp, lang: str = "vi", *, fmt: str = "text") -
     | 8 | 2 | 33.3% |
     """
     language, form = check_lang(lang), check_format(fmt)
-    kind = capital(message("report.column.kind_count", language, kind=rollup.kind_name(language)))
+    kind = _kind_column(rollup, language)
     headers = (*columns(language, "criteria_met_count"), kind, *columns(language, "share"))
     rows = [
         (
