@@ -11,7 +11,8 @@ from typing import Any
 
 from ntm_criteria.assessment import Observation, ObservedValue
 from ntm_criteria.errors import DataError, NtmError
-from ntm_criteria.io._csv import cell, read_table, reads_table
+from ntm_criteria.io._csv import read_table, reads_table
+from ntm_criteria.io._rows import cell
 from ntm_criteria.periods import as_date
 from ntm_criteria.units import parse_number, parse_quantity
 
