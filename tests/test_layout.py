@@ -33,9 +33,6 @@ PENDING_TEXT = frozenset(
     "ntm_criteria." + m
     for m in [
         "assessment",
-        "cli",
-        "periods",
-        "report",
         "rules._describe",
         "rules._evaluate",
         "rules._values",
@@ -45,8 +42,6 @@ PENDING_SIZE = frozenset(
     "ntm_criteria." + m
     for m in [
         "assessment",
-        "periods",
-        "report",
         "rules._serial",
     ]
 )

@@ -42,6 +42,7 @@ __all__ = [
     "CsvColumns",
     "CsvRow",
     "DataReader",
+    "csv_records",
     "csv_rows",
     "key_path",
     "parse_toml",
@@ -253,6 +254,39 @@ def _header_problems(header: list[str], line: int, columns: CsvColumns) -> list[
     if missing:
         add(f"missing required column(s) {', '.join(missing)}")
     return problems
+
+
+def csv_records(
+    text: str,
+    file: str | None = None,
+    *,
+    required: Sequence[str] = (),
+    expected: str | None = None,
+) -> list[tuple[int, dict[str, Any]]]:
+    """The rows of CSV text as ``(line, cells)``, after checking the header has ``required``.
+
+    ``line`` is where the row ends in the text (the header is line 1); cells
+    are as :class:`csv.DictReader` gives them.  A missing column or malformed
+    CSV is a :class:`DataError` with its line.
+
+    >>> csv_records("code,name\\n14,Sơn La\\n", required=["code"])
+    [(2, {'code': '14', 'name': 'Sơn La'})]
+    >>> csv_records("name\\nx\\n", "a.csv", required=["code"], expected="columns code,name")
+    Traceback (most recent call last):
+    ...
+    ntm_criteria.errors.DataError: a.csv:1: missing column(s) code (expected columns code,name)
+    """
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    try:
+        columns = tuple(reader.fieldnames or ())
+        missing = [c for c in required if c not in columns]
+        if missing:
+            raise DataError(
+                f"missing column(s) {', '.join(missing)}", file=file, line=1, expected=expected
+            )
+        return [(reader.line_num, row) for row in reader]
+    except csv.Error as err:
+        raise DataError(f"malformed CSV: {err}", file=file, line=reader.line_num) from None
 
 
 class DataReader:

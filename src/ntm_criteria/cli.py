@@ -15,7 +15,6 @@ traceback.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import sys
 from collections.abc import Mapping, Sequence
@@ -27,11 +26,19 @@ from ntm_criteria.assessment import AssessmentResult, Observation, assess
 from ntm_criteria.criteria import CriterionSet, Level
 from ntm_criteria.errors import NtmError
 from ntm_criteria.geography import Gazetteer, LocalityKind
-from ntm_criteria.io import read_observations
-from ntm_criteria.levels import Ladder, Recognition, decide_level
-from ntm_criteria.periods import RecurringDeadline, as_date
-from ntm_criteria.progress import PlanItem, PlanTarget, Progress, Roadmap, roll_up
+from ntm_criteria.io import (
+    OBSERVATION_COLUMNS,
+    PLAN_ITEM_COLUMNS,
+    RECOGNITION_COLUMNS,
+    read_observations,
+    read_plan_items,
+    read_recognitions,
+)
+from ntm_criteria.levels import Ladder, decide_level
+from ntm_criteria.periods import RecurringDeadline, as_date, format_date
+from ntm_criteria.progress import PlanTarget, Progress, Roadmap, roll_up
 from ntm_criteria.report import results_table, rollup_report
+from ntm_criteria.text import message, pick
 from ntm_criteria.units import parse_number
 
 __all__ = ["main"]
@@ -75,7 +82,7 @@ def _parser() -> argparse.ArgumentParser:
         "--observations",
         required=True,
         type=Path,
-        help="observations CSV (locality,indicator,value,unit,as_of,source)",
+        help=f"observations CSV ({','.join(OBSERVATION_COLUMNS)})",
     )
     p_assess.add_argument("--on", required=True, help="assessment date, e.g. 30/6/2023")
     p_assess.add_argument("--lang", choices=("vi", "en"), default="vi")
@@ -93,12 +100,8 @@ def _parser() -> argparse.ArgumentParser:
     p_report.add_argument("--observations", required=True, type=Path, help="observations CSV")
     p_report.add_argument("--on", required=True, help="report date, e.g. 30/9/2023")
     p_report.add_argument("--within", help="only the localities under this code")
-    p_report.add_argument(
-        "--recognitions", type=Path, help="CSV: locality,level,set_id,decision,date,valid_until"
-    )
-    p_report.add_argument(
-        "--roadmap", type=Path, help="CSV: locality,indicator,criterion,agency,due,status,action"
-    )
+    p_report.add_argument("--recognitions", type=Path, help="CSV: " + ",".join(RECOGNITION_COLUMNS))
+    p_report.add_argument("--roadmap", type=Path, help="CSV: " + ",".join(PLAN_ITEM_COLUMNS))
     p_report.add_argument(
         "--target",
         action="append",
@@ -147,18 +150,10 @@ def _demo(args: argparse.Namespace) -> None:
     else:
         criterion_set, observations = demo.criterion_set(), demo.observations()
     results = _assess_all(criterion_set, places, observations, demo.ASSESSMENT_DATE.isoformat())
-    if lang == "vi":
-        print("DỮ LIỆU MINH HỌA — không dùng để báo cáo chính thức.")
-        print(
-            f"Bộ tiêu chí: {criterion_set.title_vi} ({criterion_set.id}); "
-            f"ngày đánh giá {demo.ASSESSMENT_DATE:%d/%m/%Y}\n"
-        )
-    else:
-        print("ILLUSTRATIVE DATA — not for official reporting.")
-        print(
-            f"Criterion set: {criterion_set.title_en} ({criterion_set.id}); "
-            f"assessed on {demo.ASSESSMENT_DATE.isoformat()}\n"
-        )
+    print(message("cli.demo.illustrative", lang))
+    title = pick(criterion_set.title_vi, criterion_set.title_en, lang)
+    on = format_date(demo.ASSESSMENT_DATE, lang)
+    print(message("cli.demo.set", lang, title=title, id=criterion_set.id, on=on) + "\n")
     print(results_table(results, lang))
     chosen = next((r for r in results if r.locality.code == args.commune), None)
     if chosen is None:
@@ -243,23 +238,13 @@ def _deadline(text: str) -> RecurringDeadline:
     return RecurringDeadline.quarterly(int(day))
 
 
-def _rows(path: Path) -> list[dict[str, str]]:
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as f:
-            return list(csv.DictReader(f))
-    except (OSError, UnicodeDecodeError, csv.Error) as err:
-        raise NtmError(f"{path}: cannot read the CSV file: {err}") from None
-
-
 def _report(args: argparse.Namespace) -> None:
     ladder = _ladder(args.sets)
     on = as_date(args.on)
     places = Gazetteer.load_csv(args.localities)
     observations = read_observations(args.observations)
-    recognitions = (
-        [Recognition.from_dict(r) for r in _rows(args.recognitions)] if (args.recognitions) else []
-    )
-    items = [PlanItem.from_dict(r) for r in _rows(args.roadmap)] if args.roadmap else []
+    recognitions = read_recognitions(args.recognitions) if args.recognitions else ()
+    items = read_plan_items(args.roadmap) if args.roadmap else ()
     roadmap = Roadmap(items, reporting=[_deadline(d) for d in args.deadline])
     scope = ladder.sets[0].scope
     pool = places.descendants(args.within) if args.within else tuple(places)
@@ -284,12 +269,7 @@ def _report(args: argparse.Namespace) -> None:
     rollup = roll_up(decisions, bins=(max(total - 4, 1), total))
     where = places.get(args.within).label(args.lang) if args.within else ""
     title = args.title or (
-        (
-            "Báo cáo kết quả xây dựng nông thôn mới"
-            if args.lang == "vi"
-            else "New rural development report"
-        )
-        + (f" — {where}" if where else "")
+        message("cli.report.title", args.lang) + (f" — {where}" if where else "")
     )
     print(
         rollup_report(

@@ -117,7 +117,7 @@ def test_python_dash_m_runs_the_command(module):
     assert "ILLUSTRATIVE DATA" in done.stdout
 
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "data"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "data"
 
 
 def report_args(*extra: str) -> list[str]:
@@ -160,3 +160,15 @@ def test_report_in_english_markdown_with_a_share_target(capsys):
 def test_report_bad_options_are_clean_errors(capsys, extra, message):
     assert main(report_args(*extra)) == 1
     assert message in capsys.readouterr().err
+
+
+def test_report_bad_recognition_rows_name_the_file_and_line(tmp_path, capsys):
+    path = tmp_path / "recognitions.csv"
+    path.write_text(
+        "locality,level,set_id,decision,date,valid_until\n99101,,s,1/QĐ,15/6/2022,\n",
+        encoding="utf-8",
+    )
+    assert main(report_args("--recognitions", str(path))) == 1
+    err = capsys.readouterr().err
+    assert f"{path}: 1 problem" in err
+    assert "line 2: level: missing" in err

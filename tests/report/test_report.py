@@ -39,7 +39,7 @@ from ntm_criteria.report import (
     standings_table,
 )
 
-DATA = Path(__file__).parent / "data" / "progress"
+DATA = Path(__file__).parents[1] / "data" / "progress"
 STANDARD = load_set(DATA / "commune_standard.toml")
 ADVANCED = load_set(DATA / "commune_advanced.toml", parents=[STANDARD])
 MODEL = load_set(DATA / "commune_model.toml", parents=[ADVANCED])
@@ -356,3 +356,9 @@ def test_rollup_report_has_every_section():
 def test_results_table_still_works():
     table = results_table([standard_result(CHIENG_XOM, fail=[10])], "en")
     assert "Chieng Xom commune  18/19  not met  10.1: 30 < 42 million VND/person/year" in table
+
+
+def test_results_table_refuses_an_unknown_language():
+    # It used to fall back to English headers for an empty list of results.
+    with pytest.raises(UnknownCodeError, match="unknown language 'fr'"):
+        results_table([], "fr")

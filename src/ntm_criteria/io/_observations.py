@@ -1,0 +1,99 @@
+"""Observation tables: one row per locality, indicator and date.
+
+Private: see :mod:`ntm_criteria.io`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from ntm_criteria.assessment import Observation, ObservedValue
+from ntm_criteria.errors import DataError, NtmError
+from ntm_criteria.io._csv import read_table, reads_table
+from ntm_criteria.io._rows import cell
+from ntm_criteria.periods import as_date
+from ntm_criteria.units import parse_number, parse_quantity
+
+__all__ = ["OBSERVATION_COLUMNS", "parse_value", "read_observations", "reads_observations"]
+
+#: The columns of an observation table; ``unit``, ``as_of`` and ``source`` may be empty.
+OBSERVATION_COLUMNS = ("locality", "indicator", "value", "unit", "as_of", "source")
+_REQUIRED = ("locality", "indicator", "value")
+_TRUE = frozenset({"đạt", "true", "yes", "có"})
+_FALSE = frozenset({"không đạt", "chưa đạt", "false", "no", "không"})
+
+
+def parse_value(value: str, unit: str = "") -> ObservedValue:
+    """One cell of an observation table as an observation value.
+
+    >>> parse_value("Đạt"), parse_value("không đạt")
+    (True, False)
+    >>> parse_value("41,5", "triệu đồng/người/năm")
+    <Quantity(41.5, 'million_VND / person / year')>
+    >>> parse_value("2"), parse_value("Tốt")
+    (Decimal('2'), 'Tốt')
+    """
+    text = value.strip()
+    if unit.strip():
+        return parse_quantity(f"{text} {unit.strip()}")
+    word = text.lower()
+    if word in _TRUE:
+        return True
+    if word in _FALSE:
+        return False
+    if text[:1].isdigit() or text[:1] in "-+":
+        return parse_number(text)
+    if not text:
+        raise DataError("empty value", expected="a number, đạt / không đạt, or a grade")
+    return text
+
+
+def reads_observations(text: str, *, file: str | None = None) -> dict[str, tuple[Observation, ...]]:
+    """Observations from CSV text, grouped by locality code.
+
+    >>> table = "locality,indicator,value,unit,as_of,source\\n04036,3.1,\\"86,5\\",%,30/6/2023,\\n"
+    >>> reads_observations(table)["04036"][0].value
+    <Quantity(86.5, 'percent')>
+    """
+    rows = reads_table(text, _row, file=file, columns=OBSERVATION_COLUMNS, required=_REQUIRED)
+    return _grouped(rows)
+
+
+def read_observations(path: str | Path) -> dict[str, tuple[Observation, ...]]:
+    """Observations from a UTF-8 CSV file, grouped by locality code.
+
+    A file that cannot be read, or any bad row, raises an
+    :class:`~ntm_criteria.errors.NtmError` naming the file and line.
+
+    >>> from importlib import resources
+    >>> with resources.as_file(resources.files("ntm_criteria.demo") / "observations.csv") as path:
+    ...     table = read_observations(path)
+    >>> sorted(table)[:2], len(table["04036"])
+    (['04036', '04039'], 11)
+    """
+    rows = read_table(path, _row, columns=OBSERVATION_COLUMNS, required=_REQUIRED)
+    return _grouped(rows)
+
+
+def _grouped(rows: list[tuple[str, Observation]]) -> dict[str, tuple[Observation, ...]]:
+    grouped: dict[str, list[Observation]] = {}
+    for locality, observation in rows:
+        grouped.setdefault(locality, []).append(observation)
+    return {code: tuple(items) for code, items in grouped.items()}
+
+
+def _row(row: Mapping[str, Any]) -> tuple[str, Observation]:
+    locality, code, value = (cell(row, key) for key in _REQUIRED)
+    if not locality or not code:
+        raise DataError("locality and indicator must not be empty")
+    try:
+        parsed = parse_value(value, cell(row, "unit"))
+    except NtmError as err:
+        raise DataError(f"value: {err.message if isinstance(err, DataError) else err}") from None
+    as_of = cell(row, "as_of")
+    source = cell(row, "source") or None
+    return locality, Observation(
+        code, parsed, as_of=as_date(as_of) if as_of else None, source=source
+    )

@@ -1,0 +1,61 @@
+"""Tables of an office's own records: recognition decisions and plan items.
+
+Private: see :mod:`ntm_criteria.io`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ntm_criteria.io._csv import read_table
+from ntm_criteria.levels import Recognition
+from ntm_criteria.progress import PlanItem
+
+__all__ = ["PLAN_ITEM_COLUMNS", "RECOGNITION_COLUMNS", "read_plan_items", "read_recognitions"]
+
+#: The columns of a recognition table (``valid_until`` may be empty).
+RECOGNITION_COLUMNS = ("locality", "level", "set_id", "decision", "date", "valid_until")
+#: The columns of a plan-item (roadmap) table; a row names an indicator or a criterion.
+PLAN_ITEM_COLUMNS = ("locality", "indicator", "criterion", "agency", "due", "status", "action")
+
+
+def read_recognitions(path: str | Path) -> tuple[Recognition, ...]:
+    """The recognition decisions of a UTF-8 CSV file, one per row.
+
+    Each row is read by :meth:`Recognition.from_dict
+    <ntm_criteria.levels.Recognition.from_dict>`; every bad row is reported
+    together, with its line.
+
+    >>> import pathlib, tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     path = pathlib.Path(tmp, "recognitions.csv")
+    ...     _ = path.write_text(
+    ...         "locality,level,set_id,decision,date,valid_until\\n"
+    ...         "04045,đạt chuẩn,demo-commune-standard,12/QĐ-UBND,15/6/2022,\\n"
+    ...         "04036,,demo-commune-standard,13/QĐ-UBND,15/6/2022,\\n", encoding="utf-8")
+    ...     read_recognitions(path)
+    Traceback (most recent call last):
+    ...
+    ntm_criteria.errors.DataErrors: ...recognitions.csv: 1 problem:
+      - line 3: level: missing (expected the keys locality, level, ...)
+    """
+    return tuple(read_table(path, Recognition.from_dict, columns=RECOGNITION_COLUMNS))
+
+
+def read_plan_items(path: str | Path) -> tuple[PlanItem, ...]:
+    """The plan items (a roadmap's rows) of a UTF-8 CSV file, one per row.
+
+    Each row is read by :meth:`PlanItem.from_dict
+    <ntm_criteria.progress.PlanItem.from_dict>`; every bad row is reported
+    together, with its line.
+
+    >>> import pathlib, tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     path = pathlib.Path(tmp, "roadmap.csv")
+    ...     _ = path.write_text(
+    ...         "locality,indicator,criterion,agency,due,status,action\\n"
+    ...         "04036,10.1,,Phòng Kinh tế,30/9/2023,,\\n", encoding="utf-8")
+    ...     [item.target("en") for item in read_plan_items(path)]
+    ['indicator 10.1']
+    """
+    return tuple(read_table(path, PlanItem.from_dict, columns=PLAN_ITEM_COLUMNS))
