@@ -12,8 +12,8 @@ from __future__ import annotations
 import datetime
 
 from ntm_criteria import Q_, Locality, Observation, assess, catalog
-from ntm_criteria.civilized import check_recognition, civilized_rules
-from ntm_criteria.urban import RoadmapItem
+from ntm_criteria.civilized import check_recognition, civilized_rules, registration
+from ntm_criteria.progress import Roadmap
 
 # An illustrative provincial set that fills in the nine criteria with one
 # pass/fail indicator each (a real province encodes Appendix I's indicators).
@@ -46,13 +46,17 @@ def civilized_wards() -> None:
     print(check.explain("en"))
     print()
 
-    roadmap = [
-        RoadmapItem.registration("26734", 2024, registered_on="1/3/2022"),
-        RoadmapItem.registration("26737", 2025, registered_on="1/3/2023"),
-    ]
-    for item in roadmap:
+    # Each ward's registered target year is a plan item of the roadmap.
+    roadmap = Roadmap(
+        [
+            registration("26734", 2024, registered_on="1/3/2022"),
+            registration("26737", 2025, registered_on="1/3/2023"),
+        ]
+    )
+    for item in roadmap.items:
         overdue = " (quá hạn)" if item.is_overdue(on) else ""
-        print(f"{item.locality_code}: {item.title_vi} — {item.status.label('vi')}{overdue}")
+        print(f"{item.locality}: {item.label('vi')} — {item.status.label('vi')}{overdue}")
+    print("đến hạn năm 2025:", ", ".join(i.locality for i in roadmap.due_in(2025)))
 
 
 if __name__ == "__main__":

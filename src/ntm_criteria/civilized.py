@@ -7,7 +7,7 @@ recognition rules — two years of registration before the first recognition,
 five before a re-recognition, at least 90% of residents satisfied — are data
 (:func:`civilized_rules`, read from ``catalog/data/civilized/recognition.toml``),
 and :func:`check_recognition` combines them with an assessment.  A ward's
-registered target year is a :class:`~ntm_criteria.urban.RoadmapItem`.
+registered target year is a plan item (:func:`registration`).
 
 >>> from ntm_criteria import Locality, assess
 >>> ward = Locality("26734", "Phường Minh Họa", "ward")
@@ -33,6 +33,7 @@ from dateutil.relativedelta import relativedelta
 from ntm_criteria import catalog
 from ntm_criteria._document import DataReader, parse_toml
 from ntm_criteria._validators import as_tuple
+from ntm_criteria.analysis import PlanItem
 from ntm_criteria.assessment import AssessmentResult, ObservedValue
 from ntm_criteria.criteria import CriterionSet
 from ntm_criteria.errors import NtmError, ObservationError, ScopeError, UnknownCodeError
@@ -65,6 +66,7 @@ __all__ = [
     "check_recognition",
     "civilized_rules",
     "loads_civilized_rules",
+    "registration",
 ]
 
 FORMAT_VERSION = 1
@@ -453,4 +455,30 @@ def _satisfaction_condition(value: ObservedValue | None, rules: CivilizedRules) 
     )
     return Condition(
         "satisfaction", verdict.status, verdict.reason, detail_vi, detail_en, provenance
+    )
+
+
+def registration(
+    locality_code: str, year: int, *, registered_on: datetime.date | str | None = None
+) -> PlanItem:
+    """A ward's registration to be recognised as a civilized urban area in ``year``.
+
+    The target year is a :class:`~ntm_criteria.progress.PlanItem` on the
+    programme of the built-in ward set, due on 31 December of ``year``, with
+    no agency; a :class:`~ntm_criteria.progress.Roadmap` of such items lists
+    what is due in a year and what is overdue.
+
+    >>> item = registration("26734", 2025, registered_on="1/3/2023")
+    >>> item.due, item.programme, item.label("vi")
+    (datetime.date(2025, 12, 31), 'vn-civilized-urban-ward-2022', 'Đạt chuẩn đô thị văn minh năm 2025')
+    >>> item.is_due_in(2025), item.is_overdue("31/12/2025"), item.is_overdue("1/1/2026")
+    (True, False, True)
+    """
+    return PlanItem.registration(
+        locality_code,
+        year,
+        programme=civilized_rules().set_id,
+        registered_on=registered_on,
+        title_vi=message("civilized.roadmap.registration", "vi", year=year),
+        title_en=message("civilized.roadmap.registration", "en", year=year),
     )

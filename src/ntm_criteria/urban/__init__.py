@@ -13,7 +13,9 @@ Resolution 111/2025/UBTVQH15 replaces the regime from 1 January 2026; its
 contents are unspecified, and an assessment on or after that date says so.
 
 A ward's registered target (say, recognition as a civilized urban area in
-2025) is a :class:`RoadmapItem`.  The recognition of civilized wards and
+2025) is a plan item (:func:`ntm_criteria.civilized.registration`); the
+former ``RoadmapItem`` and ``RoadmapStatus`` are still importable from here
+for one release, with a :class:`DeprecationWarning`.  The recognition of civilized wards and
 townships (Decision 04/2022/QĐ-TTg) is :mod:`ntm_criteria.civilized`; its
 names are still importable from here for one release, with a
 :class:`DeprecationWarning`.
@@ -43,6 +45,7 @@ import warnings
 from typing import Any
 
 from ntm_criteria import civilized as _civilized
+from ntm_criteria.analysis import PlanStatus
 from ntm_criteria.urban._classes import class_label
 from ntm_criteria.urban._classify import classify
 from ntm_criteria.urban._reading import FORMAT_VERSION as FORMAT_VERSION  # not in __all__
@@ -54,7 +57,7 @@ from ntm_criteria.urban._reading import (
     loads_standards,
 )
 from ntm_criteria.urban._results import ClassificationResult, CriterionScore, StandardOutcome
-from ntm_criteria.urban._roadmap import RoadmapItem, RoadmapStatus
+from ntm_criteria.urban._roadmap import RoadmapItemShim
 from ntm_criteria.urban._rules import ClassificationRules, Regime, UrbanCriterion
 from ntm_criteria.urban._standards import Direction, Standard, StandardsTable
 
@@ -64,8 +67,6 @@ __all__ = [
     "CriterionScore",
     "Direction",
     "Regime",
-    "RoadmapItem",
-    "RoadmapStatus",
     "Standard",
     "StandardOutcome",
     "StandardsTable",
@@ -80,9 +81,28 @@ __all__ = [
 ]
 
 
+# The roadmap names of the last release: a ward's target year is now a plan item.
+_ROADMAP_ALIASES: dict[str, tuple[object, str]] = {
+    "RoadmapItem": (
+        RoadmapItemShim(),
+        "use ntm_criteria.civilized.registration or ntm_criteria.progress.PlanItem",
+    ),
+    "RoadmapStatus": (PlanStatus, "use ntm_criteria.progress.PlanStatus"),
+}
+
+
 def __getattr__(name: str) -> Any:
-    # The civilized-ward names lived here until they got their own module.
-    if name in _civilized.__all__:
+    if name in _ROADMAP_ALIASES:
+        value, instead = _ROADMAP_ALIASES[name]
+        warnings.warn(
+            f"ntm_criteria.urban.{name} is deprecated; {instead}",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return value
+    # The civilized-ward names lived here until they got their own module
+    # (registration came after, so it has no alias here).
+    if name in _civilized.__all__ and name != "registration":
         warnings.warn(
             f"ntm_criteria.urban.{name} is deprecated; import it from ntm_criteria.civilized",
             DeprecationWarning,

@@ -1,160 +1,112 @@
-"""Roadmap items (lộ trình): a locality's registered targets, such as a ward's year.
+"""The deprecated ``RoadmapItem``: a shim that makes plan items from the old roadmap-item shape.
 
-Kept as it was while the one plan type of ``ntm_criteria.analysis`` is
-designed to replace it.
+A ward's registered target year is a :class:`~ntm_criteria.progress.PlanItem`
+(:func:`ntm_criteria.civilized.registration`); ``ntm_criteria.urban.RoadmapItem``
+stays importable for one release, and this shim turns its calls, its
+``registration`` and its ``from_dict`` into plan items.
 """
 
 from __future__ import annotations
 
 import datetime
-import enum
 from collections.abc import Mapping
 from typing import Any
 
-import attrs
-
-from ntm_criteria.civilized import civilized_rules
+from ntm_criteria import civilized
+from ntm_criteria.analysis import PlanItem, PlanStatus
 from ntm_criteria.errors import DataError
-from ntm_criteria.periods import as_date, as_optional_date
-from ntm_criteria.text import message
 
-__all__ = ["RoadmapItem", "RoadmapStatus"]
+_FIELDS = (
+    "locality_code",
+    "title_vi",
+    "title_en",
+    "target",
+    "status",
+    "programme",
+    "registered_on",
+    "achieved_on",
+)
+_REQUIRED = ("locality_code", "title_vi", "title_en", "target")
 
 
-class RoadmapStatus(enum.Enum):
-    """Where a roadmap item stands: planned, achieved or dropped.
+class RoadmapItemShim:
+    """Called as the old ``RoadmapItem(...)``, gives the equivalent :class:`~ntm_criteria.progress.PlanItem`.
 
-    >>> RoadmapStatus("achieved").label("vi")
-    'đã đạt'
+    >>> item = RoadmapItemShim()("26734", "Đạt chuẩn", "Recognised", "31/12/2025", "achieved")
+    >>> item.locality, item.due, item.status, item.agency
+    ('26734', datetime.date(2025, 12, 31), <PlanStatus.DONE: 'done'>, '')
     """
 
-    PLANNED = "planned"
-    ACHIEVED = "achieved"
-    DROPPED = "dropped"
+    def __call__(
+        self,
+        locality_code: str,
+        title_vi: str,
+        title_en: str,
+        target: datetime.date | str,
+        status: PlanStatus | str = PlanStatus.PLANNED,
+        programme: str | None = None,
+        registered_on: datetime.date | str | None = None,
+        achieved_on: datetime.date | str | None = None,
+    ) -> PlanItem:
+        return PlanItem(
+            locality_code,
+            None,
+            target,
+            status=status,
+            programme=programme,
+            title_vi=title_vi,
+            title_en=title_en,
+            registered_on=registered_on,
+            achieved_on=achieved_on,
+        )
 
-    def label(self, lang: str = "vi") -> str:
-        """The status in words.
-
-        >>> RoadmapStatus.DROPPED.label("en")
-        'dropped'
-        """
-        return message(f"urban.roadmap.status.{self.value}", lang)
-
-
-def _status(value: RoadmapStatus | str) -> RoadmapStatus:
-    """A status or its value; anything else is a DataError naming the field."""
-    try:
-        return RoadmapStatus(value)
-    except ValueError:
-        known = ", ".join(s.value for s in RoadmapStatus)
-        raise DataError(
-            f"unknown roadmap status {value!r}", key_path="status", expected=known
-        ) from None
-
-
-@attrs.frozen(slots=True)
-class RoadmapItem:
-    """One target on a locality's roadmap (lộ trình), such as a ward's registered year.
-
-    ``locality_code`` names the locality, ``title_vi``/``title_en`` what is to
-    be achieved, ``target`` by when, ``status`` where it stands and
-    ``programme`` the criterion set or programme it belongs to.  Progress
-    reports list the items planned for a period and those overdue.
-
-    >>> item = RoadmapItem.registration("00001", 2025, registered_on="1/3/2023")
-    >>> item.target, item.title_vi
-    (datetime.date(2025, 12, 31), 'Đạt chuẩn đô thị văn minh năm 2025')
-    >>> item.is_overdue(datetime.date(2026, 1, 1)), item.is_due_in(2025)
-    (True, True)
-    """
-
-    locality_code: str
-    title_vi: str
-    title_en: str
-    target: datetime.date = attrs.field(converter=as_date)
-    status: RoadmapStatus = attrs.field(default=RoadmapStatus.PLANNED, converter=_status)
-    programme: str | None = None
-    registered_on: datetime.date | None = attrs.field(default=None, converter=as_optional_date)
-    achieved_on: datetime.date | None = attrs.field(default=None, converter=as_optional_date)
-
-    @classmethod
     def registration(
-        cls,
+        self,
         locality_code: str,
         year: int,
         *,
         registered_on: datetime.date | str | None = None,
         programme: str | None = None,
-    ) -> RoadmapItem:
-        """A ward's registration to be recognised as a civilized urban area in ``year``.
+    ) -> PlanItem:
+        """A ward's registration for ``year``: :func:`ntm_criteria.civilized.registration`.
 
-        >>> RoadmapItem.registration("00002", 2024).programme
-        'vn-civilized-urban-ward-2022'
+        >>> RoadmapItemShim().registration("00002", 2024, programme="p").programme
+        'p'
         """
-        return cls(
+        item = civilized.registration(locality_code, year, registered_on=registered_on)
+        if not programme:
+            return item
+        # Built anew, not attrs.evolve: an item without agency keeps it as "", which
+        # the agency converter refuses when it is given back.
+        return PlanItem.registration(
             locality_code,
-            message("urban.roadmap.registration", "vi", year=year),
-            message("urban.roadmap.registration", "en", year=year),
-            datetime.date(year, 12, 31),
-            programme=programme or civilized_rules().set_id,
-            registered_on=registered_on,
+            year,
+            programme=programme,
+            registered_on=item.registered_on,
+            title_vi=item.title_vi,
+            title_en=item.title_en,
         )
 
-    def is_overdue(self, on: datetime.date | str) -> bool:
-        """True when the item is still planned after its target date.
+    def from_dict(self, data: Mapping[str, Any]) -> PlanItem:
+        """A plan item from the old roadmap-item data (``locality_code``, ``target`` …).
 
-        >>> RoadmapItem("1", "x", "x", "31/12/2024").is_overdue("31/12/2024")
-        False
-        """
-        return self.status is RoadmapStatus.PLANNED and as_date(on) > self.target
-
-    def is_due_in(self, year: int) -> bool:
-        """True when the target falls in ``year``.
-
-        >>> RoadmapItem("1", "x", "x", "30/6/2024").is_due_in(2024)
-        True
-        """
-        return self.target.year == year
-
-    def to_dict(self) -> dict[str, Any]:
-        """Plain data (JSON-ready); :meth:`from_dict` reads it back.
-
-        >>> RoadmapItem.from_dict(RoadmapItem("1", "x", "x", "30/6/2024").to_dict()).target
-        datetime.date(2024, 6, 30)
-        """
-        return {
-            "locality_code": self.locality_code,
-            "title_vi": self.title_vi,
-            "title_en": self.title_en,
-            "target": self.target.isoformat(),
-            "status": self.status.value,
-            "programme": self.programme,
-            "registered_on": self.registered_on.isoformat() if self.registered_on else None,
-            "achieved_on": self.achieved_on.isoformat() if self.achieved_on else None,
-        }
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> RoadmapItem:
-        """Build an item from :meth:`to_dict` data; a bad field is a :class:`~ntm_criteria.errors.DataError`.
-
-        >>> RoadmapItem.from_dict({"locality_code": "1"})
+        >>> RoadmapItemShim().from_dict({"locality_code": "1"})
         Traceback (most recent call last):
         ...
         ntm_criteria.errors.DataError: roadmap item: missing title_vi, title_en, target ...
         """
-        fields = [f.name for f in attrs.fields(cls)]
-        unknown = [k for k in data if k not in fields]
-        missing = [k for k in ("locality_code", "title_vi", "title_en", "target") if k not in data]
+        unknown = [k for k in data if k not in _FIELDS]
+        missing = [k for k in _REQUIRED if k not in data]
         if unknown or missing:
             problems = ([f"unknown {', '.join(map(repr, unknown))}"] if unknown else []) + (
                 [f"missing {', '.join(missing)}"] if missing else []
             )
             raise DataError(
-                "; ".join(problems), key_path="roadmap item", expected=", ".join(fields)
+                "; ".join(problems), key_path="roadmap item", expected=", ".join(_FIELDS)
             )
         try:
-            return cls(**{str(k): v for k, v in data.items()})
+            return self(**{str(k): v for k, v in data.items()})
+        except DataError:
+            raise
         except (TypeError, ValueError) as err:
-            if isinstance(err, DataError):
-                raise
             raise DataError(str(err), key_path="roadmap item") from None
