@@ -40,9 +40,6 @@ PENDING_TEXT = frozenset(
         "periods",
         "progress",
         "report",
-        "rules._describe",
-        "rules._evaluate",
-        "rules._values",
     ]
 )
 PENDING_SIZE = frozenset(
@@ -55,7 +52,6 @@ PENDING_SIZE = frozenset(
         "periods",
         "progress",
         "report",
-        "rules._serial",
     ]
 )
 PENDING_PRIVATE = frozenset({"ntm_criteria.progress"})
