@@ -32,7 +32,6 @@ MAX_LINES = 700
 PENDING_TEXT = frozenset(
     "ntm_criteria." + m
     for m in [
-        "assessment",
         "cli",
         "geography",
         "levels",
@@ -45,7 +44,6 @@ PENDING_TEXT = frozenset(
 PENDING_SIZE = frozenset(
     "ntm_criteria." + m
     for m in [
-        "assessment",
         "geography",
         "levels",
         "ocop",
