@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
 from fractions import Fraction
 
 import attrs
 
+from ntm_criteria._validators import as_tuple
 from ntm_criteria.assessment._detail import detail, short, undecided
 from ntm_criteria.rules import Observed, Provenance, Requirement, Status, UnknownReason
 from ntm_criteria.text import message, pick
@@ -68,10 +68,6 @@ class IndicatorOutcome:
         return f"{self.code} ({name}): {self.status.label(lang)}{detail(self, lang)}"
 
 
-def _indicator_outcomes(values: Iterable[IndicatorOutcome]) -> tuple[IndicatorOutcome, ...]:
-    return tuple(values)
-
-
 @attrs.frozen(slots=True)
 class CriterionOutcome:
     """The outcome of one criterion and of each of its indicators.
@@ -92,7 +88,7 @@ class CriterionOutcome:
     name_en: str
     status: Status
     reason: UnknownReason | None
-    indicators: tuple[IndicatorOutcome, ...] = attrs.field(converter=_indicator_outcomes)
+    indicators: tuple[IndicatorOutcome, ...] = attrs.field(converter=as_tuple)
     rule: Requirement
 
     def label(self, lang: str = "vi") -> str:

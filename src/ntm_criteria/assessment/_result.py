@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 import attrs
 
+from ntm_criteria._validators import as_tuple
 from ntm_criteria.assessment._outcomes import CriterionOutcome, IndicatorOutcome
 from ntm_criteria.assessment._serial import (
     criterion_from_data,
@@ -21,10 +22,6 @@ from ntm_criteria.rules import Status, UnknownReason
 from ntm_criteria.text import check_lang, message, pick
 
 __all__ = ["AssessmentResult"]
-
-
-def _criterion_outcomes(values: Iterable[CriterionOutcome]) -> tuple[CriterionOutcome, ...]:
-    return tuple(values)
 
 
 @attrs.frozen(slots=True)
@@ -54,7 +51,7 @@ class AssessmentResult:
     on: datetime.date
     status: Status
     reason: UnknownReason | None
-    criteria: tuple[CriterionOutcome, ...] = attrs.field(converter=_criterion_outcomes)
+    criteria: tuple[CriterionOutcome, ...] = attrs.field(converter=as_tuple)
 
     @property
     def total(self) -> int:

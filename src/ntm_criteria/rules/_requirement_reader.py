@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+import attrs
+
 from ntm_criteria.errors import DataError
 from ntm_criteria.rules._problems import Problems, quoted_key, short_repr, unknown_key
 from ntm_criteria.rules._requirements import (
@@ -89,144 +91,116 @@ def requirement_from_data(
         return None
     op = ops[0]
     try:
-        return _READERS[op](op, data, path, problems, refs, base)
+        return _READERS[op](_Table(op, data, path, problems, refs, base))
     except DataError as err:
         problems.add_error(path, err)
         return None
 
 
-def _read_compare(
-    op: str,
-    data: Mapping[str, Any],
-    path: str,
-    problems: Problems,
-    _: bool,
-    base: Provenance | None,
-) -> Requirement | None:
-    value = value_from_data(data[op], quoted_key(path, op), problems, inherit=base)
+@attrs.frozen(slots=True)
+class _Table:
+    """One requirement table being read: its operator, where it is, and what it inherits."""
+
+    op: str
+    data: Mapping[str, Any]
+    path: str
+    problems: Problems
+    refs: bool
+    base: Provenance | None
+
+
+def _read_compare(t: _Table) -> Requirement | None:
+    value = value_from_data(t.data[t.op], quoted_key(t.path, t.op), t.problems, inherit=t.base)
     if value is None:
         return None
-    if op == "at_least":
+    if t.op == "at_least":
         return AtLeast(value)
-    return AtMost(value) if op == "at_most" else Equals(value)
+    return AtMost(value) if t.op == "at_most" else Equals(value)
 
 
-def _read_between(
-    op: str,
-    data: Mapping[str, Any],
-    path: str,
-    problems: Problems,
-    _: bool,
-    base: Provenance | None,
-) -> Requirement | None:
-    path = quoted_key(path, op)
-    pair = data[op]
+def _read_between(t: _Table) -> Requirement | None:
+    path = quoted_key(t.path, t.op)
+    pair = t.data[t.op]
     if not isinstance(pair, Sequence) or isinstance(pair, str) or len(pair) != 2:
-        problems.add(path, f"{short_repr(pair)} is not a pair", expected="[low, high]")
+        t.problems.add(path, f"{short_repr(pair)} is not a pair", expected="[low, high]")
         return None
-    low = value_from_data(pair[0], f"{path}[0]", problems, inherit=base)
-    high = value_from_data(pair[1], f"{path}[1]", problems, inherit=base)
+    low = value_from_data(pair[0], f"{path}[0]", t.problems, inherit=t.base)
+    high = value_from_data(pair[1], f"{path}[1]", t.problems, inherit=t.base)
     if low is None or high is None:
         return None
     if isinstance(low, Fixed) and isinstance(high, Fixed) and low.amount > high.amount:
-        problems.add(path, f"low {low.amount} is above high {high.amount}", expected="low ≤ high")
+        t.problems.add(path, f"low {low.amount} is above high {high.amount}", expected="low ≤ high")
         return None
     return Between(low, high)
 
 
-def _read_achieved(
-    op: str,
-    data: Mapping[str, Any],
-    path: str,
-    problems: Problems,
-    _: bool,
-    base: Provenance | None,
-) -> Requirement | None:
-    if data[op] is not True:
-        problems.add(
-            quoted_key(path, op),
-            f"{short_repr(data['achieved'])} is not true",
+def _read_achieved(t: _Table) -> Requirement | None:
+    if t.data[t.op] is not True:
+        t.problems.add(
+            quoted_key(t.path, t.op),
+            f"{short_repr(t.data['achieved'])} is not true",
             expected="achieved = true",
         )
         return None
     return Achieved()
 
 
-def _read_one_of(
-    op: str,
-    data: Mapping[str, Any],
-    path: str,
-    problems: Problems,
-    _: bool,
-    base: Provenance | None,
-) -> Requirement | None:
-    path = quoted_key(path, op)
-    grades = data[op]
+def _read_one_of(t: _Table) -> Requirement | None:
+    path = quoted_key(t.path, t.op)
+    grades = t.data[t.op]
     if (
         not isinstance(grades, Sequence)
         or isinstance(grades, str)
         or not grades
         or not all(isinstance(g, str) and g for g in grades)
     ):
-        problems.add(
+        t.problems.add(
             path, f"{short_repr(grades)} is not a list of grades", expected='["Tốt", "Khá"]'
         )
         return None
     return OneOf(tuple(grades))
 
 
-def _read_unspecified(
-    op: str,
-    data: Mapping[str, Any],
-    path: str,
-    problems: Problems,
-    _: bool,
-    base: Provenance | None,
-) -> Requirement | None:
-    spec = value_from_data(dict(data), path, problems, inherit=base)
+def _read_unspecified(t: _Table) -> Requirement | None:
+    spec = value_from_data(dict(t.data), t.path, t.problems, inherit=t.base)
     return spec if isinstance(spec, Unspecified) else None
 
 
-def _read_items(
-    op: str,
-    data: Mapping[str, Any],
-    path: str,
-    problems: Problems,
-    refs: bool,
-    base: Provenance | None,
-) -> Requirement | None:
-    key = "of" if op == "at_least_k" else op
-    items_path = quoted_key(path, key)
-    raw = data.get(key)
+def _read_items(t: _Table) -> Requirement | None:
+    key = "of" if t.op == "at_least_k" else t.op
+    items_path = quoted_key(t.path, key)
+    raw = t.data.get(key)
     if not isinstance(raw, Sequence) or isinstance(raw, str) or not raw:
-        problems.add(items_path, f"{short_repr(raw)} is not a list", expected="a non-empty list")
+        t.problems.add(items_path, f"{short_repr(raw)} is not a list", expected="a non-empty list")
         return None
     items: list[RuleItem] = []
     for index, item in enumerate(raw):
         item_path = f"{items_path}[{index}]"
-        if refs and isinstance(item, str) and item not in ("achieved", "unspecified"):
+        if t.refs and isinstance(item, str) and item not in ("achieved", "unspecified"):
             items.append(Ref(item))
             continue
-        if refs and isinstance(item, Mapping) and set(item) == {"ref"}:
+        if t.refs and isinstance(item, Mapping) and set(item) == {"ref"}:
             if isinstance(item["ref"], str):
                 items.append(Ref(item["ref"]))
             else:
-                problems.add(item_path, "a ref must be a code", expected="a string")
+                t.problems.add(item_path, "a ref must be a code", expected="a string")
             continue
-        child = requirement_from_data(item, item_path, problems, refs=refs, base=base)
+        child = requirement_from_data(item, item_path, t.problems, refs=t.refs, base=t.base)
         if child is not None:
             items.append(child)
     if len(items) != len(raw):
         return None
-    if op == "all_of":
+    if t.op == "all_of":
         result: Requirement = AllOf(items)
-    elif op == "any_of":
+    elif t.op == "any_of":
         result = AnyOf(items)
     else:
-        k = data[op]
+        k = t.data[t.op]
         if isinstance(k, bool) or not isinstance(k, int):
-            problems.add(
-                quoted_key(path, op), f"{short_repr(k)} is not a whole number", expected="a count"
+            t.problems.add(
+                quoted_key(t.path, t.op),
+                f"{short_repr(k)} is not a whole number",
+                expected="a count",
             )
             return None
         result = AtLeastK(k, items)
@@ -234,10 +208,7 @@ def _read_items(
     return result
 
 
-_Reader = Callable[
-    [str, Mapping[str, Any], str, Problems, bool, Provenance | None], Requirement | None
-]
-_READERS: Mapping[str, _Reader] = {
+_READERS: Mapping[str, Callable[[_Table], Requirement | None]] = {
     "at_least": _read_compare,
     "at_most": _read_compare,
     "equals": _read_compare,

@@ -16,6 +16,7 @@ from typing import Literal, TypeAlias
 
 import attrs
 
+from ntm_criteria._validators import as_tuple
 from ntm_criteria.errors import DataError
 from ntm_criteria.rules._values import Fixed, Unspecified, ValueSpec
 
@@ -134,10 +135,6 @@ class Ref:
     code: str
 
 
-def _items(values: Iterable[RuleItem]) -> tuple[RuleItem, ...]:
-    return tuple(values)
-
-
 @attrs.frozen(slots=True)
 class AllOf:
     """Met when every applicable child is met (three-valued: see :func:`combine_all`).
@@ -146,7 +143,7 @@ class AllOf:
     2
     """
 
-    items: tuple[RuleItem, ...] = attrs.field(converter=_items)
+    items: tuple[RuleItem, ...] = attrs.field(converter=as_tuple)
 
 
 @attrs.frozen(slots=True)
@@ -158,7 +155,7 @@ class AnyOf:
     Achieved()
     """
 
-    items: tuple[RuleItem, ...] = attrs.field(converter=_items)
+    items: tuple[RuleItem, ...] = attrs.field(converter=as_tuple)
 
 
 @attrs.frozen(slots=True)
@@ -170,7 +167,7 @@ class AtLeastK:
     """
 
     k: int
-    items: tuple[RuleItem, ...] = attrs.field(converter=_items)
+    items: tuple[RuleItem, ...] = attrs.field(converter=as_tuple)
 
     def __attrs_post_init__(self) -> None:
         if not 1 <= self.k <= len(self.items):

@@ -19,9 +19,10 @@ from typing import TypeAlias
 
 import attrs
 
-from ntm_criteria.errors import DataError
+from ntm_criteria._validators import as_tuple
+from ntm_criteria.errors import DataError, UnknownCodeError
 from ntm_criteria.periods import Period
-from ntm_criteria.text import message, message_keys
+from ntm_criteria.text import message
 
 __all__ = [
     "ByDate",
@@ -175,8 +176,10 @@ class Unspecified:
         if self.missing is None:
             return None
         dimension, key = self.missing
-        known = f"rules.missing.{dimension}" in message_keys()
-        what = message(f"rules.missing.{dimension}", lang) if known else dimension
+        try:
+            what = message(f"rules.missing.{dimension}", lang)
+        except UnknownCodeError:  # a dimension without a word of its own is named as is
+            what = dimension
         return message("rules.missing.value", lang, what=what, key=key)
 
 
@@ -209,16 +212,6 @@ class _FrozenMap(Mapping[object, "ValueSpec"]):
 
 def _frozen_mapping(value: Mapping[object, ValueSpec]) -> Mapping[object, ValueSpec]:
     return value if isinstance(value, _FrozenMap) else _FrozenMap(value)
-
-
-def _tag_cases(values: Iterable[tuple[str, ValueSpec]]) -> tuple[tuple[str, ValueSpec], ...]:
-    return tuple(values)
-
-
-def _date_cases(
-    values: Iterable[tuple[Period, ValueSpec]],
-) -> tuple[tuple[Period, ValueSpec], ...]:
-    return tuple(values)
 
 
 @attrs.frozen(slots=True)
@@ -256,7 +249,7 @@ class ByTag:
     Fraction(60, 1)
     """
 
-    cases: tuple[tuple[str, ValueSpec], ...] = attrs.field(converter=_tag_cases)
+    cases: tuple[tuple[str, ValueSpec], ...] = attrs.field(converter=as_tuple)
     default: ValueSpec | None = None
 
 
@@ -269,7 +262,7 @@ class ByDate:
     Fraction(42, 1)
     """
 
-    cases: tuple[tuple[Period, ValueSpec], ...] = attrs.field(converter=_date_cases)
+    cases: tuple[tuple[Period, ValueSpec], ...] = attrs.field(converter=as_tuple)
     default: ValueSpec | None = None
 
     def __attrs_post_init__(self) -> None:
