@@ -8,11 +8,11 @@ and date, the gap, and the provenance of the threshold; for the set the
 counts ("đạt 7/19 tiêu chí") and a readable explanation.
 
 >>> import datetime
->>> from ntm_criteria.criteria import demo_set
+>>> from ntm_criteria.demo import example_set
 >>> from ntm_criteria.geography import Locality
 >>> from ntm_criteria.units import Q_
 >>> commune = Locality("99001", "Xã Minh Họa", "commune", region="DBSCL")
->>> result = assess(commune, demo_set(), [
+>>> result = assess(commune, example_set(), [
 ...     Observation("3.1", Q_(85, "percent")),
 ...     Observation("3.2", True),
 ...     Observation("10.1", Q_(41.5, "million_VND / person / year")),

@@ -91,9 +91,9 @@ def select_observations(
 def observed_value(indicator: Indicator, value: ObservedValue) -> Observed:
     """An observation's value in the indicator's unit, exact; the wrong kind or dimension raises.
 
-    >>> from ntm_criteria.criteria import demo_set
+    >>> from ntm_criteria.demo import example_set
     >>> from ntm_criteria.units import Q_
-    >>> observed_value(demo_set().indicator("3.1"), Q_(0.85, ""))
+    >>> observed_value(example_set().indicator("3.1"), Q_(0.85, ""))
     Fraction(85, 1)
     """
     kind = indicator.value_kind
