@@ -28,26 +28,6 @@ SRC = Path(__file__).resolve().parents[1] / "src"
 PACKAGE = SRC / "ntm_criteria"
 MAX_LINES = 700
 
-# Modules still being moved to the message table or split (shrinks to nothing).
-PENDING_TEXT = frozenset(
-    "ntm_criteria." + m
-    for m in [
-        "assessment",
-        "rules._describe",
-        "rules._evaluate",
-        "rules._values",
-    ]
-)
-PENDING_SIZE = frozenset(
-    "ntm_criteria." + m
-    for m in [
-        "assessment",
-        "rules._serial",
-    ]
-)
-PENDING_PRIVATE: frozenset[str] = frozenset()
-PENDING_CYCLE_EDGES: frozenset[tuple[str, str]] = frozenset()
-
 
 def _module_name(path: Path) -> str:
     parts = list(path.relative_to(SRC).with_suffix("").parts)
@@ -107,9 +87,7 @@ def _edges(module: str) -> Iterator[tuple[str, list[str]]]:
             yield target, names
 
 
-GRAPH = {
-    m: sorted({t for t, _ in _edges(m) if (m, t) not in PENDING_CYCLE_EDGES} - {m}) for m in MODULES
-}
+GRAPH = {m: sorted({t for t, _ in _edges(m)} - {m}) for m in MODULES}
 
 
 def _cycle() -> list[str] | None:
@@ -150,7 +128,7 @@ def _owner(private_module: str) -> str:
     return ".".join(parts[:index])
 
 
-@pytest.mark.parametrize("module", sorted(set(MODULES) - PENDING_PRIVATE))
+@pytest.mark.parametrize("module", sorted(MODULES))
 def test_no_private_import_across_modules(module):
     problems = []
     for target, names in _edges(module):
@@ -164,7 +142,7 @@ def test_no_private_import_across_modules(module):
     assert not problems, f"{module}: " + "; ".join(problems)
 
 
-@pytest.mark.parametrize("module", sorted(set(MODULES) - PENDING_SIZE))
+@pytest.mark.parametrize("module", sorted(MODULES))
 def test_module_is_small(module):
     lines = MODULES[module].read_text("utf-8").count("\n")
     assert lines <= MAX_LINES, f"{module} has {lines} lines (at most {MAX_LINES})"
@@ -199,18 +177,13 @@ TEXT_CHECKED = sorted(
 )
 
 
-@pytest.mark.parametrize("module", sorted(set(TEXT_CHECKED) - PENDING_TEXT))
+@pytest.mark.parametrize("module", TEXT_CHECKED)
 def test_no_inline_language_text(module):
     lines = sorted(set(_language_literals(ast.parse(MODULES[module].read_text("utf-8")))))
     assert not lines, (
         f"{module} builds language-dependent text inline at lines {lines}; "
         "put the words in text/messages/*.toml and use ntm_criteria.text.message"
     )
-
-
-def test_the_pending_lists_name_real_modules():
-    assert set(MODULES) >= PENDING_TEXT | PENDING_SIZE | PENDING_PRIVATE
-    assert all(a in MODULES and b in GRAPH for a, b in PENDING_CYCLE_EDGES)
 
 
 def test_every_message_has_both_languages_and_the_same_placeholders():

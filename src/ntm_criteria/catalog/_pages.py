@@ -11,28 +11,7 @@ from collections.abc import Iterable
 from urllib.parse import urlsplit
 
 from ntm_criteria.criteria import CriterionSet, Indicator
-from ntm_criteria.rules import (
-    Achieved,
-    AllOf,
-    AnyOf,
-    AtLeast,
-    AtLeastK,
-    AtMost,
-    Between,
-    ByGroup,
-    ByRegion,
-    ByTag,
-    Equals,
-    Fixed,
-    OneOf,
-    Provenance,
-    Ref,
-    RuleItem,
-    Scaled,
-    Unspecified,
-    ValueSpec,
-)
-from ntm_criteria.text import format_number
+from ntm_criteria.rules import Provenance, RuleItem, describe
 from ntm_criteria.units import unit_label
 
 __all__ = ["catalog_index", "requirement_text", "set_page"]
@@ -42,73 +21,17 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def _number(value: ValueSpec, unit: str | None) -> str:
-    if isinstance(value, Fixed):
-        label = unit_label(unit or "", "en")
-        number = format_number(value.amount, "en", decimals=4)
-        if not label:
-            return number
-        return f"{number}{label}" if label == "%" else f"{number} {label}"
-    if isinstance(value, Unspecified):
-        detail = value.note or value.describe_missing("en")
-        return "**unspecified**" + (f" ({detail})" if detail else "")
-    if isinstance(value, Scaled):
-        return f"{format_number(value.factor, 'en', decimals=4)} × the threshold of `{value.ref}`"
-    cases: list[str] = []
-    if isinstance(value, ByRegion):
-        cases = [f"{key}: {_number(spec, unit)}" for key, spec in value.cases.items()]
-        other = "other regions"
-    elif isinstance(value, ByGroup):
-        cases = [f"group {key}: {_number(spec, unit)}" for key, spec in value.cases.items()]
-        other = "other groups"
-    elif isinstance(value, ByTag):
-        cases = [f"{tag}: {_number(spec, unit)}" for tag, spec in value.cases]
-        other = "others"
-    else:
-        cases = [f"{_period(period)}: {_number(spec, unit)}" for period, spec in value.cases]
-        other = "other dates"
-    if value.default is not None:
-        cases.append(f"{other}: {_number(value.default, unit)}")
-    return "[" + "; ".join(cases) + "]"
-
-
-def _period(period: object) -> str:
-    from ntm_criteria.periods import Period
-
-    assert isinstance(period, Period)
-    if period == Period.year(period.start.year):
-        return str(period.start.year)
-    return f"{period.start.isoformat()}–{period.end.isoformat()}"
-
-
 def requirement_text(requirement: RuleItem, unit: str | None = None) -> str:
     """A requirement in full, every case of every value table written out (English).
+
+    The catalog pages' form of :func:`ntm_criteria.rules.describe` (``full=True``).
 
     >>> from ntm_criteria.rules import AtLeast, ByRegion, Fixed
     >>> requirement_text(AtLeast(ByRegion({"TDMNPB": Fixed(39)}, default=Fixed(45))),
     ...                  "million_VND / person / year")
     '≥ [TDMNPB: 39 million VND/person/year; other regions: 45 million VND/person/year]'
     """
-    if isinstance(requirement, Ref):
-        return f"`{requirement.code}`"
-    if isinstance(requirement, AtLeast | AtMost | Equals):
-        sign = {AtLeast: "≥", AtMost: "≤", Equals: "="}[type(requirement)]
-        return f"{sign} {_number(requirement.value, unit)}"
-    if isinstance(requirement, Between):
-        return f"between {_number(requirement.low, unit)} and {_number(requirement.high, unit)}"
-    if isinstance(requirement, Achieved):
-        return "achieved (đạt)"
-    if isinstance(requirement, OneOf):
-        return "one of " + ", ".join(requirement.grades)
-    if isinstance(requirement, Unspecified):
-        return _number(requirement, unit)
-    parts = [requirement_text(item, unit) for item in requirement.items]
-    if isinstance(requirement, AllOf):
-        return "all of (" + "; ".join(parts) + ")"
-    if isinstance(requirement, AnyOf):
-        return "any of (" + "; ".join(parts) + ")"
-    assert isinstance(requirement, AtLeastK)
-    return f"at least {requirement.k} of (" + "; ".join(parts) + ")"
+    return describe(requirement, unit, "en", full=True)
 
 
 def _provenance(provenance: Provenance) -> str:

@@ -6,7 +6,8 @@ A requirement is a small tree of a closed set of node types — :class:`AtLeast`
 :class:`AnyOf` and :class:`AtLeastK`.  The values inside may vary by region,
 date, commune group or locality tag (:class:`ByRegion`, :class:`ByDate`,
 :class:`ByGroup`, :class:`ByTag`).  Requirements serialise to plain data and
-back; nothing is ever evaluated as code.
+back; nothing is ever evaluated as code.  One walker visits every tree
+(:func:`walk`, :func:`fold`, :func:`transform`).
 
 >>> import datetime
 >>> from fractions import Fraction
@@ -30,7 +31,10 @@ from ntm_criteria.rules._evaluate import (
     combine_any,
     combine_at_least,
     evaluate,
+    resolve_requirement,
 )
+from ntm_criteria.rules._problems import Problems
+from ntm_criteria.rules._requirement_reader import requirement_from_data
 from ntm_criteria.rules._requirements import (
     Achieved,
     AllOf,
@@ -39,27 +43,20 @@ from ntm_criteria.rules._requirements import (
     AtLeastK,
     AtMost,
     Between,
+    Combinator,
+    Condition,
     Equals,
     OneOf,
     Ref,
     Requirement,
     RuleItem,
     ValueKind,
-    refs,
-    resolve_requirement,
-    value_kind,
 )
-from ntm_criteria.rules._serial import (
+from ntm_criteria.rules._value_reader import (
     PROVENANCE_KEYS,
-    Problems,
     number_from_data,
-    number_to_data,
     provenance_from_data,
-    provenance_to_data,
-    requirement_from_data,
-    requirement_to_data,
     value_from_data,
-    value_to_data,
 )
 from ntm_criteria.rules._values import (
     ByDate,
@@ -75,6 +72,22 @@ from ntm_criteria.rules._values import (
     ValueSpec,
     resolve,
 )
+from ntm_criteria.rules._walk import (
+    children,
+    fold,
+    is_combinator,
+    refs,
+    thresholds,
+    transform,
+    value_kind,
+    walk,
+)
+from ntm_criteria.rules._writer import (
+    number_to_data,
+    provenance_to_data,
+    requirement_to_data,
+    value_to_data,
+)
 
 __all__ = [
     "PROVENANCE_KEYS",
@@ -89,6 +102,8 @@ __all__ = [
     "ByGroup",
     "ByRegion",
     "ByTag",
+    "Combinator",
+    "Condition",
     "Confidence",
     "Context",
     "Equals",
@@ -107,12 +122,15 @@ __all__ = [
     "ValueKind",
     "ValueSpec",
     "Verdict",
+    "children",
     "combine",
     "combine_all",
     "combine_any",
     "combine_at_least",
     "describe",
     "evaluate",
+    "fold",
+    "is_combinator",
     "number_from_data",
     "number_to_data",
     "provenance_from_data",
@@ -122,7 +140,10 @@ __all__ = [
     "requirement_to_data",
     "resolve",
     "resolve_requirement",
+    "thresholds",
+    "transform",
     "value_from_data",
     "value_kind",
     "value_to_data",
+    "walk",
 ]

@@ -1,4 +1,7 @@
-"""Evaluating requirements: four statuses and three-valued logic.
+"""Evaluating requirements: bind the values for a locality, then four statuses and three-valued logic.
+
+:func:`resolve_requirement` binds every value of a requirement for one
+locality and date; :func:`evaluate` compares an observed value with the result.
 
 Missing data and unknown thresholds give :attr:`Status.UNKNOWN`, which
 propagates: an "all of" with one unknown child and no failed child is unknown,
@@ -8,9 +11,9 @@ never met.  :attr:`Status.NOT_APPLICABLE` children are left out of the count.
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Iterable
 from fractions import Fraction
-from types import MappingProxyType
 
 import attrs
 
@@ -19,15 +22,18 @@ from ntm_criteria.rules._requirements import (
     AllOf,
     AnyOf,
     AtLeast,
-    AtLeastK,
     AtMost,
     Between,
+    Combinator,
+    Condition,
     Equals,
     OneOf,
     Ref,
     Requirement,
 )
-from ntm_criteria.rules._values import Fixed, Unspecified, ValueSpec
+from ntm_criteria.rules._values import Context, Fixed, Unspecified, ValueSpec, resolve
+from ntm_criteria.rules._walk import fold, transform
+from ntm_criteria.text import message
 
 __all__ = [
     "Observed",
@@ -39,6 +45,7 @@ __all__ = [
     "combine_any",
     "combine_at_least",
     "evaluate",
+    "resolve_requirement",
 ]
 
 #: An observed value after unit conversion: an exact number, a pass/fail or a grade.
@@ -59,17 +66,7 @@ class Status(enum.Enum):
 
     def label(self, lang: str = "vi") -> str:
         """The status in words, in Vietnamese or English."""
-        return _STATUS_LABELS[self][0 if lang == "vi" else 1]
-
-
-_STATUS_LABELS = MappingProxyType(
-    {
-        Status.MET: ("đạt", "met"),
-        Status.NOT_MET: ("chưa đạt", "not met"),
-        Status.UNKNOWN: ("chưa xác định", "unknown"),
-        Status.NOT_APPLICABLE: ("không áp dụng", "not applicable"),
-    }
-)
+        return message(f"rules.status.{self.value}", lang)
 
 
 class UnknownReason(enum.Enum):
@@ -88,19 +85,7 @@ class UnknownReason(enum.Enum):
 
     def label(self, lang: str = "vi") -> str:
         """The reason in words, in Vietnamese or English."""
-        return _REASON_LABELS[self][0 if lang == "vi" else 1]
-
-
-_REASON_LABELS = MappingProxyType(
-    {
-        UnknownReason.NO_DATA: ("cần số liệu", "needs data"),
-        UnknownReason.UNSPECIFIED: ("chưa quy định ngưỡng", "threshold not specified"),
-        UnknownReason.DEPENDS: (
-            "còn chỉ tiêu chưa xác định",
-            "some parts are undecided",
-        ),
-    }
-)
+        return message(f"rules.reason.{self.value}", lang)
 
 
 @attrs.frozen(slots=True)
@@ -147,16 +132,27 @@ def evaluate(requirement: Requirement, actual: Observed) -> Verdict:
     >>> evaluate(AtMost(Unspecified()), Fraction(3)).reason
     <UnknownReason.UNSPECIFIED: 'unspecified'>
     """
-    if isinstance(requirement, AtLeast | AtMost | Equals | Between):
-        return _evaluate_number(requirement, actual)
-    if isinstance(requirement, Achieved):
+    verdict = fold(requirement, functools.partial(_evaluate_leaf, actual=actual), _combine_verdicts)
+    # Only a bare Ref gives None, and a Ref is not a Requirement.
+    assert verdict is not None
+    return verdict
+
+
+def _evaluate_leaf(node: Condition | Ref, actual: Observed) -> Verdict | None:
+    if isinstance(node, AtLeast | AtMost | Equals | Between):
+        return _evaluate_number(node, actual)
+    if isinstance(node, Achieved):
         return _MET if actual is True else Verdict(Status.NOT_MET)
-    if isinstance(requirement, OneOf):
-        return _MET if actual in requirement.grades else Verdict(Status.NOT_MET)
-    if isinstance(requirement, Unspecified):
+    if isinstance(node, OneOf):
+        return _MET if actual in node.grades else Verdict(Status.NOT_MET)
+    if isinstance(node, Unspecified):
         return _UNSPECIFIED
-    verdicts = [evaluate(item, actual) for item in requirement.items if not isinstance(item, Ref)]
-    status = combine(requirement, [v.status for v in verdicts])
+    return None  # a reference inside a value rule is not evaluated here
+
+
+def _combine_verdicts(node: Combinator, children: tuple[Verdict | None, ...]) -> Verdict:
+    verdicts = [v for v in children if v is not None]
+    status = combine(node, [v.status for v in verdicts])
     if status is Status.NOT_MET:
         return next((v for v in verdicts if v.gap is not None), Verdict(Status.NOT_MET))
     if status is Status.UNKNOWN:
@@ -239,7 +235,7 @@ def combine_at_least(k: int, statuses: Iterable[Status]) -> Status:
     return Status.UNKNOWN if met + listed.count(Status.UNKNOWN) >= k else Status.NOT_MET
 
 
-def combine(rule: AllOf | AnyOf | AtLeastK, statuses: Iterable[Status]) -> Status:
+def combine(rule: Combinator, statuses: Iterable[Status]) -> Status:
     """Combine child statuses by the rule's kind.
 
     >>> combine(AnyOf([Ref("a"), Ref("b")]), [Status.NOT_MET, Status.MET])
@@ -250,3 +246,30 @@ def combine(rule: AllOf | AnyOf | AtLeastK, statuses: Iterable[Status]) -> Statu
     if isinstance(rule, AnyOf):
         return combine_any(statuses)
     return combine_at_least(rule.k, statuses)
+
+
+def resolve_requirement(requirement: Requirement, context: Context) -> Requirement:
+    """Bind every value of a requirement for one locality and date.
+
+    The result has only :class:`Fixed` or :class:`Unspecified` values: it is
+    the *required* threshold that an assessment reports.
+
+    >>> import datetime
+    >>> from ntm_criteria.rules import ByRegion, Context, Fixed
+    >>> req = AtLeast(ByRegion({"TDMNPB": Fixed(39)}, default=Fixed(45)))
+    >>> resolve_requirement(req, Context(on=datetime.date(2022, 1, 1), region="TDMNPB"))
+    AtLeast(value=Fixed(amount=Fraction(39, 1), provenance=None))
+    """
+    return transform(requirement, functools.partial(_resolve_condition, context=context))
+
+
+def _resolve_condition(node: Condition, context: Context) -> Requirement:
+    if isinstance(node, AtLeast | AtMost | Equals):
+        return attrs.evolve(node, value=resolve(node.value, context))
+    if isinstance(node, Between):
+        low, high = resolve(node.low, context), resolve(node.high, context)
+        if isinstance(low, Fixed) and isinstance(high, Fixed) and low.amount > high.amount:
+            # Inconsistent data for this context: no threshold can be met.
+            return Unspecified(f"low {low.amount} is above high {high.amount} here")
+        return Between(low, high)
+    return node

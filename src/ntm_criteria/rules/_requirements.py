@@ -16,8 +16,9 @@ from typing import Literal, TypeAlias
 
 import attrs
 
+from ntm_criteria._validators import as_tuple
 from ntm_criteria.errors import DataError
-from ntm_criteria.rules._values import Context, Fixed, Unspecified, ValueSpec, resolve
+from ntm_criteria.rules._values import Fixed, Unspecified, ValueSpec
 
 __all__ = [
     "Achieved",
@@ -27,15 +28,14 @@ __all__ = [
     "AtLeastK",
     "AtMost",
     "Between",
+    "Combinator",
+    "Condition",
     "Equals",
     "OneOf",
     "Ref",
     "Requirement",
     "RuleItem",
     "ValueKind",
-    "refs",
-    "resolve_requirement",
-    "value_kind",
 ]
 
 
@@ -135,10 +135,6 @@ class Ref:
     code: str
 
 
-def _items(values: Iterable[RuleItem]) -> tuple[RuleItem, ...]:
-    return tuple(values)
-
-
 @attrs.frozen(slots=True)
 class AllOf:
     """Met when every applicable child is met (three-valued: see :func:`combine_all`).
@@ -147,7 +143,7 @@ class AllOf:
     2
     """
 
-    items: tuple[RuleItem, ...] = attrs.field(converter=_items)
+    items: tuple[RuleItem, ...] = attrs.field(converter=as_tuple)
 
 
 @attrs.frozen(slots=True)
@@ -159,7 +155,7 @@ class AnyOf:
     Achieved()
     """
 
-    items: tuple[RuleItem, ...] = attrs.field(converter=_items)
+    items: tuple[RuleItem, ...] = attrs.field(converter=as_tuple)
 
 
 @attrs.frozen(slots=True)
@@ -171,7 +167,7 @@ class AtLeastK:
     """
 
     k: int
-    items: tuple[RuleItem, ...] = attrs.field(converter=_items)
+    items: tuple[RuleItem, ...] = attrs.field(converter=as_tuple)
 
     def __attrs_post_init__(self) -> None:
         if not 1 <= self.k <= len(self.items):
@@ -185,76 +181,8 @@ Requirement: TypeAlias = (
     AtLeast | AtMost | Between | Equals | Achieved | OneOf | Unspecified | AllOf | AnyOf | AtLeastK
 )
 RuleItem: TypeAlias = Requirement | Ref
+#: The nodes that combine children: the branches of a requirement tree.
+Combinator: TypeAlias = AllOf | AnyOf | AtLeastK
+#: The leaves of a requirement tree that say something about a value.
+Condition: TypeAlias = AtLeast | AtMost | Between | Equals | Achieved | OneOf | Unspecified
 ValueKind: TypeAlias = Literal["number", "bool", "grade", "any"]
-
-_NUMERIC = (AtLeast, AtMost, Between, Equals)
-
-
-def value_kind(requirement: RuleItem) -> ValueKind:
-    """The kind of observation a requirement takes: a number, a pass/fail or a grade.
-
-    Raises :class:`~ntm_criteria.errors.DataError` when a composite mixes kinds.
-
-    >>> from ntm_criteria.rules import Fixed, Unspecified
-    >>> value_kind(AnyOf([AtLeast(Fixed(1)), AtMost(Fixed(5))]))
-    'number'
-    >>> value_kind(Unspecified())
-    'any'
-    """
-    if isinstance(requirement, _NUMERIC):
-        return "number"
-    if isinstance(requirement, Achieved):
-        return "bool"
-    if isinstance(requirement, OneOf):
-        return "grade"
-    if isinstance(requirement, Unspecified | Ref):
-        return "any"
-    kinds = {value_kind(item) for item in requirement.items} - {"any"}
-    if len(kinds) > 1:
-        raise DataError(
-            f"a combined requirement mixes {' and '.join(sorted(kinds))} conditions",
-            expected="conditions on one kind of value",
-        )
-    return kinds.pop() if kinds else "any"
-
-
-def refs(rule: RuleItem) -> tuple[str, ...]:
-    """Every code a rule refers to, in order.
-
-    >>> refs(AtLeastK(1, [Ref("a"), AllOf([Ref("b")])]))
-    ('a', 'b')
-    """
-    if isinstance(rule, Ref):
-        return (rule.code,)
-    if isinstance(rule, AllOf | AnyOf | AtLeastK):
-        return tuple(code for item in rule.items for code in refs(item))
-    return ()
-
-
-def resolve_requirement(requirement: Requirement, context: Context) -> Requirement:
-    """Bind every value of a requirement for one locality and date.
-
-    The result has only :class:`Fixed` or :class:`Unspecified` values: it is
-    the *required* threshold that an assessment reports.
-
-    >>> import datetime
-    >>> from ntm_criteria.rules import ByRegion, Context, Fixed
-    >>> req = AtLeast(ByRegion({"TDMNPB": Fixed(39)}, default=Fixed(45)))
-    >>> resolve_requirement(req, Context(on=datetime.date(2022, 1, 1), region="TDMNPB"))
-    AtLeast(value=Fixed(amount=Fraction(39, 1), provenance=None))
-    """
-    if isinstance(requirement, AtLeast | AtMost | Equals):
-        return attrs.evolve(requirement, value=resolve(requirement.value, context))
-    if isinstance(requirement, Between):
-        low, high = resolve(requirement.low, context), resolve(requirement.high, context)
-        if isinstance(low, Fixed) and isinstance(high, Fixed) and low.amount > high.amount:
-            # Inconsistent data for this context: no threshold can be met.
-            return Unspecified(f"low {low.amount} is above high {high.amount} here")
-        return Between(low, high)
-    if isinstance(requirement, AllOf | AnyOf | AtLeastK):
-        items = tuple(
-            item if isinstance(item, Ref) else resolve_requirement(item, context)
-            for item in requirement.items
-        )
-        return attrs.evolve(requirement, items=items)
-    return requirement

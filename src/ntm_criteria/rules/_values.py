@@ -15,13 +15,14 @@ import enum
 import itertools
 from collections.abc import Iterable, Iterator, Mapping
 from fractions import Fraction
-from types import MappingProxyType
 from typing import TypeAlias
 
 import attrs
 
-from ntm_criteria.errors import DataError
+from ntm_criteria._validators import as_tuple
+from ntm_criteria.errors import DataError, UnknownCodeError
 from ntm_criteria.periods import Period
+from ntm_criteria.text import message
 
 __all__ = [
     "ByDate",
@@ -64,17 +65,7 @@ class Confidence(enum.Enum):
 
     def label(self, lang: str = "vi") -> str:
         """The confidence in words, in Vietnamese or English."""
-        return _CONFIDENCE_LABELS[self][0 if lang == "vi" else 1]
-
-
-_CONFIDENCE_LABELS = MappingProxyType(
-    {
-        Confidence.OFFICIAL: ("chính thức", "official"),
-        Confidence.PROVINCIAL: ("cấp tỉnh", "provincial"),
-        Confidence.ILLUSTRATIVE: ("minh họa", "illustrative"),
-        Confidence.UNVERIFIED: ("chưa kiểm chứng", "unverified"),
-    }
-)
+        return message(f"rules.confidence.{self.value}", lang)
 
 
 def _none_if_empty(text: str | None) -> str | None:
@@ -104,12 +95,13 @@ class Provenance:
 
     def describe(self, lang: str = "en") -> str:
         """One line naming the source and the confidence."""
-        source = self.source or ("không rõ nguồn" if lang == "vi" else "no source given")
+        source = self.source or message("rules.provenance.no_source", lang)
         extra = self.confidence.label(lang)
         if self.certainty:
-            vi = lang == "vi"
-            extra += f", độ tin cậy {self.certainty}" if vi else f", {self.certainty} certainty"
-        return f"{source} ({extra})"
+            extra = message(
+                "rules.provenance.with_certainty", lang, confidence=extra, certainty=self.certainty
+            )
+        return message("rules.provenance.line", lang, source=source, extra=extra)
 
 
 @attrs.frozen(slots=True)
@@ -127,7 +119,12 @@ class Context:
 
 
 def _exact(value: float | int | str | Fraction) -> Fraction:
-    """A float as the decimal it prints as (1.1 is exactly 11/10)."""
+    """A float as the decimal it prints as (1.1 is exactly 11/10).
+
+    Not :func:`ntm_criteria._validators.exact`: this one also takes a
+    :class:`~decimal.Decimal` (and a bool, as 0 or 1), and raises Python's own
+    errors, as it always has.
+    """
     return Fraction(repr(value)) if isinstance(value, float) else Fraction(value)
 
 
@@ -179,21 +176,11 @@ class Unspecified:
         if self.missing is None:
             return None
         dimension, key = self.missing
-        words = _MISSING_WORDS.get(dimension, (dimension, dimension))
-        if lang == "vi":
-            return f"không có giá trị cho {words[0]} {key}"
-        return f"no value for {words[1]} {key}"
-
-
-_MISSING_WORDS = MappingProxyType(
-    {
-        "region": ("vùng", "region"),
-        "reference": ("ngưỡng tham chiếu", "the referenced threshold"),
-        "group": ("nhóm xã", "commune group"),
-        "tag": ("loại địa phương", "locality tags"),
-        "date": ("ngày", "date"),
-    }
-)
+        try:
+            what = message(f"rules.missing.{dimension}", lang)
+        except UnknownCodeError:  # a dimension without a word of its own is named as is
+            what = dimension
+        return message("rules.missing.value", lang, what=what, key=key)
 
 
 class _FrozenMap(Mapping[object, "ValueSpec"]):
@@ -225,16 +212,6 @@ class _FrozenMap(Mapping[object, "ValueSpec"]):
 
 def _frozen_mapping(value: Mapping[object, ValueSpec]) -> Mapping[object, ValueSpec]:
     return value if isinstance(value, _FrozenMap) else _FrozenMap(value)
-
-
-def _tag_cases(values: Iterable[tuple[str, ValueSpec]]) -> tuple[tuple[str, ValueSpec], ...]:
-    return tuple(values)
-
-
-def _date_cases(
-    values: Iterable[tuple[Period, ValueSpec]],
-) -> tuple[tuple[Period, ValueSpec], ...]:
-    return tuple(values)
 
 
 @attrs.frozen(slots=True)
@@ -272,7 +249,7 @@ class ByTag:
     Fraction(60, 1)
     """
 
-    cases: tuple[tuple[str, ValueSpec], ...] = attrs.field(converter=_tag_cases)
+    cases: tuple[tuple[str, ValueSpec], ...] = attrs.field(converter=as_tuple)
     default: ValueSpec | None = None
 
 
@@ -285,7 +262,7 @@ class ByDate:
     Fraction(42, 1)
     """
 
-    cases: tuple[tuple[Period, ValueSpec], ...] = attrs.field(converter=_date_cases)
+    cases: tuple[tuple[Period, ValueSpec], ...] = attrs.field(converter=as_tuple)
     default: ValueSpec | None = None
 
     def __attrs_post_init__(self) -> None:

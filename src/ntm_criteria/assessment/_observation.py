@@ -1,0 +1,146 @@
+"""Observations: what a locality has achieved on an indicator, and the value that counts."""
+
+from __future__ import annotations
+
+import datetime
+import decimal
+import functools
+from collections.abc import Iterable
+from fractions import Fraction
+from numbers import Real
+from typing import TypeAlias
+
+import attrs
+import pint
+
+from ntm_criteria.criteria import CriterionSet, Indicator
+from ntm_criteria.errors import ObservationError, UnknownCodeError
+from ntm_criteria.periods import as_optional_date
+from ntm_criteria.rules import Observed, OneOf
+from ntm_criteria.units import Quantity, to_exact, ureg
+
+__all__ = ["Observation", "ObservedValue", "observed_value", "select_observations"]
+
+#: What an observation may hold: a pint quantity, a pass/fail, a grade, or a bare number.
+ObservedValue: TypeAlias = Quantity | bool | str | int | float | decimal.Decimal | Fraction
+
+
+@attrs.frozen(slots=True)
+class Observation:
+    """What a locality has achieved on one indicator, optionally dated and sourced.
+
+    ``value`` is a pint quantity (``Q_(85, "percent")``), a bool for a
+    pass/fail indicator (đạt / không đạt), a grade name, or a bare number
+    where the indicator's unit makes it unambiguous (percentages and counts;
+    money and rates per time need a quantity).
+
+    >>> Observation("3.2", True, as_of="15/6/2022").as_of
+    datetime.date(2022, 6, 15)
+    """
+
+    indicator_code: str
+    value: ObservedValue
+    as_of: datetime.date | None = attrs.field(default=None, converter=as_optional_date)
+    source: str | None = None
+
+
+def select_observations(
+    observations: Iterable[Observation], criterion_set: CriterionSet, on: datetime.date
+) -> dict[str, Observation]:
+    chosen: dict[str, Observation] = {}
+    unknown: list[str] = []
+    for observation in observations:
+        if not isinstance(observation, Observation):
+            raise ObservationError(
+                "?",
+                f"{observation!r} is not an Observation",
+                expected="Observation(indicator_code, value)",
+            )
+        code = observation.indicator_code
+        try:
+            criterion_set.indicator(code)
+        except UnknownCodeError:
+            unknown.append(code)
+            continue
+        when = observation.as_of or on
+        if when > on:
+            continue
+        previous = chosen.get(code)
+        if previous is not None:
+            previous_when = previous.as_of or on
+            if previous_when == when:
+                raise ObservationError(
+                    code,
+                    f"two observations as of {when.isoformat()}",
+                    expected="one value per indicator and date",
+                )
+            if previous_when > when:
+                continue
+        chosen[code] = observation
+    if unknown:
+        codes = ", ".join(dict.fromkeys(unknown))
+        raise UnknownCodeError(
+            "indicator",
+            codes,
+            known=[i.code for i in criterion_set.indicators()],
+            where=f"observations for set {criterion_set.id}",
+        )
+    return chosen
+
+
+def observed_value(indicator: Indicator, value: ObservedValue) -> Observed:
+    """An observation's value in the indicator's unit, exact; the wrong kind or dimension raises.
+
+    >>> from ntm_criteria.demo import example_set
+    >>> from ntm_criteria.units import Q_
+    >>> observed_value(example_set().indicator("3.1"), Q_(0.85, ""))
+    Fraction(85, 1)
+    """
+    kind = indicator.value_kind
+    code = indicator.code
+    if isinstance(value, bool):
+        if kind in ("bool", "any"):
+            return value
+        raise ObservationError(code, f"got {value!r}", expected=_expected(indicator))
+    if isinstance(value, str):
+        if kind in ("grade", "any"):
+            return value
+        raise ObservationError(
+            code,
+            f"got the text {value!r}",
+            expected=_expected(indicator)
+            + "; parse text with units.parse_number or units.parse_quantity",
+        )
+    if kind in ("bool", "grade"):
+        raise ObservationError(code, f"got {value!r}", expected=_expected(indicator))
+    if isinstance(value, pint.Quantity):
+        return to_exact(value, indicator.unit or "dimensionless", indicator=code)
+    if isinstance(value, Real | decimal.Decimal):
+        unit = indicator.unit or "dimensionless"
+        if _needs_quantity(unit):
+            raise ObservationError(
+                code,
+                f"a bare number {value!r} is ambiguous for a value in {unit}",
+                expected=f"a quantity such as Q_({value}, {unit!r})",
+            )
+        return to_exact(value, unit, indicator=code)
+    raise ObservationError(
+        code, f"got {type(value).__name__} {value!r}", expected=_expected(indicator)
+    )
+
+
+@functools.lru_cache(maxsize=256)
+def _needs_quantity(unit: str) -> bool:
+    dimensions = ureg.parse_units(unit).dimensionality
+    return any(name in dimensions for name in ("[currency]", "[time]"))
+
+
+def _expected(indicator: Indicator) -> str:
+    kind = indicator.value_kind
+    if kind == "bool":
+        return "True or False (đạt / không đạt)"
+    if kind == "grade":
+        requirement = indicator.requirement
+        grades = requirement.grades if isinstance(requirement, OneOf) else ()
+        return "a grade" + (f" ({', '.join(grades)})" if grades else "")
+    return f"a quantity in {indicator.unit or 'dimensionless'}"

@@ -1,0 +1,192 @@
+"""The assessment of one locality against one set, as of one date."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+
+from ntm_criteria._validators import as_tuple
+from ntm_criteria.assessment._outcomes import CriterionOutcome, IndicatorOutcome
+from ntm_criteria.assessment._serial import (
+    criterion_from_data,
+    criterion_to_data,
+    reason_from_data,
+)
+from ntm_criteria.errors import DataError, UnknownCodeError
+from ntm_criteria.geography import Locality
+from ntm_criteria.periods import as_date, format_date
+from ntm_criteria.rules import Status, UnknownReason
+from ntm_criteria.text import check_lang, message, pick
+
+__all__ = ["AssessmentResult"]
+
+
+@attrs.frozen(slots=True)
+class AssessmentResult:
+    """The assessment of one locality against one set, as of one date.
+
+    ``met_count`` of ``total`` criteria are met; ``unknown_count`` cannot be
+    decided yet.  :meth:`explain` renders the result as a short review
+    minute in Vietnamese or English.
+
+    >>> from ntm_criteria import demo
+    >>> from ntm_criteria.assessment import assess
+    >>> r = assess(demo.gazetteer().effective("30004"), demo.criterion_set(),
+    ...            demo.observations()["30004"], on=demo.ASSESSMENT_DATE)
+    >>> (r.met_count, r.total, r.unknown_count, r.status.label("en"))
+    (5, 8, 1, 'not met')
+    >>> [o.code for o in r.shortfalls()], [o.code for o in r.needs_data()]
+    (['10.1', '11.1'], ['17.1'])
+    >>> print(r.headline("en"))
+    Truong Xuan commune: 5/8 criteria met (Illustrative new rural commune set, 2023-06-30); 1 undecided
+    """
+
+    locality: Locality
+    set_id: str
+    set_title_vi: str
+    set_title_en: str
+    on: datetime.date
+    status: Status
+    reason: UnknownReason | None
+    criteria: tuple[CriterionOutcome, ...] = attrs.field(converter=as_tuple)
+
+    @property
+    def total(self) -> int:
+        """The number of criteria in the set."""
+        return len(self.criteria)
+
+    def _count(self, status: Status) -> int:
+        return sum(1 for c in self.criteria if c.status is status)
+
+    @property
+    def met_count(self) -> int:
+        """Criteria met (the x in "đạt x/19 tiêu chí")."""
+        return self._count(Status.MET)
+
+    @property
+    def not_met_count(self) -> int:
+        """Criteria not met."""
+        return self._count(Status.NOT_MET)
+
+    @property
+    def unknown_count(self) -> int:
+        """Criteria that cannot be decided (missing data or unspecified thresholds)."""
+        return self._count(Status.UNKNOWN)
+
+    @property
+    def not_applicable_count(self) -> int:
+        """Criteria that do not apply to this locality."""
+        return self._count(Status.NOT_APPLICABLE)
+
+    def indicators(self) -> tuple[IndicatorOutcome, ...]:
+        """Every indicator outcome, criterion by criterion."""
+        return tuple(i for c in self.criteria for i in c.indicators)
+
+    def indicator(self, code: str) -> IndicatorOutcome:
+        """The outcome of the indicator with ``code``."""
+        for outcome in self.indicators():
+            if outcome.code == code:
+                return outcome
+        raise UnknownCodeError(
+            "indicator", code, known=[i.code for i in self.indicators()], where=f"set {self.set_id}"
+        )
+
+    def criterion(self, number: int) -> CriterionOutcome:
+        """The outcome of criterion ``number``."""
+        for outcome in self.criteria:
+            if outcome.number == number:
+                return outcome
+        raise UnknownCodeError(
+            "criterion",
+            str(number),
+            known=[str(c.number) for c in self.criteria],
+            where=f"set {self.set_id}",
+        )
+
+    def shortfalls(self) -> tuple[IndicatorOutcome, ...]:
+        """Indicators not met, in set order (each with its gap)."""
+        return tuple(i for i in self.indicators() if i.status is Status.NOT_MET)
+
+    def needs_data(self) -> tuple[IndicatorOutcome, ...]:
+        """Indicators that cannot be decided, in set order (see each ``reason``)."""
+        return tuple(i for i in self.indicators() if i.status is Status.UNKNOWN)
+
+    def untrusted(self) -> tuple[IndicatorOutcome, ...]:
+        """Applicable indicators whose threshold is illustrative or unverified."""
+        return tuple(
+            i
+            for i in self.indicators()
+            if not i.is_trusted and i.status is not Status.NOT_APPLICABLE
+        )
+
+    def headline(self, lang: str = "vi") -> str:
+        """``Xã Minh Họa: đạt 1/2 tiêu chí (Bộ tiêu chí minh họa, 15/06/2022)``."""
+        name = self.locality.label(lang)
+        text = message(
+            "assessment.headline.met",
+            lang,
+            name=name[:1].upper() + name[1:],
+            met=self.met_count,
+            total=self.total,
+            title=pick(self.set_title_vi, self.set_title_en, lang),
+            date=format_date(self.on, lang),
+        )
+        if self.unknown_count:
+            text += message("assessment.headline.undecided", lang, count=self.unknown_count)
+        return text
+
+    def explain(self, lang: str = "vi") -> str:
+        """A short, readable review minute of the whole result.
+
+        It names every criterion with its status, the failing values against
+        their thresholds, what needs data, and warns when a result rests on an
+        illustrative or unverified threshold.
+        """
+        check_lang(lang)
+        lines = [self.headline(lang)]
+        lines += [c.summary(lang) for c in self.criteria]
+        untrusted = self.untrusted()
+        if untrusted:
+            codes = ", ".join(i.code for i in untrusted)
+            lines.append(message("assessment.explain.untrusted", lang, codes=codes))
+        return "\n".join(lines)
+
+    # -- plain data ----------------------------------------------------------------
+
+    def to_dict(self) -> dict[str, Any]:
+        """The result as plain data (JSON-ready); :meth:`from_dict` reads it back."""
+        return {
+            "locality": self.locality.to_dict(),
+            "set_id": self.set_id,
+            "set_title_vi": self.set_title_vi,
+            "set_title_en": self.set_title_en,
+            "on": self.on.isoformat(),
+            "status": self.status.value,
+            "reason": self.reason.value if self.reason else None,
+            "criteria": [criterion_to_data(c) for c in self.criteria],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> AssessmentResult:
+        """Read a result written by :meth:`to_dict`."""
+        try:
+            return cls(
+                locality=Locality.from_dict(data["locality"]),
+                set_id=data["set_id"],
+                set_title_vi=data["set_title_vi"],
+                set_title_en=data["set_title_en"],
+                on=as_date(data["on"]),
+                status=Status(data["status"]),
+                reason=reason_from_data(data["reason"]),
+                criteria=[criterion_from_data(c) for c in data["criteria"]],
+            )
+        except (KeyError, TypeError, ValueError) as err:
+            if isinstance(err, DataError):
+                raise
+            raise DataError(
+                f"not an assessment result: {err!r}",
+                expected="data written by AssessmentResult.to_dict",
+            ) from None
