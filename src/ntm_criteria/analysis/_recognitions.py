@@ -8,6 +8,7 @@ from typing import Any
 
 import attrs
 
+from ntm_criteria._records import record_from_dict, record_to_dict
 from ntm_criteria._validators import nonblank_text
 from ntm_criteria.analysis._ladder import as_level
 from ntm_criteria.analysis._wording import say
@@ -99,14 +100,7 @@ class Recognition:
         >>> Recognition.from_dict(r.to_dict()) == r
         True
         """
-        return {
-            "locality": self.locality,
-            "level": self.level.key,
-            "set_id": self.set_id,
-            "decision": self.decision,
-            "date": self.date.isoformat(),
-            "valid_until": self.valid_until.isoformat() if self.valid_until else None,
-        }
+        return record_to_dict(self)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Recognition:
@@ -125,22 +119,7 @@ class Recognition:
         ...
         ntm_criteria.errors.DataError: level: missing (expected the keys locality, level, ...)
         """
-        keys = ("locality", "level", "set_id", "decision", "date")
-        for key in keys:
-            if data.get(key) in (None, ""):
-                raise DataError(
-                    "missing",
-                    key_path=key,
-                    expected="the keys " + ", ".join(keys) + " and optionally valid_until",
-                )
-        return cls(
-            data["locality"],
-            data["level"],
-            data["set_id"],
-            data["decision"],
-            data["date"],
-            data.get("valid_until"),
-        )
+        return record_from_dict(cls, data, what="recognition")
 
 
 def criteria_with(result: AssessmentResult, status: Status) -> tuple[CriterionOutcome, ...]:
