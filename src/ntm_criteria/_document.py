@@ -25,6 +25,7 @@ from ntm_criteria._validators import (
     MAX_DOCUMENT_BYTES,
     MAX_NESTING,
     MAX_NUMBER_CHARACTERS,
+    key_path,
     nfc_keys,
 )
 from ntm_criteria.errors import DataError, DataErrors, NtmError
@@ -48,15 +49,6 @@ __all__ = [
     "parse_toml",
     "read_text_file",
 ]
-
-
-def key_path(path: str, key: str) -> str:
-    """``criteria[0]`` + ``number`` → ``criteria[0].number``.
-
-    >>> key_path("", "id"), key_path("criteria[0]", "number")
-    ('id', 'criteria[0].number')
-    """
-    return f"{path}.{key}" if path else key
 
 
 def parse_toml(text: str, file: str | None = None) -> dict[str, Any]:

@@ -28,11 +28,35 @@ __all__ = [
     "check_magnitude",
     "check_number_text",
     "exact",
+    "index_path",
+    "key_path",
     "nfc",
     "nfc_keys",
     "nonblank_text",
     "optional_text",
 ]
+
+
+def key_path(path: str, key: str) -> str:
+    """``criteria[0]`` + ``number`` → ``criteria[0].number``.
+
+    The one joiner of key paths (here, below every reader, so that the message table can use
+    it too; :mod:`ntm_criteria._document` re-exports it).
+
+    >>> key_path("", "id"), key_path("criteria[0]", "number")
+    ('id', 'criteria[0].number')
+    """
+    return f"{path}.{key}" if path else key
+
+
+def index_path(path: str, index: int) -> str:
+    """``criteria`` + ``0`` → ``criteria[0]``: the key path of an array item.
+
+    >>> index_path("criteria", 0), index_path(index_path("m", 1), 2)
+    ('criteria[0]', 'm[1][2]')
+    """
+    return f"{path}[{index}]"
+
 
 # Limits on input, checked before any arithmetic so that no input is slow
 # (``Fraction("1e100000000")`` alone takes minutes).  Documented in docs/format.md.
