@@ -13,6 +13,7 @@ from typing import Any
 
 import attrs
 
+from ntm_criteria._validators import nfc, shown
 from ntm_criteria.civilized import civilized_rules
 from ntm_criteria.errors import DataError
 from ntm_criteria.periods import as_date, as_optional_date
@@ -42,13 +43,13 @@ class RoadmapStatus(enum.Enum):
 
 
 def _status(value: RoadmapStatus | str) -> RoadmapStatus:
-    """A status or its value; anything else is a DataError naming the field."""
+    """A status or its value (in any Unicode form); anything else is a DataError naming the field."""
     try:
-        return RoadmapStatus(value)
+        return RoadmapStatus(nfc(value.strip()) if isinstance(value, str) else value)
     except ValueError:
         known = ", ".join(s.value for s in RoadmapStatus)
         raise DataError(
-            f"unknown roadmap status {value!r}", key_path="status", expected=known
+            f"unknown roadmap status {shown(value)}", key_path="status", expected=known
         ) from None
 
 
