@@ -135,3 +135,18 @@ def test_a_parent_without_an_end_is_checked_for_five_years_or_up_to_9999(valid_f
     with pytest.warns(catalog.LooserThresholdWarning, match="at least 80 → 70 \\(everywhere\\)"):
         report = catalog.check_overlay(overlay, parent)
     assert not report.ok
+
+
+def test_a_locality_with_two_tags_is_checked_too():
+    # Regression: only one tag at a time was tried, so a loosening for a locality that is
+    # both an island and a border commune was missed.
+    header = "valid_from = 2022-01-01"
+    parent = loads_set(_set(header, "{ at_least = { by_tag = { island = 80 }, default = 60 } }"))
+    overlay = loads_set(
+        _set(header, "{ at_least = { by_tag = { border = 70 }, default = 90 } }", "o")
+    )
+    with pytest.warns(catalog.LooserThresholdWarning):
+        report = catalog.check_overlay(overlay, parent)
+    assert [item.describe() for item in report.loosened] == [
+        "1.1: at least 80 → 70 (region BTB, tags border, island, 2022-01-01)"
+    ]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import itertools
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from fractions import Fraction
@@ -222,7 +223,7 @@ class _Space:
     """The contexts the two sets can tell apart, in the order they are examined.
 
     Regions in scheme order, then dates, groups (none first) and tag sets
-    (none, each tag alone, each region rule's tags).  For one indicator only
+    (none, each tag alone, each region rule's tags, each pair of tags).  For one indicator only
     the first of each run of contexts that its values cannot tell apart is
     kept, so the report names the same first context as a walk through
     every region, every 1 January of the validity and every tag would, in
@@ -269,7 +270,11 @@ class _Space:
         own_tags = set().union(*(_tags(v) for v in values))
         region_list = _firsts(self.regions, lambda r: r if r in own_regions else _OTHER)
         group_list = _firsts(self.groups, lambda g: g if g in own_groups else _OTHER)
-        tag_list = _firsts(self.tag_sets, lambda t: t & own_tags)
+        # A locality may have two of the tags: the first listed one it has decides each
+        # table, so two tables can disagree only for a pair (three or more tables in one
+        # comparison are covered pair by pair).
+        pairs = [frozenset(pair) for pair in itertools.combinations(sorted(own_tags), 2)]
+        tag_list = _firsts([*self.tag_sets, *pairs], lambda t: t & own_tags)
         days = self.days(sorted({d for v in values for d in _changes(v)}))
         return [
             Context(on=day, region=region, group=group, tags=tags)
