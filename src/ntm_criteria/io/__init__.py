@@ -21,8 +21,10 @@ Values are Vietnamese-formatted numbers (``72,56``, ``3.350.000``), pass/fail
 words (``đạt``, ``không đạt``, ``chưa đạt``, ``true``/``false``) or grade
 names.
 
->>> parse_value("86,5", "%"), parse_value("chưa đạt")
-(<Quantity(86.5, 'percent')>, False)
+>>> from ntm_criteria.units import unit_label
+>>> share = parse_value("86,5", "%")
+>>> share.magnitude, unit_label(share.units), parse_value("chưa đạt")
+(86.5, '%', False)
 """
 
 from ntm_criteria.io._observations import (

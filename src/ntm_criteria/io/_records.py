@@ -5,8 +5,11 @@ Private: see :mod:`ntm_criteria.io`.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any, TypeVar
 
+from ntm_criteria._validators import nfc
 from ntm_criteria.io._csv import read_table
 from ntm_criteria.levels import Recognition
 from ntm_criteria.progress import PlanItem
@@ -17,6 +20,31 @@ __all__ = ["PLAN_ITEM_COLUMNS", "RECOGNITION_COLUMNS", "read_plan_items", "read_
 RECOGNITION_COLUMNS = ("locality", "level", "set_id", "decision", "date", "valid_until")
 #: The columns of a plan-item (roadmap) table; a row names an indicator or a criterion.
 PLAN_ITEM_COLUMNS = ("locality", "indicator", "criterion", "agency", "due", "status", "action")
+
+# Columns without which no row can be read: a header lacking one is one error, not one per row.
+_RECOGNITION_REQUIRED = ("locality", "level", "set_id", "decision", "date")
+_PLAN_ITEM_REQUIRED = ("locality", "due")
+# The cells that are matched (codes, level and status words) are read in NFC; the
+# others (decision numbers, agencies, actions) are shown back and keep their bytes.
+_RECOGNITION_MATCHED = ("locality", "level", "set_id")
+_PLAN_ITEM_MATCHED = ("locality", "indicator", "criterion", "status")
+
+T = TypeVar("T")
+
+
+def _in_nfc(
+    read: Callable[[Mapping[str, Any]], T], keys: tuple[str, ...]
+) -> Callable[[Mapping[str, Any]], T]:
+    """``read`` of a row whose ``keys`` cells are first put in NFC."""
+
+    def read_nfc(row: Mapping[str, Any]) -> T:
+        cells = dict(row)
+        for key in keys:
+            if isinstance(cells.get(key), str):
+                cells[key] = nfc(cells[key])
+        return read(cells)
+
+    return read_nfc
 
 
 def read_recognitions(path: str | Path) -> tuple[Recognition, ...]:
@@ -39,7 +67,14 @@ def read_recognitions(path: str | Path) -> tuple[Recognition, ...]:
     ntm_criteria.errors.DataErrors: ...recognitions.csv: 1 problem:
       - line 3: level: missing (expected the keys locality, level, ...)
     """
-    return tuple(read_table(path, Recognition.from_dict, columns=RECOGNITION_COLUMNS))
+    return tuple(
+        read_table(
+            path,
+            _in_nfc(Recognition.from_dict, _RECOGNITION_MATCHED),
+            columns=RECOGNITION_COLUMNS,
+            required=_RECOGNITION_REQUIRED,
+        )
+    )
 
 
 def read_plan_items(path: str | Path) -> tuple[PlanItem, ...]:
@@ -58,4 +93,11 @@ def read_plan_items(path: str | Path) -> tuple[PlanItem, ...]:
     ...     [item.target("en") for item in read_plan_items(path)]
     ['indicator 10.1']
     """
-    return tuple(read_table(path, PlanItem.from_dict, columns=PLAN_ITEM_COLUMNS))
+    return tuple(
+        read_table(
+            path,
+            _in_nfc(PlanItem.from_dict, _PLAN_ITEM_MATCHED),
+            columns=PLAN_ITEM_COLUMNS,
+            required=_PLAN_ITEM_REQUIRED,
+        )
+    )
