@@ -56,7 +56,10 @@ def _parser() -> argparse.ArgumentParser:
     p_demo = sub.add_parser("demo", help="assess the illustrative demo communes")
     p_demo.add_argument("--lang", choices=("vi", "en"), default="vi")
     p_demo.add_argument(
-        "--commune", default="04036", help="code of the commune to explain in full (default 04036)"
+        "--commune",
+        default="04036",
+        type=nfc,  # a code is matched, so read in NFC like the gazetteer's
+        help="code of the commune to explain in full (default 04036)",
     )
     p_demo.add_argument(
         "--national",
@@ -102,7 +105,7 @@ def _parser() -> argparse.ArgumentParser:
     p_report.add_argument("--localities", required=True, type=Path, help="gazetteer CSV")
     p_report.add_argument("--observations", required=True, type=Path, help="observations CSV")
     p_report.add_argument("--on", required=True, help="report date, e.g. 30/9/2023")
-    p_report.add_argument("--within", help="only the localities under this code")
+    p_report.add_argument("--within", type=nfc, help="only the localities under this code")
     p_report.add_argument("--recognitions", type=Path, help="CSV: " + ",".join(RECOGNITION_COLUMNS))
     p_report.add_argument("--roadmap", type=Path, help="CSV: " + ",".join(PLAN_ITEM_COLUMNS))
     p_report.add_argument(
@@ -335,6 +338,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         _error("cannot write the output: the pipe was closed")
     except OSError as err:  # a path the command itself reads or writes
         _error(_os_message(err))
+    except UnicodeEncodeError as err:  # e.g. PYTHONIOENCODING=ascii: Vietnamese cannot be shown
+        _error(f"cannot write the output in {err.encoding}; set PYTHONIOENCODING=utf-8")
     return 1
 
 

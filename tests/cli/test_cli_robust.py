@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import subprocess
 import sys
 import unicodedata
@@ -190,3 +191,23 @@ def test_nfd_observations_and_headers_give_the_nfc_report(tmp_path, capsys):
     args[args.index("--observations") + 1] = str(path)
     assert main(args) == 0
     assert unicodedata.normalize("NFC", capsys.readouterr().out) == composed
+
+
+def test_an_output_encoding_that_cannot_show_vietnamese_is_a_message():
+    done = subprocess.run(
+        [sys.executable, "-m", "ntm_criteria", "demo"],
+        capture_output=True,
+        env={**os.environ, "PYTHONIOENCODING": "ascii"},
+        check=False,
+    )
+    assert done.returncode == 1
+    assert b"Traceback" not in done.stderr
+    assert b"PYTHONIOENCODING=utf-8" in done.stderr
+
+
+def test_nfd_codes_of_options_are_read_in_nfc(capsys):
+    code = unicodedata.normalize(NFD, "xã-01")
+    assert main(["demo", "--commune", code]) == 1
+    assert "'xã-01'" in capsys.readouterr().err  # matched (and so shown) in NFC
+    assert main(report_args("--within", code)) == 1
+    assert "unknown locality 'xã-01'" in capsys.readouterr().err

@@ -52,7 +52,8 @@ def read_recognitions(path: str | Path) -> tuple[Recognition, ...]:
 
     Each row is read by :meth:`Recognition.from_dict
     <ntm_criteria.levels.Recognition.from_dict>`; every bad row is reported
-    together, with its line.
+    together, with its line.  Codes and level or status words are read in Unicode
+    NFC (decomposed text gives the same records); other cells keep their bytes.
 
     >>> import pathlib, tempfile
     >>> with tempfile.TemporaryDirectory() as tmp:
@@ -82,7 +83,8 @@ def read_plan_items(path: str | Path) -> tuple[PlanItem, ...]:
 
     Each row is read by :meth:`PlanItem.from_dict
     <ntm_criteria.progress.PlanItem.from_dict>`; every bad row is reported
-    together, with its line.
+    together, with its line.  Codes and level or status words are read in Unicode
+    NFC (decomposed text gives the same records); other cells keep their bytes.
 
     >>> import pathlib, tempfile
     >>> with tempfile.TemporaryDirectory() as tmp:
