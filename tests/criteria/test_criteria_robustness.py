@@ -232,3 +232,16 @@ def test_a_huge_integer_threshold_is_refused():
     data = _data()
     _indicator(data)["requirement"] = {"at_least": 10**5000}
     assert _problems(data)[0][0] == "criteria[0].indicators[0].requirement.at_least"
+
+
+def test_a_huge_integer_as_an_aggregate_measure_is_a_located_problem():
+    # Regression: str() of a 5,000-digit measure raised ValueError (found by the mutation test).
+    from ntm_criteria import catalog
+    from ntm_criteria.errors import DataErrors
+
+    data = catalog.get("vn-ntm-province-completion-2021-2025").to_dict()
+    indicator = next(i for c in data["criteria"] for i in c["indicators"] if i.get("aggregate"))
+    indicator["aggregate"]["measure"] = 10**5000
+    with pytest.raises(DataErrors) as caught:
+        CriterionSet.from_dict(data)
+    assert "aggregate" in str(caught.value)

@@ -474,7 +474,7 @@ class _Reader(DataReader):
                 level=None
                 if level is None
                 else Level.parse(level if isinstance(level, str) else shown(level)),
-                measure=nfc(str(measure)),
+                measure=nfc(measure) if isinstance(measure, str) else shown(measure),
             )
         except NtmError as err:
             self.problems.add_error(path, err)
