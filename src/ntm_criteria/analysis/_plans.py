@@ -14,7 +14,7 @@ from typing import Any, get_args
 
 import attrs
 
-from ntm_criteria._validators import as_tuple, nonblank_text, optional_text
+from ntm_criteria._validators import as_tuple, nfc, nonblank_text, optional_text
 from ntm_criteria.analysis._shortfalls import (
     Shortfall,
     ShortfallKey,
@@ -91,9 +91,10 @@ class PlanStatus(enum.Enum):
         """
         if isinstance(text, PlanStatus):
             return text
-        wanted = " ".join(str(text).replace("_", " ").split()).casefold()
+        # NFC: a decomposed "đang thực hiện" reads as the composed one.
+        wanted = nfc(" ".join(str(text).replace("_", " ").split()).casefold())
         for status in cls:
-            if wanted in (name.casefold() for name in status._names()):
+            if wanted in (nfc(name.casefold()) for name in status._names()):
                 return status
         known = ", ".join(f"{s.value} ({s.label('vi')})" for s in cls)
         raise DataError(f"unknown plan status {text!r}", key_path="status", expected=known)
@@ -119,9 +120,12 @@ _CHECK_AGENCY = nonblank_text("agency")
 
 
 def _agency(value: str | None) -> str:
-    # None: the source names no agency (a ward's own target year).  It is kept as "" so
-    # that the field stays text for every reader; given text must still be non-blank.
-    if value is None:
+    # None or "": the source names no agency (a ward's own target year).  It is kept
+    # as "" so that the field stays text for every reader, and "" is read back as
+    # none, so that attrs.evolve (which passes "" back) works on such an item
+    # (Regression: evolve raised "agency must be non-empty text").  Other text
+    # must still be non-blank and stripped.
+    if value is None or value == "":
         return ""
     _CHECK_AGENCY(None, attrs.fields(PlanItem).agency, value)
     return value
@@ -138,7 +142,7 @@ class PlanItem:
     number) or a whole ``programme`` (a criterion set or programme id: a
     ward's "recognised as a civilized urban area in 2025") of the locality
     with code ``locality`` — or, with none of these, what its title says; ``agency`` is the responsible agency (``None``
-    where the source names none, kept as ``""``), ``due`` the target date,
+    or ``""`` where the source names none, kept as ``""``), ``due`` the target date,
     ``action`` what will be done.  Keyword-only: ``title_vi`` / ``title_en``
     a free title, ``registered_on`` when the locality registered the target
     and ``achieved_on`` when it was reached.
