@@ -452,3 +452,9 @@ def test_decomposed_status_words_read_as_composed():
 def test_an_agency_keeps_its_bytes():
     decomposed = unicodedata.normalize("NFD", "Phòng Kinh tế")
     assert PlanItem("04036", decomposed, "31/12/2023", criterion=10).agency == decomposed
+
+
+def test_a_number_is_not_a_locality_code():
+    # Regression (cattrs): {"locality": 4036} was read as "4036", dropping the leading zero.
+    with pytest.raises(DataError, match=r"^locality: locality must be non-empty text"):
+        PlanItem.from_dict({"locality": 4036, "due": "31/12/2023", "criterion": 3})

@@ -14,6 +14,7 @@ from typing import Any, get_args
 
 import attrs
 
+from ntm_criteria._records import record_from_dict, record_to_dict
 from ntm_criteria._validators import as_tuple, nfc, nonblank_text, optional_text
 from ntm_criteria.analysis._shortfalls import (
     Shortfall,
@@ -131,6 +132,8 @@ def _agency(value: str | None) -> str:
     return value
 
 
+# The keys of a plan-item row, in order; the optional ones are written only when set.
+_ROW_KEYS = ("locality", "indicator", "criterion", "agency", "due", "status", "action")
 _OPTIONAL_KEYS = ("programme", "title_vi", "title_en", "registered_on", "achieved_on")
 
 
@@ -289,20 +292,7 @@ class PlanItem:
         >>> PlanItem.from_dict(item.to_dict()) == item
         True
         """
-        data: dict[str, Any] = {
-            "locality": self.locality,
-            "indicator": self.indicator,
-            "criterion": self.criterion,
-            "agency": self.agency,
-            "due": self.due.isoformat(),
-            "status": self.status.value,
-            "action": self.action,
-        }
-        for key in _OPTIONAL_KEYS:
-            value = getattr(self, key)
-            if value is not None:
-                data[key] = value.isoformat() if isinstance(value, datetime.date) else value
-        return data
+        return record_to_dict(self, order=_ROW_KEYS, omit_none=_OPTIONAL_KEYS)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> PlanItem:
@@ -317,24 +307,7 @@ class PlanItem:
         >>> PlanItem.from_dict(row).status
         <PlanStatus.IN_PROGRESS: 'in_progress'>
         """
-        for key in ("locality", "due"):
-            if data.get(key) in (None, ""):
-                raise DataError(
-                    "missing",
-                    key_path=key,
-                    expected="the keys locality, due and indicator, criterion or programme "
-                    "(agency optional)",
-                )
-        return cls(
-            data["locality"],
-            data.get("agency") or None,
-            data["due"],
-            data.get("indicator"),
-            data.get("criterion"),
-            data.get("status") or PlanStatus.PLANNED,
-            data.get("action"),
-            **{key: data.get(key) for key in _OPTIONAL_KEYS},
-        )
+        return record_from_dict(cls, data, what="plan item", may_be_missing=("agency",))
 
 
 def next_deadline(
