@@ -8,7 +8,7 @@ with one :class:`cattrs.Converter`, so that no record writes its own
 ``to_dict``/``from_dict`` bodies:
 
 - dates are written in ISO form, enums by their value (a :class:`Level` by its
-  key), fractions as text such as ``"7/72"``;
+  key), fractions as text such as ``"7/72"``, sets as sorted lists;
 - on the way in, each field's raw value goes to the field's own attrs converter
   (so ``"15/6/2022"``, ``"đạt chuẩn"`` and blank optional CSV cells read as
   they do in the constructor);
@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime
 import enum
 import functools
+import typing
 from collections.abc import Collection, Mapping, Sequence
 from fractions import Fraction
 from typing import Any, TypeVar
@@ -43,6 +44,10 @@ def _key_of(value: enum.Enum) -> Any:
     return key if isinstance(key, str) else value.value
 
 
+def _is_frozenset(kind: Any) -> bool:
+    return kind is frozenset or typing.get_origin(kind) is frozenset
+
+
 @functools.cache
 def _converter() -> cattrs.Converter:
     converter = cattrs.Converter(prefer_attrib_converters=True)
@@ -51,6 +56,8 @@ def _converter() -> cattrs.Converter:
     converter.register_structure_hook(str, lambda value, _: value)
     converter.register_unstructure_hook(datetime.date, datetime.date.isoformat)
     converter.register_unstructure_hook(Fraction, str)
+    # Sets (a locality's tags) are written as sorted lists: plain data, one order.
+    converter.register_unstructure_hook_func(_is_frozenset, sorted)
     converter.register_unstructure_hook_func(
         lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _key_of
     )

@@ -7,6 +7,7 @@ from typing import Any
 
 import attrs
 
+from ntm_criteria._records import record_to_dict
 from ntm_criteria.errors import DataError, UnknownCodeError
 from ntm_criteria.geography._fields import as_code, optional_text_field, text_field
 from ntm_criteria.geography._kinds import COMMUNE_KINDS, LocalityKind, kind_info
@@ -182,16 +183,7 @@ class Locality:
         >>> list(data)
         ['code', 'name_vi', 'kind', 'parent', 'region', 'tags', 'group', 'name_en']
         """
-        return {
-            "code": self.code,
-            "name_vi": self.name_vi,
-            "kind": self.kind.value,
-            "parent": self.parent,
-            "region": self.region,
-            "tags": sorted(self.tags),
-            "group": self.group,
-            "name_en": self.name_en,
-        }
+        return record_to_dict(self)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Locality:
