@@ -185,3 +185,33 @@ def test_a_rating_level_converter_raises_a_data_error() -> None:
     ):
         LevelRule(3, "commune", Period(datetime.date(2024, 1, 1), datetime.date.max))
     assert RatingLevel.parse(" province ") is RatingLevel.PROVINCE
+
+
+def test_decomposed_codes_and_groups_read_as_composed():
+    # Regression: an NFD group key was "unknown" and an NFD twin code no duplicate.
+    import unicodedata
+
+    text = PRODUCTS.replace('group = "food"', 'group = "thực-phẩm"')
+    rules = loads_ocop_rules(RULES.replace('key = "food"', 'key = "thực-phẩm"'))
+    decomposed = unicodedata.normalize("NFD", text).replace("SL-002", "SL-001")
+    composed = text.replace("SL-002", "SL-001")
+    with pytest.raises(DataErrors) as nfd_caught:
+        loads_products(decomposed, rules=rules)
+    with pytest.raises(DataErrors) as nfc_caught:
+        loads_products(composed, rules=rules)
+    assert [e.key_path for e in nfd_caught.value.errors] == ["products[1].code"]
+    assert [e.key_path for e in nfc_caught.value.errors] == ["products[1].code"]
+    first = loads_products(unicodedata.normalize("NFD", text), rules=rules)[0]
+    assert first.group == "thực-phẩm"
+    assert first.name_vi == unicodedata.normalize("NFD", "Mật ong bạc hà")  # names keep their bytes
+
+
+def test_rule_look_ups_read_any_form():
+    import unicodedata
+
+    rules = loads_ocop_rules(
+        RULES.replace('key = "food"', 'key = "thực-phẩm"').replace('key = "A"', 'key = "Ấ"')
+    )
+    nfd = unicodedata.normalize("NFD", "thực-phẩm")
+    assert rules.product_group(nfd).key == "thực-phẩm"
+    assert rules.regime("148/QĐ-TTg").part(unicodedata.normalize("NFD", "Ấ")).key == "Ấ"

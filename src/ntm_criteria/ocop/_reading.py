@@ -154,7 +154,7 @@ def loads_ocop_rules(text: str, *, file: str | None = None) -> OcopRules:
         reader.keys(item, ("key", "name_vi", "name_en"), path)
         names = [reader.text(item, k, path) for k in ("key", "name_vi", "name_en")]
         if None not in names:
-            groups.append(ProductGroup(*(str(n) for n in names)))
+            groups.append(ProductGroup(nfc(str(names[0])), str(names[1]), str(names[2])))
     certificate = reader.table_at(data, "certificate")
     reader.keys(certificate, ("months", "min_stars", *_PROVENANCE), "certificate")
     months = reader.whole(certificate, "months", "certificate")
@@ -196,7 +196,7 @@ def _regime(reader: _Reader, data: Mapping[str, Any], path: str) -> OcopRegime |
         if None not in names and points is not None:
             parts.append(
                 Part(
-                    str(names[0]),
+                    nfc(str(names[0])),
                     str(names[1]),
                     str(names[2]),
                     points,
@@ -314,6 +314,7 @@ def loads_products(
     codes: dict[str, str] = {}
     for path, item in reader.tables(data, "products", ""):
         code = item.get("code")
+        code = nfc(code) if isinstance(code, str) else code  # an NFD twin is a duplicate
         if isinstance(code, str) and code in codes:
             reader.problems.add(
                 key_path(path, "code"), f"duplicate product code {code!r} (first at {codes[code]})"
@@ -346,6 +347,7 @@ def _product(
     scored_on = reader.date(data, "scored_on", path)
     recognised_on = reader.date(data, "recognised_on", path, required=False)
     group = reader.text(data, "group", path, required=False)
+    group = None if group is None else nfc(group)
     name_en = reader.text(data, "name_en", path, required=False)
     parts: dict[str, Fraction] = {}
     raw_parts = data.get("parts", {})

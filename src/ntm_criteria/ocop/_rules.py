@@ -128,7 +128,7 @@ class OcopRegime:
         ntm_criteria.errors.UnknownCodeError: regime 148/QĐ-TTg: unknown OCOP part 'D' (known: A, B, C)
         """
         for part in self.parts:
-            if part.key == key:
+            if part.key == nfc(key):
                 return part
         raise UnknownCodeError(
             "OCOP part", key, known=[p.key for p in self.parts], where=f"regime {self.id}"
@@ -225,7 +225,7 @@ class OcopRules:
         datetime.date(2023, 2, 24)
         """
         for regime in self.regimes:
-            if regime.id == regime_id:
+            if regime.id == nfc(regime_id):
                 return regime
         raise UnknownCodeError("OCOP regime", regime_id, known=[r.id for r in self.regimes])
 
@@ -330,7 +330,7 @@ class OcopRules:
         'Đồ uống'
         """
         for group in self.product_groups:
-            if group.key == key:
+            if group.key == nfc(key):
                 return group
         raise UnknownCodeError(
             "OCOP product group", key, known=[g.key for g in self.product_groups]
