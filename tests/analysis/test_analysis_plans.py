@@ -458,3 +458,12 @@ def test_a_number_is_not_a_locality_code():
     # Regression (cattrs): {"locality": 4036} was read as "4036", dropping the leading zero.
     with pytest.raises(DataError, match=r"^locality: locality must be non-empty text"):
         PlanItem.from_dict({"locality": 4036, "due": "31/12/2023", "criterion": 3})
+
+
+@pytest.mark.parametrize(
+    "status", [10**5000, 3, None, ["done"]], ids=["huge", "int", "none", "list"]
+)
+def test_a_status_that_is_not_text_is_a_data_error(status):
+    # Regression: PlanStatus.parse called str() on the value; a huge int raised ValueError.
+    with pytest.raises(DataError, match=r"^status: a plan status must be text"):
+        PlanItem("1", None, "31/12/2025", programme="p", status=status)

@@ -92,12 +92,19 @@ class PlanStatus(enum.Enum):
         """
         if isinstance(text, PlanStatus):
             return text
+        known = ", ".join(f"{s.value} ({s.label('vi')})" for s in cls)
+        if not isinstance(text, str):
+            # Regression: str() of a huge int raised ValueError (the digit limit).
+            raise DataError(
+                f"a plan status must be text, not {type(text).__name__}",
+                key_path="status",
+                expected=known,
+            )
         # NFC: a decomposed "đang thực hiện" reads as the composed one.
-        wanted = nfc(" ".join(str(text).replace("_", " ").split()).casefold())
+        wanted = nfc(" ".join(text.replace("_", " ").split()).casefold())
         for status in cls:
             if wanted in (nfc(name.casefold()) for name in status._names()):
                 return status
-        known = ", ".join(f"{s.value} ({s.label('vi')})" for s in cls)
         raise DataError(f"unknown plan status {text!r}", key_path="status", expected=known)
 
 
