@@ -108,3 +108,44 @@ def test_any_row_gives_a_recognition_or_a_data_error(row):
     except DataError:
         return
     assert Recognition.from_dict(recognition.to_dict()) == recognition
+
+
+def test_text_is_not_made_from_a_number():
+    # Regression: cattrs made {"place": 4036} into "4036", dropping a code's leading zero.
+    from ntm_criteria._validators import nonblank_text
+
+    @attrs.frozen
+    class Place:
+        code: str = attrs.field(validator=nonblank_text("code"))
+
+    with pytest.raises(DataError, match=r"^code: code must be non-empty text"):
+        record_from_dict(Place, {"code": 4036}, what="place")
+
+
+def test_keys_in_order_and_none_left_out():
+    visit = Visit("04036", "15/6/2022")
+    data = record_to_dict(visit, order=["until", "day"], omit_none=["until", "place"])
+    assert list(data) == ["day", "place", "level", "colour", "share"]
+    assert list(record_to_dict(visit, order=["until"])) == [
+        "until",
+        "place",
+        "day",
+        "level",
+        "colour",
+        "share",
+    ]
+
+
+def test_blank_optional_cells_take_the_default_and_a_field_may_be_missing():
+    @attrs.frozen
+    class Line:
+        code: str
+        who: str = attrs.field(converter=lambda v: v or "")
+        colour: Colour = attrs.field(default=Colour.RED, converter=Colour)
+
+    line = record_from_dict(Line, {"code": "1", "colour": " "}, what="line", may_be_missing=["who"])
+    assert line == Line("1", "", Colour.RED)
+    with pytest.raises(
+        DataError, match=r"^code: missing \(expected the keys code and optionally who"
+    ):
+        record_from_dict(Line, {"who": "x"}, what="line", may_be_missing=["who"])

@@ -10,6 +10,7 @@ plan item on a whole programme, with no agency; the figures are illustrative.
 from __future__ import annotations
 
 import datetime
+import unicodedata
 
 import attrs
 import pytest
@@ -53,7 +54,7 @@ class TestRoadmaps:
         with pytest.raises(DataError, match="names no indicator and no criterion"):
             PlanItem("04036", "UBND xã", "31/12/2023")
         with pytest.raises(DataError, match="agency must be non-empty"):
-            PlanItem("04036", "", "31/12/2023", criterion=10)
+            PlanItem("04036", "  ", "31/12/2023", criterion=10)
         with pytest.raises(DataError, match="criterion 'ten' is not a number"):
             PlanItem("04036", "UBND xã", "31/12/2023", criterion="ten")
         with pytest.raises(DataError, match=r"^due: missing"):
@@ -173,8 +174,10 @@ class TestWardRegistration:
 
     def test_no_agency_is_allowed_but_blank_text_is_not(self):
         assert PlanItem("26734", None, "31/12/2025", programme=PROGRAMME).agency == ""
+        # "" is no agency too, as it is stored (it used to be refused: see the evolve test).
+        assert PlanItem("26734", "", "31/12/2025", programme=PROGRAMME).agency == ""
         with pytest.raises(DataError, match="agency must be non-empty"):
-            PlanItem("26734", "", "31/12/2025", programme=PROGRAMME)
+            PlanItem("26734", "  ", "31/12/2025", programme=PROGRAMME)
         with pytest.raises(DataError, match="agency must be non-empty"):
             PlanItem("26734", " UBND", "31/12/2025", programme=PROGRAMME)
 
@@ -405,3 +408,62 @@ def test_every_plan_item_round_trips(target, agency, due, status, **optional):
     # As a CSV row: every cell text, empty for none.
     row = {k: "" if v is None else str(v) for k, v in item.to_dict().items()}
     assert PlanItem.from_dict(row) == item
+
+
+_EVERY_KIND = [
+    PlanItem("04036", "Phòng Kinh tế", "31/12/2023", indicator="10.1", action="Trồng cây"),
+    PlanItem("04036", "UBND xã", "31/12/2023", criterion=13, status="in_progress"),
+    PlanItem("04036", None, "31/12/2023", title_vi="Hoàn thiện hồ sơ"),
+    PlanItem.registration("26734", 2025, programme=PROGRAMME, registered_on="1/3/2023"),
+    PlanItem.registration("26734", 2025, programme=PROGRAMME, agency="UBND phường"),
+]
+
+
+@pytest.mark.parametrize("item", _EVERY_KIND, ids=lambda i: i.label("en"))
+def test_evolve_works_on_every_kind_of_item(item):
+    # Regression: attrs.evolve on an item without an agency (a ward's) raised
+    # "agency must be non-empty text, got ''": the missing agency is stored as "".
+    done = attrs.evolve(item, status=PlanStatus.DONE, achieved_on="15/12/2025")
+    assert (done.status, done.agency, done.locality) == (
+        PlanStatus.DONE,
+        item.agency,
+        item.locality,
+    )
+    assert attrs.evolve(item) == item
+    assert PlanItem.from_dict(done.to_dict()) == done
+
+
+def test_decomposed_status_words_read_as_composed():
+    # Regression: PlanStatus.parse refused NFD "đang thực hiện".
+    for word in ("đang thực hiện", "hoàn thành", "chưa thực hiện", "không thực hiện", "đã đạt"):
+        decomposed = unicodedata.normalize("NFD", word)
+        assert decomposed != word
+        assert PlanStatus.parse(decomposed) is PlanStatus.parse(word)
+    row = {
+        "locality": "04036",
+        "indicator": "10.1",
+        "agency": "Phòng Kinh tế",
+        "due": "31/12/2023",
+        "status": unicodedata.normalize("NFD", "đang thực hiện"),
+    }
+    assert PlanItem.from_dict(row).status is PlanStatus.IN_PROGRESS
+
+
+def test_an_agency_keeps_its_bytes():
+    decomposed = unicodedata.normalize("NFD", "Phòng Kinh tế")
+    assert PlanItem("04036", decomposed, "31/12/2023", criterion=10).agency == decomposed
+
+
+def test_a_number_is_not_a_locality_code():
+    # Regression (cattrs): {"locality": 4036} was read as "4036", dropping the leading zero.
+    with pytest.raises(DataError, match=r"^locality: locality must be non-empty text"):
+        PlanItem.from_dict({"locality": 4036, "due": "31/12/2023", "criterion": 3})
+
+
+@pytest.mark.parametrize(
+    "status", [10**5000, 3, None, ["done"]], ids=["huge", "int", "none", "list"]
+)
+def test_a_status_that_is_not_text_is_a_data_error(status):
+    # Regression: PlanStatus.parse called str() on the value; a huge int raised ValueError.
+    with pytest.raises(DataError, match=r"^status: a plan status must be text"):
+        PlanItem("1", None, "31/12/2025", programme="p", status=status)

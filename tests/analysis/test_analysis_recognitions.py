@@ -145,3 +145,21 @@ class TestMaintenance:
     def test_eligible_for_a_higher_recognition(self):
         d = decide(recognitions=[self.recognition()])
         assert "Đủ điều kiện đề nghị công nhận đạt chuẩn kiểu mẫu." in d.explain("vi")
+
+
+def test_decomposed_level_words_read_as_composed():
+    # Regression: Recognition.from_dict refused NFD "đạt chuẩn" / "nâng cao".
+    import unicodedata
+
+    from ntm_criteria.levels import Recognition
+
+    for word in ("đạt chuẩn", "nâng cao", "kiểu mẫu"):
+        row = {
+            "locality": "04045",
+            "level": unicodedata.normalize("NFD", word),
+            "set_id": unicodedata.normalize("NFD", "bộ-tiêu-chí"),
+            "decision": "12/QĐ",
+            "date": "15/6/2022",
+        }
+        composed = {**row, "level": word, "set_id": "bộ-tiêu-chí"}
+        assert Recognition.from_dict(row) == Recognition.from_dict(composed)

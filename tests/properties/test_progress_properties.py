@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime
 import itertools
+import unicodedata
 from fractions import Fraction
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from hypothesis import strategies as st
 from ntm_criteria import Q_, Level, Locality, Observation, Status, assess, load_set
 from ntm_criteria.levels import Ladder, LevelDecision, Precondition, Recognition, decide_level
 from ntm_criteria.progress import (
+    PlanStatus,
     Progress,
     RollUp,
     no_investment_first,
@@ -224,3 +226,21 @@ def test_shortfall_ranking_is_a_total_stable_order(many, rnd):
     for a, b in itertools.pairwise(constant):
         if (a.locality, a.position) == (b.locality, b.position):
             assert where[id(a)] < where[id(b)]
+
+
+# -- one Unicode rule (issue 9) ----------------------------------------------------------------
+
+_WORDS = [
+    word for status in PlanStatus for word in (status.value, status.label("vi"), status.label("en"))
+] + ["đã đạt", "kế hoạch", "đang thực hiện"]
+
+
+@given(
+    st.sampled_from(_WORDS),
+    st.sampled_from(["NFC", "NFD", "NFKC", "NFKD"]),
+    st.sampled_from([str.lower, str.upper, str.title]),
+)
+def test_a_status_word_in_any_unicode_form_reads_the_same(word, form, case):
+    # Regression: PlanStatus.parse refused decomposed (NFD) words.
+    written = unicodedata.normalize(form, case(word))
+    assert PlanStatus.parse(written) is PlanStatus.parse(word)

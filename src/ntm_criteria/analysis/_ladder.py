@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 
 import attrs
 
+from ntm_criteria._validators import nfc
 from ntm_criteria.catalog import for_locality
 from ntm_criteria.criteria import CriterionSet, Level
 from ntm_criteria.errors import DataError, UnknownCodeError
@@ -18,7 +19,8 @@ def as_level(value: Level | str | int) -> Level:
     if isinstance(value, Level):
         return value
     if isinstance(value, str):
-        return Level.parse(value)
+        # NFC: a decomposed "đạt chuẩn" or "nâng cao" reads as the composed one.
+        return Level.parse(nfc(value))
     try:
         return Level(value)
     except ValueError:

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
+from ntm_criteria._validators import nfc
 from ntm_criteria.analysis._ladder import Ladder, as_ladder
 from ntm_criteria.analysis._recognitions import Maintenance, Recognition, criteria_with
 from ntm_criteria.analysis._wording import heading_name, level_name, say
@@ -306,8 +307,8 @@ def _check_preconditions(ladder: Ladder, mode: Precondition) -> None:
 
 def _precondition(value: Precondition | str) -> Precondition:
     try:
-        return Precondition(value)
-    except ValueError:
+        return Precondition(nfc(value) if isinstance(value, str) else value)
+    except (ValueError, TypeError):
         raise DataError(
             f"unknown precondition {value!r}",
             key_path="precondition",

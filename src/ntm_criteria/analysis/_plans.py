@@ -14,7 +14,8 @@ from typing import Any, get_args
 
 import attrs
 
-from ntm_criteria._validators import as_tuple, nonblank_text, optional_text
+from ntm_criteria._records import record_from_dict, record_to_dict
+from ntm_criteria._validators import as_tuple, nfc, nonblank_text, optional_text
 from ntm_criteria.analysis._shortfalls import (
     Shortfall,
     ShortfallKey,
@@ -91,11 +92,19 @@ class PlanStatus(enum.Enum):
         """
         if isinstance(text, PlanStatus):
             return text
-        wanted = " ".join(str(text).replace("_", " ").split()).casefold()
-        for status in cls:
-            if wanted in (name.casefold() for name in status._names()):
-                return status
         known = ", ".join(f"{s.value} ({s.label('vi')})" for s in cls)
+        if not isinstance(text, str):
+            # Regression: str() of a huge int raised ValueError (the digit limit).
+            raise DataError(
+                f"a plan status must be text, not {type(text).__name__}",
+                key_path="status",
+                expected=known,
+            )
+        # NFC: a decomposed "đang thực hiện" reads as the composed one.
+        wanted = nfc(" ".join(text.replace("_", " ").split()).casefold())
+        for status in cls:
+            if wanted in (nfc(name.casefold()) for name in status._names()):
+                return status
         raise DataError(f"unknown plan status {text!r}", key_path="status", expected=known)
 
 
@@ -119,14 +128,19 @@ _CHECK_AGENCY = nonblank_text("agency")
 
 
 def _agency(value: str | None) -> str:
-    # None: the source names no agency (a ward's own target year).  It is kept as "" so
-    # that the field stays text for every reader; given text must still be non-blank.
-    if value is None:
+    # None or "": the source names no agency (a ward's own target year).  It is kept
+    # as "" so that the field stays text for every reader, and "" is read back as
+    # none, so that attrs.evolve (which passes "" back) works on such an item
+    # (Regression: evolve raised "agency must be non-empty text").  Other text
+    # must still be non-blank and stripped.
+    if value is None or value == "":
         return ""
     _CHECK_AGENCY(None, attrs.fields(PlanItem).agency, value)
     return value
 
 
+# The keys of a plan-item row, in order; the optional ones are written only when set.
+_ROW_KEYS = ("locality", "indicator", "criterion", "agency", "due", "status", "action")
 _OPTIONAL_KEYS = ("programme", "title_vi", "title_en", "registered_on", "achieved_on")
 
 
@@ -138,7 +152,7 @@ class PlanItem:
     number) or a whole ``programme`` (a criterion set or programme id: a
     ward's "recognised as a civilized urban area in 2025") of the locality
     with code ``locality`` — or, with none of these, what its title says; ``agency`` is the responsible agency (``None``
-    where the source names none, kept as ``""``), ``due`` the target date,
+    or ``""`` where the source names none, kept as ``""``), ``due`` the target date,
     ``action`` what will be done.  Keyword-only: ``title_vi`` / ``title_en``
     a free title, ``registered_on`` when the locality registered the target
     and ``achieved_on`` when it was reached.
@@ -285,20 +299,7 @@ class PlanItem:
         >>> PlanItem.from_dict(item.to_dict()) == item
         True
         """
-        data: dict[str, Any] = {
-            "locality": self.locality,
-            "indicator": self.indicator,
-            "criterion": self.criterion,
-            "agency": self.agency,
-            "due": self.due.isoformat(),
-            "status": self.status.value,
-            "action": self.action,
-        }
-        for key in _OPTIONAL_KEYS:
-            value = getattr(self, key)
-            if value is not None:
-                data[key] = value.isoformat() if isinstance(value, datetime.date) else value
-        return data
+        return record_to_dict(self, order=_ROW_KEYS, omit_none=_OPTIONAL_KEYS)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> PlanItem:
@@ -313,24 +314,7 @@ class PlanItem:
         >>> PlanItem.from_dict(row).status
         <PlanStatus.IN_PROGRESS: 'in_progress'>
         """
-        for key in ("locality", "due"):
-            if data.get(key) in (None, ""):
-                raise DataError(
-                    "missing",
-                    key_path=key,
-                    expected="the keys locality, due and indicator, criterion or programme "
-                    "(agency optional)",
-                )
-        return cls(
-            data["locality"],
-            data.get("agency") or None,
-            data["due"],
-            data.get("indicator"),
-            data.get("criterion"),
-            data.get("status") or PlanStatus.PLANNED,
-            data.get("action"),
-            **{key: data.get(key) for key in _OPTIONAL_KEYS},
-        )
+        return record_from_dict(cls, data, what="plan item", may_be_missing=("agency",))
 
 
 def next_deadline(

@@ -9,7 +9,7 @@ from typing import Any
 import attrs
 
 from ntm_criteria._records import record_from_dict, record_to_dict
-from ntm_criteria._validators import nonblank_text
+from ntm_criteria._validators import nfc, nonblank_text
 from ntm_criteria.analysis._ladder import as_level
 from ntm_criteria.analysis._wording import say
 from ntm_criteria.assessment import AssessmentResult, CriterionOutcome
@@ -22,7 +22,14 @@ from ntm_criteria.text import check_lang
 
 
 def _locality_code(value: Locality | str) -> str:
-    return value.code if isinstance(value, Locality) else value
+    # NFC: a code is matched against the gazetteer's.
+    return value.code if isinstance(value, Locality) else _key(value)
+
+
+def _key(value: Any) -> Any:
+    # NFC for text matched against other data (codes, set ids); other values are left
+    # for the validator to refuse.
+    return nfc(value) if isinstance(value, str) else value
 
 
 @attrs.frozen(slots=True)
@@ -52,7 +59,7 @@ class Recognition:
 
     locality: str = attrs.field(converter=_locality_code, validator=nonblank_text("locality"))
     level: Level = attrs.field(converter=as_level)
-    set_id: str = attrs.field(validator=nonblank_text("set_id"))
+    set_id: str = attrs.field(converter=_key, validator=nonblank_text("set_id"))
     decision: str = attrs.field(validator=nonblank_text("decision"))
     date: datetime.date = attrs.field(converter=as_date)
     valid_until: datetime.date | None = attrs.field(default=None, converter=as_optional_date)

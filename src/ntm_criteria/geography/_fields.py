@@ -1,8 +1,9 @@
 """Checks of the text fields of regions and localities.
 
-Names and codes are kept exactly as given (no Unicode normalisation), so the
-check is only that the text is there and carries no stray spaces; the message
-says which of the two is wrong.
+Names are kept exactly as given (no Unicode normalisation: they are shown);
+codes, which are matched, are NFC-normalised on the way in (:func:`as_code`).
+The check is only that the text is there and carries no stray spaces; the
+message says which of the two is wrong.
 """
 
 from __future__ import annotations
@@ -11,9 +12,20 @@ from typing import Any
 
 import attrs
 
+from ntm_criteria._validators import nfc
 from ntm_criteria.errors import DataError
 
-__all__ = ["check_text", "optional_text_field", "text_field"]
+__all__ = ["as_code", "check_text", "optional_text_field", "text_field"]
+
+
+def as_code(value: Any) -> Any:
+    """A code (or region, tag) in NFC, the one form compared; other values are left to the checks.
+
+    >>> import unicodedata
+    >>> as_code(unicodedata.normalize("NFD", "Hà-01")) == "Hà-01", as_code(None)
+    (True, None)
+    """
+    return nfc(value) if isinstance(value, str) else value
 
 
 def check_text(field: str, value: object, *, optional: bool = False) -> None:

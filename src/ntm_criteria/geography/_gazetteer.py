@@ -9,7 +9,9 @@ from types import MappingProxyType
 import attrs
 
 from ntm_criteria._document import CsvRow
+from ntm_criteria._validators import nfc
 from ntm_criteria.errors import DataError, DataErrors, UnknownCodeError
+from ntm_criteria.geography._fields import as_code
 from ntm_criteria.geography._kinds import COMMUNE_KINDS, LocalityKind
 from ntm_criteria.geography._locality import Locality
 from ntm_criteria.geography._rows import localities_from_rows, read_csv_rows
@@ -99,7 +101,7 @@ class Gazetteer:
     # -- collection protocol
 
     def __contains__(self, code: object) -> bool:
-        return isinstance(code, str) and code in self._by_code
+        return isinstance(code, str) and nfc(code) in self._by_code
 
     def __iter__(self) -> Iterator[Locality]:
         return iter(self._localities)
@@ -151,7 +153,7 @@ class Gazetteer:
         ntm_criteria.errors.UnknownCodeError: unknown locality '15'
         """
         try:
-            return self._by_code[code]
+            return self._by_code[as_code(code)]
         except (KeyError, TypeError):
             raise UnknownCodeError("locality", str(code), where=self._source or "") from None
 
@@ -174,6 +176,7 @@ class Gazetteer:
         >>> [loc.name_vi for loc in gaz.children("116")], gaz.children("03664")
         (['Chiềng Xôm'], ())
         """
+        code = as_code(code)
         self.get(code)
         return self._children.get(code, ())
 
@@ -194,6 +197,7 @@ class Gazetteer:
         >>> [loc.code for loc in gaz.descendants("14", LocalityKind.COMMUNE)]
         ['03664', '03661']
         """
+        code = as_code(code)
         self.get(code)
         wanted = None if kind is None else LocalityKind.parse(kind)
         found: list[Locality] = []
@@ -218,6 +222,7 @@ class Gazetteer:
         >>> [loc.label() for loc in gaz.ancestors("03664")]
         ['thành phố Sơn La', 'tỉnh Sơn La']
         """
+        code = as_code(code)
         loc = self.get(code)
         chain: list[Locality] = []
         seen = {code}

@@ -7,8 +7,9 @@ from typing import Any
 
 import attrs
 
+from ntm_criteria._records import record_to_dict
 from ntm_criteria.errors import DataError, UnknownCodeError
-from ntm_criteria.geography._fields import optional_text_field, text_field
+from ntm_criteria.geography._fields import as_code, optional_text_field, text_field
 from ntm_criteria.geography._kinds import COMMUNE_KINDS, LocalityKind, kind_info
 from ntm_criteria.geography._regions import ALL_REGION_CODES, is_region_code
 from ntm_criteria.geography._tags import to_tags
@@ -101,7 +102,8 @@ class Locality:
     ``region`` is a code of some region scheme.  ``tags`` come from
     ``KNOWN_TAGS`` or are user tags starting with ``x_``.  ``group`` is the
     2026–2030 commune group (1, 2 or 3) and is allowed only on commune-level
-    units.  Names are kept exactly as given (no Unicode normalisation).
+    units.  Names are kept exactly as given (no Unicode normalisation); codes,
+    ``parent``, ``region`` and tags, which are matched, are read in NFC.
 
     >>> loc = Locality("03664", "Chiềng Xôm", "xã", parent="116", region="TDMNPB",
     ...                tags=["mountainous"], group=3)
@@ -117,11 +119,12 @@ class Locality:
     ntm_criteria.errors.DataError: tags: unknown tag 'isle' (expected one of border, ...)
     """
 
-    code: str = attrs.field(validator=text_field)
+    # Codes, parent and region are matched, so NFC; names keep their bytes (issue 9).
+    code: str = attrs.field(converter=as_code, validator=text_field)
     name_vi: str = attrs.field(validator=text_field)
     kind: LocalityKind = attrs.field(converter=_to_kind)
-    parent: str | None = attrs.field(default=None, validator=optional_text_field)
-    region: str | None = attrs.field(default=None)
+    parent: str | None = attrs.field(default=None, converter=as_code, validator=optional_text_field)
+    region: str | None = attrs.field(default=None, converter=as_code)
     tags: frozenset[str] = attrs.field(default=frozenset(), converter=to_tags)
     group: int | None = attrs.field(default=None)
     name_en: str | None = attrs.field(default=None, validator=optional_text_field)
@@ -180,16 +183,7 @@ class Locality:
         >>> list(data)
         ['code', 'name_vi', 'kind', 'parent', 'region', 'tags', 'group', 'name_en']
         """
-        return {
-            "code": self.code,
-            "name_vi": self.name_vi,
-            "kind": self.kind.value,
-            "parent": self.parent,
-            "region": self.region,
-            "tags": sorted(self.tags),
-            "group": self.group,
-            "name_en": self.name_en,
-        }
+        return record_to_dict(self)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Locality:

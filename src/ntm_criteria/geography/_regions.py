@@ -7,6 +7,7 @@ from types import MappingProxyType
 
 import attrs
 
+from ntm_criteria._validators import nfc
 from ntm_criteria.errors import DataError, UnknownCodeError
 from ntm_criteria.geography._data import data_file, entries
 from ntm_criteria.geography._fields import optional_text_field, text_field
@@ -112,9 +113,10 @@ def region(code: str, scheme: str = DEFAULT_REGION_SCHEME) -> Region:
     ...
     ntm_criteria.errors.UnknownCodeError: unknown region 'BTB-DHMT' (known: TDMNPB, DBSH, BTB, ...)
     """
-    members = regions(scheme)
+    members = regions(nfc(scheme) if isinstance(scheme, str) else scheme)
+    wanted = nfc(code) if isinstance(code, str) else code
     for candidate in members:
-        if candidate.code == code:
+        if candidate.code == wanted:
             return candidate
     raise UnknownCodeError("region", str(code), known=[r.code for r in members])
 
@@ -125,4 +127,4 @@ def is_region_code(code: object) -> bool:
     >>> is_region_code("DHNTB"), is_region_code("BTB-DHMT"), is_region_code("tn")
     (True, True, False)
     """
-    return isinstance(code, str) and code in ALL_REGION_CODES
+    return isinstance(code, str) and nfc(code) in ALL_REGION_CODES

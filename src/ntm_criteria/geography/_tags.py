@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import get_args
 
+from ntm_criteria._validators import nfc
 from ntm_criteria.errors import DataError
 from ntm_criteria.geography._data import data_file, entries
 from ntm_criteria.text import Lang, pick
@@ -73,7 +74,7 @@ def to_tags(value: Iterable[str] | str | None) -> frozenset[str]:
             key_path="tags",
             expected="tag names as strings",
         )
-    tags = frozenset(item for item in items if isinstance(item, str))
+    tags = frozenset(nfc(item) for item in items if isinstance(item, str))
     unknown = sorted(t for t in tags if not is_valid_tag(t))
     if unknown:
         noun = "tag" if len(unknown) == 1 else "tags"

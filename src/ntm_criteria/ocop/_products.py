@@ -7,11 +7,12 @@ import difflib
 from collections.abc import Mapping
 from fractions import Fraction
 from types import MappingProxyType
+from typing import Any
 
 import attrs
 
 from ntm_criteria._document import key_path
-from ntm_criteria._validators import exact
+from ntm_criteria._validators import exact, nfc
 from ntm_criteria.errors import DataError, NotInForceError, UnknownCodeError
 from ntm_criteria.ocop._rules import OcopRules
 from ntm_criteria.periods import as_date, as_optional_date
@@ -22,7 +23,13 @@ __all__ = ["Product", "product_problems", "score_problems"]
 
 
 def _parts(values: Mapping[str, int | float | str | Fraction]) -> Mapping[str, Fraction]:
-    return MappingProxyType({str(k): exact(v) for k, v in values.items()})
+    return MappingProxyType({nfc(str(k)): exact(v) for k, v in values.items()})
+
+
+def _key(value: Any) -> Any:
+    # Codes and the group key are matched (against the gazetteer, the rules, each
+    # other), so NFC; names keep their bytes.
+    return nfc(value) if isinstance(value, str) else value
 
 
 @attrs.frozen(slots=True)
@@ -43,13 +50,13 @@ class Product:
     ntm_criteria.errors.DataError: product X (Chè): neither parts nor total given (expected parts = {A, B, C} or total)
     """
 
-    code: str
+    code: str = attrs.field(converter=_key)
     name_vi: str
-    commune: str
+    commune: str = attrs.field(converter=_key)
     scored_on: datetime.date = attrs.field(converter=as_date)
     parts: Mapping[str, Fraction] = attrs.field(factory=dict, converter=_parts)
     total: Fraction | None = attrs.field(default=None, converter=attrs.converters.optional(exact))
-    group: str | None = None
+    group: str | None = attrs.field(default=None, converter=_key)
     name_en: str | None = None
     recognised_on: datetime.date | None = attrs.field(default=None, converter=as_optional_date)
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ntm_criteria._document import DataReader, key_path, parse_toml, read_text_file
+from ntm_criteria._validators import check_magnitude, check_number_text, nfc
 from ntm_criteria.errors import DataError, DataErrors
 from ntm_criteria.ocop._products import Product, score_problems
 from ntm_criteria.ocop._rules import (
@@ -23,7 +24,7 @@ from ntm_criteria.ocop._rules import (
     StarBand,
 )
 from ntm_criteria.periods import Period
-from ntm_criteria.rules import Provenance, number_from_data
+from ntm_criteria.rules import Provenance
 
 __all__ = [
     "FORMAT_VERSION",
@@ -55,6 +56,33 @@ class _Reader(DataReader):
 
     def format(self, data: Mapping[str, Any]) -> None:
         self.version(data, FORMAT_VERSION)
+
+    def number(
+        self, data: Mapping[str, Any], key: str, path: str, *, required: bool = True
+    ) -> Fraction | None:
+        # The documented limits, checked before any arithmetic and located
+        # (Regression: a max_total of 1e30 escaped as a DataError with no key path).
+        value = data.get(key)
+        try:
+            if isinstance(value, str):
+                check_number_text(value)
+            number = super().number(data, key, path, required=required)
+            return None if number is None else check_magnitude(number)
+        except DataError as err:
+            self.problems.add_error(key_path(path, key), err)
+            return None
+
+    def table_at(self, data: Mapping[str, Any], key: str, path: str = "") -> Mapping[str, Any]:
+        """The optional table ``key`` ({} when absent); another value is a problem."""
+        value = data.get(key, {})
+        if not isinstance(value, Mapping):
+            self.problems.add(
+                key_path(path, key),
+                f"{repr(value)[:40]} is not a table",
+                expected=f"a [{key}] table",
+            )
+            return {}
+        return value
 
 
 _PROVENANCE = ("source", "confidence", "certainty")
@@ -103,8 +131,9 @@ def loads_ocop_rules(text: str, *, file: str | None = None) -> OcopRules:
     ]
     if "regimes" not in data:
         reader.problems.add("regimes", "missing", expected="at least one [[regimes]] table")
+    # Regression: star_bands_provenance = 1 raised TypeError.
     band_base = reader.provenance(
-        data.get("star_bands_provenance", {}), "star_bands_provenance", Provenance()
+        reader.table_at(data, "star_bands_provenance"), "star_bands_provenance", Provenance()
     )
     bands = []
     for path, item in reader.tables(data, "star_bands", ""):
@@ -125,11 +154,8 @@ def loads_ocop_rules(text: str, *, file: str | None = None) -> OcopRules:
         reader.keys(item, ("key", "name_vi", "name_en"), path)
         names = [reader.text(item, k, path) for k in ("key", "name_vi", "name_en")]
         if None not in names:
-            groups.append(ProductGroup(*(str(n) for n in names)))
-    certificate = data.get("certificate", {})
-    if not isinstance(certificate, Mapping):
-        reader.problems.add("certificate", "not a table", expected="a [certificate] table")
-        certificate = {}
+            groups.append(ProductGroup(nfc(str(names[0])), str(names[1]), str(names[2])))
+    certificate = reader.table_at(data, "certificate")
     reader.keys(certificate, ("months", "min_stars", *_PROVENANCE), "certificate")
     months = reader.whole(certificate, "months", "certificate")
     min_stars = reader.whole(
@@ -151,6 +177,8 @@ def loads_ocop_rules(text: str, *, file: str | None = None) -> OcopRules:
         )
     except DataErrors as err:
         raise DataErrors(err.errors, file=file) from None
+    except DataError as err:
+        raise DataErrors([err], file=file) from None
 
 
 def _regime(reader: _Reader, data: Mapping[str, Any], path: str) -> OcopRegime | None:
@@ -168,7 +196,7 @@ def _regime(reader: _Reader, data: Mapping[str, Any], path: str) -> OcopRegime |
         if None not in names and points is not None:
             parts.append(
                 Part(
-                    str(names[0]),
+                    nfc(str(names[0])),
                     str(names[1]),
                     str(names[2]),
                     points,
@@ -189,6 +217,7 @@ def _level(reader: _Reader, data: Mapping[str, Any], path: str) -> LevelRule | N
     before = len(reader.problems.items)
     stars = reader.whole(data, "stars", path)
     level = data.get("level")
+    level = nfc(level) if isinstance(level, str) else level
     if level not in [lv.value for lv in RatingLevel]:
         reader.problems.add(
             key_path(path, "level"),
@@ -285,6 +314,7 @@ def loads_products(
     codes: dict[str, str] = {}
     for path, item in reader.tables(data, "products", ""):
         code = item.get("code")
+        code = nfc(code) if isinstance(code, str) else code  # an NFD twin is a duplicate
         if isinstance(code, str) and code in codes:
             reader.problems.add(
                 key_path(path, "code"), f"duplicate product code {code!r} (first at {codes[code]})"
@@ -317,6 +347,7 @@ def _product(
     scored_on = reader.date(data, "scored_on", path)
     recognised_on = reader.date(data, "recognised_on", path, required=False)
     group = reader.text(data, "group", path, required=False)
+    group = None if group is None else nfc(group)
     name_en = reader.text(data, "name_en", path, required=False)
     parts: dict[str, Fraction] = {}
     raw_parts = data.get("parts", {})
@@ -327,8 +358,8 @@ def _product(
             expected="{ A = 32, B = 20, C = 28 }",
         )
         raw_parts = {}
-    for key, value in raw_parts.items():
-        points = number_from_data(value, key_path(path, f"parts.{key}"), reader.problems)
+    for key in raw_parts:
+        points = reader.number(raw_parts, key, key_path(path, "parts"))
         if points is not None:
             parts[str(key)] = points
     total = reader.number(data, "total", path, required=False)

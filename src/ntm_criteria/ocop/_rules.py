@@ -14,7 +14,7 @@ from fractions import Fraction
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from ntm_criteria._validators import as_tuple, exact
+from ntm_criteria._validators import as_tuple, exact, nfc
 from ntm_criteria.errors import DataError, NotInForceError, UnknownCodeError
 from ntm_criteria.periods import Period, as_date
 from ntm_criteria.rules import Problems, Provenance, Unspecified
@@ -50,6 +50,29 @@ class RatingLevel(enum.Enum):
         'district level'
         """
         return message(f"ocop.level.{self.value}", lang)
+
+    @classmethod
+    def parse(cls, value: RatingLevel | str) -> RatingLevel:
+        """A rating level from its value (in any Unicode form); else a :class:`DataError`.
+
+        >>> RatingLevel.parse("province")
+        <RatingLevel.PROVINCE: 'province'>
+        >>> RatingLevel.parse("commune")
+        Traceback (most recent call last):
+        ...
+        ntm_criteria.errors.DataError: level: unknown rating level 'commune' (expected district, province, central)
+        """
+        if isinstance(value, RatingLevel):
+            return value
+        # Regression: the converter was RatingLevel itself, raising a bare ValueError.
+        for level in cls:
+            if isinstance(value, str) and nfc(value.strip()) == level.value:
+                return level
+        raise DataError(
+            f"unknown rating level {value!r}",
+            key_path="level",
+            expected=", ".join(lv.value for lv in cls),
+        )
 
 
 @attrs.frozen(slots=True)
@@ -105,7 +128,7 @@ class OcopRegime:
         ntm_criteria.errors.UnknownCodeError: regime 148/QĐ-TTg: unknown OCOP part 'D' (known: A, B, C)
         """
         for part in self.parts:
-            if part.key == key:
+            if part.key == nfc(key):
                 return part
         raise UnknownCodeError(
             "OCOP part", key, known=[p.key for p in self.parts], where=f"regime {self.id}"
@@ -126,6 +149,10 @@ class StarBand:
     provenance: Provenance = attrs.field(factory=Provenance)
 
 
+def _rating_level(value: RatingLevel | str) -> RatingLevel:
+    return RatingLevel.parse(value)
+
+
 @attrs.frozen(slots=True)
 class LevelRule:
     """Who rates and recognises products of ``stars`` during ``period``.
@@ -140,7 +167,7 @@ class LevelRule:
     """
 
     stars: int
-    level: RatingLevel = attrs.field(converter=RatingLevel)
+    level: RatingLevel = attrs.field(converter=_rating_level)
     period: Period
     provenance: Provenance = attrs.field(factory=Provenance)
     proposal_min_points: Fraction | None = None
@@ -198,7 +225,7 @@ class OcopRules:
         datetime.date(2023, 2, 24)
         """
         for regime in self.regimes:
-            if regime.id == regime_id:
+            if regime.id == nfc(regime_id):
                 return regime
         raise UnknownCodeError("OCOP regime", regime_id, known=[r.id for r in self.regimes])
 
@@ -303,7 +330,7 @@ class OcopRules:
         'Đồ uống'
         """
         for group in self.product_groups:
-            if group.key == key:
+            if group.key == nfc(key):
                 return group
         raise UnknownCodeError(
             "OCOP product group", key, known=[g.key for g in self.product_groups]
