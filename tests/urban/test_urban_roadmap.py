@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+import attrs
 import pytest
 
 from ntm_criteria import civilized
@@ -25,9 +26,7 @@ def roadmap_item() -> Any:
 
 
 def achieved(item: PlanItem, on: str) -> PlanItem:
-    # Through plain data, not attrs.evolve: an item without agency keeps it as "",
-    # which PlanItem's agency converter refuses when it is given back.
-    return PlanItem.from_dict({**item.to_dict(), "status": "achieved", "achieved_on": on})
+    return attrs.evolve(item, status="achieved", achieved_on=on)
 
 
 class TestRegistration:

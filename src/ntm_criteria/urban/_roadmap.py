@@ -76,8 +76,6 @@ class RoadmapItemShim:
         item = civilized.registration(locality_code, year, registered_on=registered_on)
         if not programme:
             return item
-        # Built anew, not attrs.evolve: an item without agency keeps it as "", which
-        # the agency converter refuses when it is given back.
         return PlanItem.registration(
             locality_code,
             year,
