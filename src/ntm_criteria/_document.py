@@ -22,6 +22,7 @@ from ntm_criteria._validators import (
     MAX_NESTING,
     MAX_NUMBER_CHARACTERS,
     nfc_keys,
+    shown,
 )
 from ntm_criteria.errors import DataError, DataErrors, NtmError
 from ntm_criteria.periods import as_date
@@ -163,7 +164,7 @@ class DataReader:
                 suggestion = f"; did you mean {close[0]!r}?" if close else ""
                 self.problems.add(
                     key_path(path, str(key)),
-                    f"unknown key {key!r}{suggestion}",
+                    f"unknown key {shown(key)}{suggestion}",
                     expected=", ".join(known),
                 )
 
@@ -178,7 +179,9 @@ class DataReader:
             return None
         if not isinstance(value, str) or not value.strip():
             self.problems.add(
-                key_path(path, key), f"{value!r} is not a non-empty string", expected="a string"
+                key_path(path, key),
+                f"{shown(value)} is not a non-empty string",
+                expected="a string",
             )
             return None
         return value
@@ -205,7 +208,7 @@ class DataReader:
             except NtmError as err:
                 self.problems.add(key_path(path, key), str(err))
                 return None
-        self.problems.add(key_path(path, key), f"{value!r} is not a date", expected=expected)
+        self.problems.add(key_path(path, key), f"{shown(value)} is not a date", expected=expected)
         return None
 
     def number(
@@ -235,7 +238,9 @@ class DataReader:
         value = data.get(key)
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
             self.problems.add(
-                key_path(path, key), f"{value!r} is not a positive whole number", expected="e.g. 1"
+                key_path(path, key),
+                f"{shown(value)} is not a positive whole number",
+                expected="e.g. 1",
             )
             return None
         return value
@@ -247,7 +252,7 @@ class DataReader:
             value = [value]
         if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
             self.problems.add(
-                key_path(path, key), f"{value!r} is not a list of names", expected="strings"
+                key_path(path, key), f"{shown(value)} is not a list of names", expected="strings"
             )
             return []
         return list(value)
@@ -268,7 +273,7 @@ class DataReader:
             if isinstance(item, Mapping):
                 found.append((item_path, item))
             else:
-                self.problems.add(item_path, f"{item!r} is not a table", expected="a table")
+                self.problems.add(item_path, f"{shown(item)} is not a table", expected="a table")
         return found
 
     def provenance(self, data: Mapping[str, Any], path: str, base: Provenance) -> Provenance:
@@ -280,7 +285,9 @@ class DataReader:
         found = data.get("format", supported)
         if found != supported:
             self.problems.add(
-                "format", f"format {found!r} is not supported", expected=f"format = {supported}"
+                "format",
+                f"format {shown(found)} is not supported",
+                expected=f"format = {supported}",
             )
 
     def table(self, data: Mapping[str, Any], key: str) -> Mapping[str, Any]:
