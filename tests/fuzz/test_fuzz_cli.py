@@ -129,10 +129,40 @@ def test_report_generated_arguments(target: str, deadline: str, on: str) -> None
     [
         ("demo", "--commune", "\u00b2"),
         ("demo", "--commune", "04036", "--lang", "en"),
-        ("check", "no/such\u0000.toml"),
+        ("check", "no/such.toml"),
     ],
 )
 def test_odd_demo_and_check_arguments(args: tuple[str, ...]) -> None:
-    if "\0" in "".join(args):
-        pytest.skip("a NUL cannot be passed on a command line")
     ntm(*args)
+
+
+# -- failures found, owned by other modules: recorded until fixed -----------------------
+
+
+def _report(*args: str) -> subprocess.CompletedProcess[str]:
+    return ntm(
+        "report",
+        "--set",
+        str(DEMO / "set.toml"),
+        "--localities",
+        str(DEMO / "communes.csv"),
+        "--observations",
+        str(DEMO / "observations.csv"),
+        "--on",
+        "30/9/2023",
+        *args,
+    )
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="cli: --deadline monthly:² prints a traceback ('²'.isdigit() is true, int() fails)",
+)
+def test_report_superscript_deadline_day() -> None:
+    _report("--deadline=monthly:²")
+
+
+@pytest.mark.xfail(strict=True, reason="cli: --target standard=1,5 is accepted and truncated to 1")
+def test_report_fractional_target_count_is_refused() -> None:
+    done = _report("--target=standard=1,5")
+    assert done.returncode == 2
