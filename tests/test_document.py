@@ -90,3 +90,17 @@ def test_toml_keys_come_back_in_nfc_and_values_as_written():
     data = parse_toml(unicodedata.normalize("NFD", '"tên" = ') + f'"{name}"')
     assert list(data) == ["tên"]
     assert data["tên"].encode() == name.encode()
+
+
+def test_problem_messages_quote_huge_integers_without_raising() -> None:
+    # Regression: DataReader quoted values with repr(), and an integer of over
+    # 4,300 digits (read from JSON or a dict) raised ValueError instead of a problem.
+    from ntm_criteria._document import DataReader
+
+    reader = DataReader()
+    reader.text({"name": 10**5000}, "name", "items[0]")
+    reader.whole({"n": -(10**5000)}, "n", "")
+    reader.version({"format": 10**5000}, 1)
+    messages = [p.message for p in reader.problems.items]
+    assert messages[0] == "an integer of 5001 digits is not a non-empty string"
+    assert all("digits" in m for m in messages)

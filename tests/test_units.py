@@ -607,3 +607,15 @@ def test_unit_label_unknown_language() -> None:
 def test_unit_label_unknown_unit() -> None:
     with pytest.raises(UnitError, match="bananas"):
         unit_label("bananas")
+
+
+def test_converting_a_huge_quantity_names_it_without_raising() -> None:
+    # Regression: to_exact quoted the magnitude with repr(), so a quantity of
+    # over 4,300 digits raised ValueError inside format_quantity and messages.
+    from fractions import Fraction
+
+    from ntm_criteria.text import format_quantity
+    from ntm_criteria.units import Q_
+
+    assert format_quantity(Q_(Fraction(10**5000, 3), "km"), None, "vi") == "3,33·10^4999 km"
+    assert format_quantity(Q_(10**5000, "percent"), None, "en") == "1.00·10^5000%"

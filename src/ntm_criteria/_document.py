@@ -287,7 +287,7 @@ class DataReader:
                 suggestion = f"; did you mean {close[0]!r}?" if close else ""
                 self.problems.add(
                     key_path(path, str(key)),
-                    f"unknown key {key!r}{suggestion}",
+                    f"unknown key {shown(key)}{suggestion}",
                     expected=", ".join(known),
                 )
 

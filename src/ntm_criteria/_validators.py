@@ -267,3 +267,30 @@ def optional_text(value: object) -> str | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     return str(value).strip()
+
+
+def shown(value: object) -> str:
+    """``repr(value)`` for a problem message, safe and short for any value.
+
+    Python refuses to write an integer of over 4,300 digits as text, so a
+    message quoting one would raise instead of reporting; long values are cut.
+
+    >>> shown("x"), shown(10**5000)
+    ("'x'", 'an integer of 5001 digits')
+    >>> len(shown("a" * 500))
+    103
+    """
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 300:
+        return f"an integer of {_digits(value)} digits"
+    try:
+        text = repr(value)
+    except ValueError:  # a container holding a huge integer
+        return f"a {type(value).__name__} holding a number too long to show"
+    return text if len(text) <= 100 else text[:100] + "..."
+
+
+def _digits(value: int) -> int:
+    """The number of decimal digits of ``value``, without writing it out."""
+    size = abs(value)
+    estimate = max(1, int(size.bit_length() * 0.30102999566398))
+    return estimate + 1 if size >= 10**estimate else estimate

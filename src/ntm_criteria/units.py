@@ -34,6 +34,7 @@ import pint
 from pint.facets.plain import PlainUnit
 
 from ntm_criteria._messages import Lang, check_lang, message, message_keys
+from ntm_criteria._validators import shown
 from ntm_criteria.errors import ParseError, UnitError
 
 __all__ = [
@@ -116,7 +117,7 @@ def Q_(value: object, unit: str | PlainUnit | None = None) -> Quantity:
         isinstance(value, numbers.Number) or hasattr(value, "__array__")
     ):
         raise UnitError(
-            f"got {value!r} of type {type(value).__name__}, not a number",
+            f"got {shown(value)} of type {type(value).__name__}, not a number",
             expected="a number and a unit, such as Q_(86.5, 'percent')",
         )
     if unit is None:
@@ -131,7 +132,7 @@ def Q_(value: object, unit: str | PlainUnit | None = None) -> Quantity:
     try:
         return ureg.Quantity(value, unit)
     except Exception as exc:  # pint lets many kinds of error through
-        raise UnitError(f"cannot make a quantity of {value!r} {unit!s}: {exc}") from exc
+        raise UnitError(f"cannot make a quantity of {shown(value)} {unit!s}: {exc}") from exc
 
 
 @functools.cache
@@ -364,7 +365,7 @@ def _exact_number(value: object, unit: str, indicator: str | None) -> Fraction:
         # 0.8 means 4/5, not 3602879701896397/4503599627370496.
         return Fraction(value) if isinstance(value, Decimal) else Fraction(repr(float(value)))
     raise UnitError(
-        f"got {value!r} of type {type(value).__name__}, not a number",
+        f"got {shown(value)} of type {type(value).__name__}, not a number",
         indicator=indicator,
         expected=expected,
     )
@@ -418,7 +419,9 @@ def _to_exact_checked(
         return _exact_number(value, target_text, indicator)
     magnitude = _exact_number(value.magnitude, target_text, indicator)
     source = _as_unit(value.units)
-    got = f"got {value.magnitude!r} {str(source) or 'dimensionless'} ({_dimension_text(source)})"
+    got = (
+        f"got {shown(value.magnitude)} {str(source) or 'dimensionless'} ({_dimension_text(source)})"
+    )
     if source.dimensionality != target.dimensionality:
         raise UnitError(
             f"{got}, which does not convert to {target_text!r} ({_dimension_text(target)})",

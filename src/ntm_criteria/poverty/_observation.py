@@ -38,8 +38,8 @@ def to_observation(
     ...                    Q_(1_300_000 if i < 2 else 2_600_000, "VND/person/month"),
     ...                    dict.fromkeys(codes, i == 0)) for i in range(40)]
     >>> obs = to_observation(rates(homes, on="2023-06-30"), "11.1")
-    >>> obs.value, obs.as_of
-    (<Quantity(5/2, 'percent')>, datetime.date(2023, 6, 30))
+    >>> str(obs.value.magnitude), str(obs.value.units), obs.as_of
+    ('5/2', 'percent', datetime.date(2023, 6, 30))
     >>> commune = Locality("04036", "Chiềng Xôm", "commune", region="TDMNPB")
     >>> result = assess(commune, demo.criterion_set(), [obs], on=datetime.date(2023, 6, 30))
     >>> print(result.criterion(11).summary())

@@ -23,6 +23,7 @@ import pint
 from pint.facets.plain import PlainUnit
 
 from ntm_criteria._messages import Lang, check_lang
+from ntm_criteria._validators import shown
 from ntm_criteria.errors import UnitError
 from ntm_criteria.units import Quantity, to_exact, unit_label
 
@@ -160,7 +161,7 @@ def format_quantity(
     if unit is None:
         if not isinstance(value, pint.Quantity):
             raise UnitError(
-                f"cannot write the bare number {value!r} without a unit",
+                f"cannot write the bare number {shown(value)} without a unit",
                 expected="a pint quantity, or a number and a unit",
             )
         unit = value.units
