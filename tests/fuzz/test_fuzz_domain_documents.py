@@ -34,7 +34,7 @@ LOADERS: dict[str, tuple[Callable[..., Any], Any]] = {
     "urban-rules": (urban.loads_classification_rules, DATA / "urban" / "classification.toml"),
     "urban-standards": (urban.loads_standards, DATA / "urban" / "standards_example.toml"),
     "civilized": (civilized.loads_civilized_rules, DATA / "civilized" / "recognition.toml"),
-    "ocop-rules": (ocop.loads_ocop_rules, PACKAGE / "data" / "ocop.toml"),
+    "ocop-rules": (ocop.loads_ocop_rules, DATA / "ocop" / "rules.toml"),
     "ocop-products": (ocop.loads_products, TESTS / "data" / "ocop" / "products.toml"),
 }
 DOCUMENTS = {name: read_toml(path) for name, (_, path) in LOADERS.items()}
