@@ -13,6 +13,7 @@ from typing import TypeAlias
 import attrs
 import pint
 
+from ntm_criteria._validators import nfc
 from ntm_criteria.criteria import CriterionSet, Indicator
 from ntm_criteria.errors import ObservationError, UnknownCodeError
 from ntm_criteria.periods import as_optional_date
@@ -56,7 +57,7 @@ def select_observations(
                 f"{observation!r} is not an Observation",
                 expected="Observation(indicator_code, value)",
             )
-        code = observation.indicator_code
+        code = nfc(observation.indicator_code)  # a code typed decomposed is the same code
         try:
             criterion_set.indicator(code)
         except UnknownCodeError:
