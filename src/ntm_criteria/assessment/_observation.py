@@ -13,9 +13,14 @@ from typing import TypeAlias
 import attrs
 import pint
 
-from ntm_criteria._validators import nfc
+from ntm_criteria._validators import (
+    MAX_MAGNITUDE_DIGITS,
+    MAX_NUMBER_CHARACTERS,
+    check_magnitude,
+    nfc,
+)
 from ntm_criteria.criteria import CriterionSet, Indicator
-from ntm_criteria.errors import ObservationError, UnknownCodeError
+from ntm_criteria.errors import DataError, ObservationError, UnknownCodeError
 from ntm_criteria.periods import as_optional_date
 from ntm_criteria.rules import Observed, OneOf
 from ntm_criteria.units import Quantity, to_exact, ureg
@@ -115,7 +120,7 @@ def observed_value(indicator: Indicator, value: ObservedValue) -> Observed:
     if kind in ("bool", "grade"):
         raise ObservationError(code, f"got {value!r}", expected=_expected(indicator))
     if isinstance(value, pint.Quantity):
-        return to_exact(value, indicator.unit or "dimensionless", indicator=code)
+        return _in_limits(to_exact(value, indicator.unit or "dimensionless", indicator=code), code)
     if isinstance(value, Real | decimal.Decimal):
         unit = indicator.unit or "dimensionless"
         if _needs_quantity(unit):
@@ -124,10 +129,36 @@ def observed_value(indicator: Indicator, value: ObservedValue) -> Observed:
                 f"a bare number {value!r} is ambiguous for a value in {unit}",
                 expected=f"a quantity such as Q_({value}, {unit!r})",
             )
-        return to_exact(value, unit, indicator=code)
+        return _in_limits(to_exact(value, unit, indicator=code), code)
     raise ObservationError(
         code, f"got {type(value).__name__} {value!r}", expected=_expected(indicator)
     )
+
+
+# About MAX_NUMBER_CHARACTERS decimal digits, in bits, for numerator and denominator together.
+_MOST_BITS = int(MAX_NUMBER_CHARACTERS * 3.33)
+
+
+def _in_limits(number: Fraction, code: str) -> Fraction:
+    """``number`` if it is within the documented limits of a number, else an ObservationError.
+
+    Results are written as plain data and read back under the same limits, so an
+    observation over them (``Q_(1e300, "percent")``) is refused here, naming the indicator.
+    """
+    digits = abs(number.numerator).bit_length() + number.denominator.bit_length()
+    try:
+        if digits > _MOST_BITS:
+            raise DataError("number has too many digits", expected=_RANGE)
+        check_magnitude(number)
+    except (DataError, OverflowError):
+        raise ObservationError(code, "the value is out of range", expected=_RANGE) from None
+    return number
+
+
+_RANGE = (
+    f"a number below 10**{MAX_MAGNITUDE_DIGITS} in absolute value, "
+    f"of at most {MAX_NUMBER_CHARACTERS} digits"
+)
 
 
 @functools.lru_cache(maxsize=256)

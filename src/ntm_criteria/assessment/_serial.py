@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import enum
 import functools
+import math
 from collections.abc import Callable, Mapping, Sequence
+from decimal import Decimal
 from fractions import Fraction
 from typing import Any, TypeVar
 
-from ntm_criteria._validators import enum_value
+from ntm_criteria._validators import MAX_NUMBER_CHARACTERS, check_number_text, enum_value
 from ntm_criteria.assessment._outcomes import CriterionOutcome, IndicatorOutcome
 from ntm_criteria.errors import DataError, DataErrors, NtmError
 from ntm_criteria.periods import as_date
@@ -19,7 +21,6 @@ from ntm_criteria.rules import (
     Requirement,
     Status,
     UnknownReason,
-    number_from_data,
     number_to_data,
     provenance_from_data,
     provenance_to_data,
@@ -144,13 +145,39 @@ def _optional_number(value: Fraction | None) -> object:
     return None if value is None else number_to_data(value)
 
 
+# Gaps and relative gaps of numbers within the limits can have a few times their digits.
+_RESULT_NUMBER_CHARACTERS = 10 * MAX_NUMBER_CHARACTERS
+
+
 def _number_back(value: object, path: str) -> Fraction | None:
+    """A number of a result (an actual value, a gap), as :func:`number_to_data` wrote it.
+
+    Not :func:`number_from_data`: a gap may be a little over the limits of a
+    threshold, but text is still checked for length and exponent first.
+    """
     if value is None:
         return None
-    problems = Problems()
-    number = number_from_data(value, path, problems)
-    problems.raise_if_any()
-    return number
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() < 3400:
+        return Fraction(value)
+    if isinstance(value, float) and math.isfinite(value):
+        return Fraction(Decimal(repr(value)))
+    if isinstance(value, str) and len(value) <= _RESULT_NUMBER_CHARACTERS:
+        try:
+            check_number_text(value[-MAX_NUMBER_CHARACTERS:])  # the exponent, if any
+            return Fraction(value)
+        except (ValueError, ZeroDivisionError, DataError):
+            pass
+    raise DataError(
+        f"not an assessment result: {type(value).__name__} {_shown(value)} is not a number",
+        key_path=path,
+        expected="a number written by AssessmentResult.to_dict",
+    )
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, str):
+        return repr(value if len(value) <= 40 else value[:37] + "...")
+    return "" if isinstance(value, int) else "value"
 
 
 def _indicator_to_data(o: IndicatorOutcome) -> dict[str, Any]:
