@@ -172,8 +172,8 @@ texts = st.one_of(
     st.sampled_from(["Tốt", "Khá", "đạt", "không đạt", "chưa đạt", "có", "không", "Tốt "]),
     st.text(max_size=12),
 ).flatmap(lambda t: st.sampled_from([t, _nfd(t)]))
-huge = st.sampled_from(
-    [10**40, 10**5000, -(10**31), 1e300, float("inf"), float("-inf"), float("nan"), 1e-300]
+huge = st.sampled_from([40, 4000, 31]).map(lambda n: (-1) ** n * 10**n) | st.sampled_from(
+    [1e300, float("inf"), float("-inf"), float("nan"), 1e-300]
 )
 numbers = st.one_of(
     st.integers(),

@@ -217,3 +217,18 @@ def test_an_unknown_confidence_names_the_field_and_the_choices():
         Provenance(confidence="sure")
     assert caught.value.key_path == "confidence"
     assert "official, provincial, illustrative, unverified" in str(caught.value)
+
+
+def test_a_bad_certainty_names_its_field():
+    with pytest.raises(DataError) as caught:
+        Provenance(certainty="sure")
+    assert caught.value.key_path == "certainty"
+
+
+@pytest.mark.parametrize("missing", [("region",), "DBSH", 3, ("a", "b", "c")])
+def test_a_missing_case_that_is_not_a_pair_is_a_data_error(missing):
+    # Regression: Unspecified(missing=("region",)) raised a bare ValueError (or TypeError).
+    from ntm_criteria.rules import Unspecified
+
+    with pytest.raises(DataError, match="not a pair of names"):
+        Unspecified(missing=missing)

@@ -107,18 +107,18 @@ def observed_value(indicator: Indicator, value: ObservedValue) -> Observed:
     if isinstance(value, bool):
         if kind in ("bool", "any"):
             return value
-        raise ObservationError(code, f"got {value!r}", expected=_expected(indicator))
+        raise ObservationError(code, f"got {_shown(value)}", expected=_expected(indicator))
     if isinstance(value, str):
         if kind in ("grade", "any"):
             return value
         raise ObservationError(
             code,
-            f"got the text {value!r}",
+            f"got the text {_shown(value)}",
             expected=_expected(indicator)
             + "; parse text with units.parse_number or units.parse_quantity",
         )
     if kind in ("bool", "grade"):
-        raise ObservationError(code, f"got {value!r}", expected=_expected(indicator))
+        raise ObservationError(code, f"got {_shown(value)}", expected=_expected(indicator))
     if isinstance(value, pint.Quantity):
         return _in_limits(to_exact(value, indicator.unit or "dimensionless", indicator=code), code)
     if isinstance(value, Real | decimal.Decimal):
@@ -126,13 +126,23 @@ def observed_value(indicator: Indicator, value: ObservedValue) -> Observed:
         if _needs_quantity(unit):
             raise ObservationError(
                 code,
-                f"a bare number {value!r} is ambiguous for a value in {unit}",
-                expected=f"a quantity such as Q_({value}, {unit!r})",
+                f"a bare number {_shown(value)} is ambiguous for a value in {unit}",
+                expected=f"a quantity such as Q_({_shown(value)}, {unit!r})",
             )
         return _in_limits(to_exact(value, unit, indicator=code), code)
     raise ObservationError(
-        code, f"got {type(value).__name__} {value!r}", expected=_expected(indicator)
+        code, f"got {type(value).__name__} {_shown(value)}", expected=_expected(indicator)
     )
+
+
+def _shown(value: object) -> str:
+    """``repr(value)``; an int past Python's digit limit by its size."""
+    try:
+        text = repr(value)
+    except ValueError:
+        bits = getattr(value, "bit_length", None)
+        return f"a number of {int(bits() * 0.30103) + 1} digits" if bits else type(value).__name__
+    return text
 
 
 # About MAX_NUMBER_CHARACTERS decimal digits, in bits, for numerator and denominator together.

@@ -107,7 +107,11 @@ class Provenance:
     @certainty.validator
     def _check_certainty(self, _: object, value: str | None) -> None:
         if value is not None and value not in ("high", "medium", "low"):
-            raise DataError(f"certainty {value!r} is not known", expected="high, medium or low")
+            raise DataError(
+                f"certainty {value!r} is not known",
+                key_path="certainty",
+                expected="high, medium or low",
+            )
 
     def describe(self, lang: str = "en") -> str:
         """One line naming the source and the confidence."""
@@ -192,8 +196,14 @@ class Fixed:
 def _pair(value: Iterable[str] | None) -> tuple[str, str] | None:
     if value is None:
         return None
-    first, second = value
-    return (str(first), str(second))
+    pair = tuple(value) if isinstance(value, Iterable) and not isinstance(value, str) else ()
+    if len(pair) != 2:
+        raise DataError(
+            f"{type(value).__name__} is not a pair of names",
+            key_path="missing",
+            expected='["region", "DBSH"]',
+        )
+    return (str(pair[0]), str(pair[1]))
 
 
 @attrs.frozen(slots=True)
