@@ -232,3 +232,15 @@ def test_a_missing_case_that_is_not_a_pair_is_a_data_error(missing):
 
     with pytest.raises(DataError, match="not a pair of names"):
         Unspecified(missing=missing)
+
+
+def test_a_scaled_threshold_over_the_limits_is_unspecified():
+    # Regression: resolving 1e20 × 1e20 raised a DataError (no place named) in assess.
+    import datetime
+
+    from ntm_criteria.rules import Context, Unspecified, resolve
+
+    scaled = Scaled("a:1", 10**20, base=Fixed(10**20))
+    leaf = resolve(scaled, Context(on=datetime.date(2024, 1, 1)))
+    assert isinstance(leaf, Unspecified)
+    assert "out of range" in (leaf.note or "")

@@ -388,7 +388,10 @@ def _scaled(value: Scaled, context: Context) -> Leaf:
     if isinstance(leaf, Unspecified):
         note = f"{value.ref} is not specified" + (f" ({leaf.note})" if leaf.note else "")
         return Unspecified(note, value.provenance, leaf.missing)
-    return Fixed(leaf.amount * value.factor, value.provenance or leaf.provenance)
+    try:
+        return Fixed(leaf.amount * value.factor, value.provenance or leaf.provenance)
+    except DataError:  # the product is over the number limits: no threshold to compare with
+        return Unspecified(f"{value.ref} × {value.factor} is out of range", value.provenance)
 
 
 def _branch(
