@@ -244,3 +244,16 @@ def test_a_scaled_threshold_over_the_limits_is_unspecified():
     leaf = resolve(scaled, Context(on=datetime.date(2024, 1, 1)))
     assert isinstance(leaf, Unspecified)
     assert "out of range" in (leaf.note or "")
+
+
+def test_region_and_tag_keys_are_read_in_nfc():
+    # Regression: a tag key typed decomposed never matched the locality's tag.
+    import datetime
+
+    from ntm_criteria.rules import Context, resolve
+
+    problems = Problems()
+    value = value_from_data({"by_tag": {nfd("đảo"): 60}, "default": 80}, "", problems)
+    assert value is not None and not problems
+    context = Context(on=datetime.date(2024, 1, 1), tags=frozenset({"đảo"}))
+    assert resolve(value, context) == Fixed(60)

@@ -318,7 +318,7 @@ def _branch_from_data(b: _Branch, table: object) -> ValueSpec | None:
 
 def _case_key(kind: str, key: str, path: str, problems: Problems) -> object:
     if kind in ("by_region", "by_tag"):
-        return key
+        return nfc(key)  # matched against the locality's region and tags
     if kind == "by_group":
         if key in ("1", "2", "3"):
             return int(key)
