@@ -254,6 +254,7 @@ def test_region_and_tag_keys_are_read_in_nfc():
 
     problems = Problems()
     value = value_from_data({"by_tag": {nfd("đảo"): 60}, "default": 80}, "", problems)
-    assert value is not None and not problems
+    assert value is not None
+    assert not problems
     context = Context(on=datetime.date(2024, 1, 1), tags=frozenset({"đảo"}))
     assert resolve(value, context) == Fixed(60)
