@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import warnings
+from importlib import resources
 from pathlib import Path
 
 import attrs
@@ -21,7 +22,7 @@ from ntm_criteria.civilized import (
     civilized_rules,
     loads_civilized_rules,
 )
-from ntm_criteria.errors import DataErrors, NotInForceError, ObservationError, ScopeError
+from ntm_criteria.errors import DataError, DataErrors, NotInForceError, ObservationError, ScopeError
 from ntm_criteria.rules import Confidence, Fixed, Provenance, Unspecified
 
 DATA = Path(__file__).parent / "data" / "civilized"
@@ -246,3 +247,33 @@ def test_urban_has_no_other_names() -> None:
 
     with pytest.raises(AttributeError, match="no_such_name"):
         ntm_criteria.urban.no_such_name  # noqa: B018
+
+
+# -- bad input (issue 9) ------------------------------------------------------------
+
+
+def _rules_text(**changes: str) -> str:
+    text = (
+        resources.files("ntm_criteria.catalog")
+        .joinpath("data", "civilized", "recognition.toml")
+        .read_text(encoding="utf-8")
+    )
+    lines = text.splitlines()
+    for key, value in changes.items():
+        lines = [f"{key} = {value}" if line.startswith(f"{key} =") else line for line in lines]
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("years", ["100000", '"1e10000000"', "1" + "0" * 40])
+def test_registration_years_beyond_a_century_are_refused_with_the_key(years: str) -> None:
+    # Regression: 100000 years loaded, then earliest_recognition raised ValueError/OverflowError.
+    with pytest.raises(DataErrors) as caught:
+        loads_civilized_rules(_rules_text(first_recognition_years=years), file="c.toml")
+    assert [e.key_path for e in caught.value.errors] == ["first_recognition_years"]
+
+
+def test_a_registration_too_close_to_9999_is_a_data_error() -> None:
+    # Regression: date overflow (ValueError "year 10001 is out of range").
+    with pytest.raises(DataError, match="past 9999") as caught:
+        civilized_rules().earliest_recognition("1/1/9999")
+    assert caught.value.key_path == "registered_on"

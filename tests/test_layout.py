@@ -15,6 +15,7 @@ regression in the layout as soon as it is written:
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -213,3 +214,43 @@ def test_a_bad_message_entry_is_a_located_problem(entry, expected):
     assert problems
     assert expected in str(DataErrors(problems))
     assert all(p.file == "text/messages/x.toml" for p in problems)
+
+
+def _used_in(key: str, source: str) -> bool:
+    """``key`` is written in ``source`` as a string, or built from a parent prefix.
+
+    A parent counts when a string starts with it and goes on with ``.{`` (an f-string such as
+    ``f"poverty.status.{value}"``) or ends with it (``"poverty.status."`` or a prefix at least two
+    parts long, such as ``"urban.explain"`` handed to a helper).
+    """
+    quote = "[\"']"
+    if re.search(rf"{quote}{re.escape(key)}{quote}", source):
+        return True
+    parts = key.split(".")
+    for parent in (".".join(parts[:i]) for i in range(1, len(parts))):
+        built = rf"{quote}{re.escape(parent)}\.(\{{|{quote})"
+        if re.search(built, source):
+            return True
+        if "." in parent and re.search(rf"{quote}{re.escape(parent)}{quote}", source):
+            return True
+    return False
+
+
+def test_every_message_key_is_used_in_the_source():
+    source = "\n".join(p.read_text(encoding="utf-8") for p in MODULES.values())
+    unused = sorted(key for key in message_keys() if not _used_in(key, source))
+    assert not unused, f"message keys used nowhere in src/: {unused}"
+
+
+@pytest.mark.parametrize(
+    ("key", "source", "used"),
+    [
+        ("poverty.status.poor", 'message("poverty.status.poor", lang)', True),
+        ("poverty.status.poor", 'message(f"poverty.status.{self.value}", lang)', True),
+        ("poverty.status.poor", 'PREFIX = "poverty.status."', True),
+        ("urban.roadmap.status.planned", 'f"ntm_criteria.urban.{name}"', False),
+        ("urban.roadmap.status.planned", 'kind = "urban"', False),
+    ],
+)
+def test_a_message_key_counts_as_used_when_written_or_built(key, source, used):
+    assert _used_in(key, source) is used

@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-import ast
-import doctest
-import inspect
-import itertools
 import math
 from decimal import Decimal
 from fractions import Fraction
-from types import ModuleType
 from typing import get_args
 
 import pytest
@@ -20,31 +15,8 @@ from ntm_criteria import _messages as i18n
 from ntm_criteria.errors import UnitError, UnknownCodeError
 from ntm_criteria.text import Lang, check_lang, format_number, format_percent, format_quantity
 from ntm_criteria.units import Q_, parse_number, ureg
-
-
-def _attribute_docstrings(module: ModuleType) -> dict[str, str]:
-    """Docstrings written after module-level assignments (which pytest does not collect)."""
-    tree = ast.parse(inspect.getsource(module))
-    docs: dict[str, str] = {}
-    for before, node in itertools.pairwise(tree.body):
-        if not (isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)):
-            continue
-        targets = [
-            n.id
-            for n in ast.walk(before)
-            if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)
-        ]
-        if targets and isinstance(node.value.value, str):
-            docs[targets[-1]] = node.value.value
-    return docs
-
-
-def _run_doctests(module: ModuleType, name: str, docstring: str) -> doctest.TestResults:
-    flags = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
-    test = doctest.DocTestParser().get_doctest(docstring, vars(module).copy(), name, None, 0)
-    runner = doctest.DocTestRunner(optionflags=flags)
-    runner.run(test)
-    return runner.summarize(verbose=False)
+from support import attribute_docstrings as _attribute_docstrings
+from support import run_doctests as _run_doctests
 
 
 @pytest.mark.parametrize("name", ["Lang"])

@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import ast
 import contextlib
-import doctest
-import inspect
-import itertools
 import math
 from decimal import Decimal
 from fractions import Fraction
 from importlib import resources
-from types import ModuleType
 
 import pint
 import pytest
@@ -31,31 +26,8 @@ from ntm_criteria.units import (
     unit_label,
     ureg,
 )
-
-
-def _attribute_docstrings(module: ModuleType) -> dict[str, str]:
-    """Docstrings written after module-level assignments (which pytest does not collect)."""
-    tree = ast.parse(inspect.getsource(module))
-    docs: dict[str, str] = {}
-    for before, node in itertools.pairwise(tree.body):
-        if not (isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)):
-            continue
-        targets = [
-            n.id
-            for n in ast.walk(before)
-            if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)
-        ]
-        if targets and isinstance(node.value.value, str):
-            docs[targets[-1]] = node.value.value
-    return docs
-
-
-def _run_doctests(module: ModuleType, name: str, docstring: str) -> doctest.TestResults:
-    flags = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
-    test = doctest.DocTestParser().get_doctest(docstring, vars(module).copy(), name, None, 0)
-    runner = doctest.DocTestRunner(optionflags=flags)
-    runner.run(test)
-    return runner.summarize(verbose=False)
+from support import attribute_docstrings as _attribute_docstrings
+from support import run_doctests as _run_doctests
 
 
 @pytest.mark.parametrize("name", ["Quantity", "ureg"])

@@ -14,7 +14,7 @@ import difflib
 import io
 import re
 import tomllib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -25,7 +25,10 @@ from ntm_criteria._validators import (
     MAX_DOCUMENT_BYTES,
     MAX_NESTING,
     MAX_NUMBER_CHARACTERS,
+    key_path,
+    nfc,
     nfc_keys,
+    shown,
 )
 from ntm_criteria.errors import DataError, DataErrors, NtmError
 from ntm_criteria.periods import as_date
@@ -42,21 +45,11 @@ __all__ = [
     "CsvColumns",
     "CsvRow",
     "DataReader",
-    "csv_records",
     "csv_rows",
     "key_path",
     "parse_toml",
     "read_text_file",
 ]
-
-
-def key_path(path: str, key: str) -> str:
-    """``criteria[0]`` + ``number`` → ``criteria[0].number``.
-
-    >>> key_path("", "id"), key_path("criteria[0]", "number")
-    ('id', 'criteria[0].number')
-    """
-    return f"{path}.{key}" if path else key
 
 
 def parse_toml(text: str, file: str | None = None) -> dict[str, Any]:
@@ -191,12 +184,26 @@ class CsvRow:
         return f"row {self.number}" if field is None else f"row {self.number}: {field}"
 
 
-def csv_rows(text: str, file: str, columns: CsvColumns) -> list[CsvRow]:
+#: Checks a table's header (its names in NFC, its line, the columns): the problems found.
+HeaderCheck = Callable[[list[str], int, CsvColumns], list[DataError]]
+
+
+def csv_rows(
+    text: str,
+    file: str | None,
+    columns: CsvColumns,
+    *,
+    check_header: HeaderCheck | None = None,
+) -> list[CsvRow]:
     """The data rows of CSV ``text`` with their row and line numbers; the header is checked.
 
     Blank lines are skipped (before the header too); a quoted cell may span
-    lines, and a row's line is the one it starts on.  An empty file, a bad
-    header or malformed CSV is a :class:`DataError` naming ``file``.
+    lines, and a row's line is the one it starts on.  A leading byte-order
+    mark is dropped and column names are compared in NFC
+    (:func:`~ntm_criteria._validators.nfc`).  An empty file, a bad header or
+    malformed CSV is a :class:`DataError` naming ``file``.  ``check_header``
+    replaces the default check (unknown, repeated and missing required
+    columns) for tables with rules of their own.
 
     >>> columns = CsvColumns(("code", "name"), ("code", "name"))
     >>> rows = csv_rows("code,name\\n\\n14,Sơn La\\n", "t.csv", columns)
@@ -209,7 +216,8 @@ def csv_rows(text: str, file: str, columns: CsvColumns) -> list[CsvRow]:
       - line 1: header: unknown column(s) 'typ' ...
       - line 1: header: missing required column(s) name ...
     """
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
+    check = check_header or _header_problems
     rows: list[CsvRow] = []
     header: list[str] | None = None
     previous_end = 0
@@ -219,8 +227,8 @@ def csv_rows(text: str, file: str, columns: CsvColumns) -> list[CsvRow]:
             if not fields:
                 continue
             if header is None:
-                header = [name.strip() for name in fields]
-                problems = _header_problems(header, start, columns)
+                header = [nfc(name.strip()) for name in fields]
+                problems = check(header, start, columns)
                 if problems:
                     raise DataErrors(problems, file=file)
                 continue
@@ -254,39 +262,6 @@ def _header_problems(header: list[str], line: int, columns: CsvColumns) -> list[
     if missing:
         add(f"missing required column(s) {', '.join(missing)}")
     return problems
-
-
-def csv_records(
-    text: str,
-    file: str | None = None,
-    *,
-    required: Sequence[str] = (),
-    expected: str | None = None,
-) -> list[tuple[int, dict[str, Any]]]:
-    """The rows of CSV text as ``(line, cells)``, after checking the header has ``required``.
-
-    ``line`` is where the row ends in the text (the header is line 1); cells
-    are as :class:`csv.DictReader` gives them.  A missing column or malformed
-    CSV is a :class:`DataError` with its line.
-
-    >>> csv_records("code,name\\n14,Sơn La\\n", required=["code"])
-    [(2, {'code': '14', 'name': 'Sơn La'})]
-    >>> csv_records("name\\nx\\n", "a.csv", required=["code"], expected="columns code,name")
-    Traceback (most recent call last):
-    ...
-    ntm_criteria.errors.DataError: a.csv:1: missing column(s) code (expected columns code,name)
-    """
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    try:
-        columns = tuple(reader.fieldnames or ())
-        missing = [c for c in required if c not in columns]
-        if missing:
-            raise DataError(
-                f"missing column(s) {', '.join(missing)}", file=file, line=1, expected=expected
-            )
-        return [(reader.line_num, row) for row in reader]
-    except csv.Error as err:
-        raise DataError(f"malformed CSV: {err}", file=file, line=reader.line_num) from None
 
 
 class DataReader:
@@ -327,7 +302,9 @@ class DataReader:
             return None
         if not isinstance(value, str) or not value.strip():
             self.problems.add(
-                key_path(path, key), f"{value!r} is not a non-empty string", expected="a string"
+                key_path(path, key),
+                f"{shown(value)} is not a non-empty string",
+                expected="a string",
             )
             return None
         return value
@@ -354,7 +331,7 @@ class DataReader:
             except NtmError as err:
                 self.problems.add(key_path(path, key), str(err))
                 return None
-        self.problems.add(key_path(path, key), f"{value!r} is not a date", expected=expected)
+        self.problems.add(key_path(path, key), f"{shown(value)} is not a date", expected=expected)
         return None
 
     def number(
@@ -384,7 +361,9 @@ class DataReader:
         value = data.get(key)
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
             self.problems.add(
-                key_path(path, key), f"{value!r} is not a positive whole number", expected="e.g. 1"
+                key_path(path, key),
+                f"{shown(value)} is not a positive whole number",
+                expected="e.g. 1",
             )
             return None
         return value
@@ -396,7 +375,7 @@ class DataReader:
             value = [value]
         if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
             self.problems.add(
-                key_path(path, key), f"{value!r} is not a list of names", expected="strings"
+                key_path(path, key), f"{shown(value)} is not a list of names", expected="strings"
             )
             return []
         return list(value)
@@ -417,7 +396,7 @@ class DataReader:
             if isinstance(item, Mapping):
                 found.append((item_path, item))
             else:
-                self.problems.add(item_path, f"{item!r} is not a table", expected="a table")
+                self.problems.add(item_path, f"{shown(item)} is not a table", expected="a table")
         return found
 
     def provenance(self, data: Mapping[str, Any], path: str, base: Provenance) -> Provenance:
@@ -429,7 +408,9 @@ class DataReader:
         found = data.get("format", supported)
         if found != supported:
             self.problems.add(
-                "format", f"format {found!r} is not supported", expected=f"format = {supported}"
+                "format",
+                f"format {shown(found)} is not supported",
+                expected=f"format = {supported}",
             )
 
     def table(self, data: Mapping[str, Any], key: str) -> Mapping[str, Any]:

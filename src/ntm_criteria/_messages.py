@@ -21,6 +21,7 @@ from importlib import resources
 from types import MappingProxyType
 from typing import Any, Literal, TypeAlias
 
+from ntm_criteria._validators import key_path
 from ntm_criteria.errors import DataError, DataErrors, UnknownCodeError
 
 __all__ = ["Lang", "check_lang", "message", "message_keys", "pick"]
@@ -74,7 +75,7 @@ def _flatten(
     problems: list[DataError],
 ) -> None:
     for key, value in data.items():
-        path = f"{prefix}.{key}" if prefix else key
+        path = key_path(prefix, key)
         if not isinstance(value, Mapping) or not value:
             problems.append(DataError("expected a table", file=file, key_path=path))
         elif all(isinstance(v, str) for v in value.values()):

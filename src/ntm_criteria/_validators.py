@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import enum
 import re
+import reprlib
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, TypeVar
@@ -30,11 +31,37 @@ __all__ = [
     "check_number_text",
     "enum_value",
     "exact",
+    "index_path",
+    "key_path",
+    "nested_deeper",
     "nfc",
     "nfc_keys",
     "nonblank_text",
     "optional_text",
+    "shown",
 ]
+
+
+def key_path(path: str, key: str) -> str:
+    """``criteria[0]`` + ``number`` → ``criteria[0].number``.
+
+    The one joiner of key paths (here, below every reader, so that the message table can use
+    it too; :mod:`ntm_criteria._document` re-exports it).
+
+    >>> key_path("", "id"), key_path("criteria[0]", "number")
+    ('id', 'criteria[0].number')
+    """
+    return f"{path}.{key}" if path else key
+
+
+def index_path(path: str, index: int) -> str:
+    """``criteria`` + ``0`` → ``criteria[0]``: the key path of an array item.
+
+    >>> index_path("criteria", 0), index_path(index_path("m", 1), 2)
+    ('criteria[0]', 'm[1][2]')
+    """
+    return f"{path}[{index}]"
+
 
 # Limits on input, checked before any arithmetic so that no input is slow
 # (``Fraction("1e100000000")`` alone takes minutes).  Documented in docs/format.md.
@@ -89,6 +116,52 @@ def check_magnitude(value: Fraction) -> Fraction:
     if size >= _LARGEST or (value.denominator > _LARGEST and size * _LARGEST < 1):
         raise DataError(f"number {float(value):.3g} is out of range", expected=_RANGE)
     return value
+
+
+def nested_deeper(data: object, limit: int = MAX_NESTING) -> bool:
+    """True when plain data (tables and lists) nests deeper than ``limit`` levels.
+
+    Walked without recursion, so that a reader can refuse data before a
+    recursive reading of it runs out of stack.
+
+    >>> nested_deeper({"all_of": [{"at_least": 1}]}), nested_deeper([[[1]]], limit=2)
+    (False, True)
+    """
+    stack: list[tuple[object, int]] = [(data, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, Mapping | list | tuple):
+            if depth >= limit:
+                return True
+            children = item.values() if isinstance(item, Mapping) else item
+            stack.extend((child, depth + 1) for child in children)
+    return False
+
+
+class _Shown(reprlib.Repr):
+    """A repr for messages: a few items, a few levels, no huge integer written out."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.maxlevel, self.maxlist, self.maxtuple, self.maxdict = 3, 6, 6, 4
+        self.maxstring = self.maxother = self.maxlong = 60
+
+    def repr_int(self, x: int, level: int) -> str:
+        if x.bit_length() > 256:  # repr() of over 4,300 digits raises ValueError
+            return f"<an integer of about {int(x.bit_length() * 0.30103)} digits>"
+        return super().repr_int(x, level)
+
+
+_SHOWN = _Shown()
+
+
+def shown(value: object) -> str:
+    """``repr(value)`` for a message: short, and never failing on deep data or a huge integer.
+
+    >>> shown("x"), shown(10**5000), shown(list(range(1000)))
+    ("'x'", '<an integer of about 5000 digits>', '[0, 1, 2, 3, 4, 5, ...]')
+    """
+    return _SHOWN.repr(value)
 
 
 def as_frozenset(values: Iterable[Any]) -> frozenset[Any]:

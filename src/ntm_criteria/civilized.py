@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime
 import functools
 from collections.abc import Callable, Mapping, Sequence
+from fractions import Fraction
 from importlib import resources
 from typing import Any
 
@@ -32,11 +33,17 @@ from dateutil.relativedelta import relativedelta
 
 from ntm_criteria import catalog
 from ntm_criteria._document import DataReader, parse_toml
-from ntm_criteria._validators import as_tuple
+from ntm_criteria._validators import as_tuple, check_magnitude, check_number_text
 from ntm_criteria.analysis import PlanItem
 from ntm_criteria.assessment import AssessmentResult, ObservedValue
 from ntm_criteria.criteria import CriterionSet
-from ntm_criteria.errors import NtmError, ObservationError, ScopeError, UnknownCodeError
+from ntm_criteria.errors import (
+    DataError,
+    NtmError,
+    ObservationError,
+    ScopeError,
+    UnknownCodeError,
+)
 from ntm_criteria.geography import Locality, LocalityKind
 from ntm_criteria.periods import as_date, format_date
 from ntm_criteria.rules import (
@@ -118,7 +125,15 @@ class CivilizedRules:
         datetime.date(2027, 3, 15)
         """
         years = self.first_recognition_years if first else self.re_recognition_years
-        return as_date(registered_on) + relativedelta(years=int(years.amount))
+        day = as_date(registered_on)
+        try:
+            return day + relativedelta(years=int(years.amount))
+        except (ValueError, OverflowError):  # past 31/12/9999
+            raise DataError(
+                f"registered on {day.isoformat()}: {int(years.amount)} years later is past 9999",
+                key_path="registered_on",
+                expected="a registration date before 9999",
+            ) from None
 
     def criterion_set(self) -> CriterionSet:
         """The built-in criterion set of the nine criteria.
@@ -147,6 +162,7 @@ _CIVILIZED_KEYS = (
     "certainty",
 )
 _NUMBERS = ("first_recognition_years", "re_recognition_years", "min_satisfaction")
+_MOST = 100
 
 
 def loads_civilized_rules(text: str, *, file: str | None = None) -> CivilizedRules:
@@ -198,7 +214,20 @@ def loads_civilized_rules(text: str, *, file: str | None = None) -> CivilizedRul
 def _positive(
     reader: DataReader, data: Mapping[str, Any], key: str, base: Provenance
 ) -> Fixed | None:
-    """A fixed positive number (a whole one for the years), with its provenance."""
+    """A fixed positive number (a whole one for the years), with its provenance.
+
+    Years and the percentage are at most 100: a larger figure is a typing
+    mistake, and would take a date past 9999.
+    """
+    raw = data.get(key)
+    try:
+        if isinstance(raw, str):
+            check_number_text(raw)
+        elif isinstance(raw, int) and not isinstance(raw, bool):
+            check_magnitude(Fraction(raw))
+    except DataError as err:
+        reader.problems.add_error(key, err)
+        return None
     spec = reader.value(data, key, "")
     if spec is None:
         return None
@@ -208,6 +237,12 @@ def _positive(
     if spec.amount <= 0 or (key != "min_satisfaction" and spec.amount.denominator != 1):
         reader.problems.add(
             key, f"{format_number(spec.amount, 'en')} is not a positive whole number"
+        )
+    elif spec.amount > _MOST:
+        reader.problems.add(
+            key,
+            f"{format_number(spec.amount, 'en')} is more than {_MOST}",
+            expected=f"at most {_MOST}",
         )
     return Fixed(spec.amount, spec.provenance or base)
 

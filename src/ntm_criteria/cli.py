@@ -16,15 +16,18 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import re
 import sys
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from pathlib import Path
 
 from ntm_criteria import catalog, demo
+from ntm_criteria._validators import check_magnitude, check_number_text, nfc
 from ntm_criteria.assessment import AssessmentResult, Observation, assess
 from ntm_criteria.criteria import CriterionSet, Level
-from ntm_criteria.errors import NtmError
+from ntm_criteria.errors import DataError, NtmError
 from ntm_criteria.geography import Gazetteer, LocalityKind
 from ntm_criteria.io import (
     OBSERVATION_COLUMNS,
@@ -53,7 +56,10 @@ def _parser() -> argparse.ArgumentParser:
     p_demo = sub.add_parser("demo", help="assess the illustrative demo communes")
     p_demo.add_argument("--lang", choices=("vi", "en"), default="vi")
     p_demo.add_argument(
-        "--commune", default="04036", help="code of the commune to explain in full (default 04036)"
+        "--commune",
+        default="04036",
+        type=nfc,  # a code is matched, so read in NFC like the gazetteer's
+        help="code of the commune to explain in full (default 04036)",
     )
     p_demo.add_argument(
         "--national",
@@ -99,13 +105,14 @@ def _parser() -> argparse.ArgumentParser:
     p_report.add_argument("--localities", required=True, type=Path, help="gazetteer CSV")
     p_report.add_argument("--observations", required=True, type=Path, help="observations CSV")
     p_report.add_argument("--on", required=True, help="report date, e.g. 30/9/2023")
-    p_report.add_argument("--within", help="only the localities under this code")
+    p_report.add_argument("--within", type=nfc, help="only the localities under this code")
     p_report.add_argument("--recognitions", type=Path, help="CSV: " + ",".join(RECOGNITION_COLUMNS))
     p_report.add_argument("--roadmap", type=Path, help="CSV: " + ",".join(PLAN_ITEM_COLUMNS))
     p_report.add_argument(
         "--target",
         action="append",
         default=[],
+        type=_target,
         metavar="LEVEL=N|N%",
         help="a plan target, e.g. standard=94 or advanced=40%%",
     )
@@ -113,6 +120,7 @@ def _parser() -> argparse.ArgumentParser:
         "--deadline",
         action="append",
         default=[],
+        type=_deadline,
         metavar="monthly:DAY",
         help="a reporting deadline: monthly:25 or quarterly:20",
     )
@@ -177,7 +185,7 @@ def _check(args: argparse.Namespace) -> int:
             s = catalog.load_set(path)
         except NtmError as err:
             failed += 1
-            print(err, file=sys.stderr)
+            print(str(err).replace("\0", "\\0"), file=sys.stderr)
             continue
         indicators = sum(1 for _ in s.indicators())
         unspecified = catalog.unspecified_indicators(s)
@@ -218,24 +226,47 @@ def _ladder(refs: Sequence[str]) -> Ladder:
     return Ladder(sets)
 
 
+def _amount(text: str) -> Fraction:
+    """A number of an option, Vietnamese-formatted (``94``, ``1.234``, ``40,5``)."""
+    check_number_text(text)  # before any arithmetic: a long number is refused, never slow
+    return check_magnitude(Fraction(parse_number(text)))
+
+
 def _target(text: str) -> PlanTarget:
+    """The value of ``--target``: LEVEL=N (a whole number of localities) or LEVEL=N%.
+
+    A bad value is a usage error (exit status 2) naming the option and the value.
+    """
     level, _, amount = text.partition("=")
+    amount = amount.strip()
     try:
-        parsed = Level.parse(level)
+        parsed = Level.parse(nfc(level.strip()))
         if amount.endswith("%"):
-            return PlanTarget(parsed, share=Fraction(parse_number(amount[:-1])) / 100)
-        return PlanTarget(parsed, count=int(parse_number(amount)))
-    except (NtmError, ValueError) as err:
-        raise NtmError(f"--target {text!r}: {err}") from None
+            return PlanTarget(parsed, share=_amount(amount[:-1].strip()) / 100)
+        count = _amount(amount)
+        if count.denominator != 1:  # Regression: "1,5" was accepted and truncated to 1
+            raise DataError(f"{amount} is not a whole number", expected="e.g. standard=94")
+        return PlanTarget(parsed, count=int(count))
+    except NtmError as err:
+        raise argparse.ArgumentTypeError(f"{text!r}: {err}") from None
+
+
+# ASCII digits only: "²".isdigit() is true and int("²") fails; at most 9 keep int() quick.
+_DEADLINE = re.compile(r"(monthly|quarterly):([0-9]{1,9})")
 
 
 def _deadline(text: str) -> RecurringDeadline:
-    frequency, _, day = text.partition(":")
-    if frequency not in ("monthly", "quarterly") or not day.isdigit():
-        raise NtmError(f"--deadline {text!r} is not monthly:DAY or quarterly:DAY")
-    if frequency == "monthly":
-        return RecurringDeadline.monthly(int(day))
-    return RecurringDeadline.quarterly(int(day))
+    """The value of ``--deadline``: monthly:DAY or quarterly:DAY; a usage error otherwise."""
+    found = _DEADLINE.fullmatch(text.strip())
+    if found is None:
+        raise argparse.ArgumentTypeError(f"{text!r} is not monthly:DAY or quarterly:DAY")
+    frequency, day = found.group(1), int(found.group(2))
+    try:
+        if frequency == "monthly":
+            return RecurringDeadline.monthly(day)
+        return RecurringDeadline.quarterly(day)
+    except NtmError as err:
+        raise argparse.ArgumentTypeError(f"{text!r}: {err}") from None
 
 
 def _report(args: argparse.Namespace) -> None:
@@ -245,7 +276,7 @@ def _report(args: argparse.Namespace) -> None:
     observations = read_observations(args.observations)
     recognitions = read_recognitions(args.recognitions) if args.recognitions else ()
     items = read_plan_items(args.roadmap) if args.roadmap else ()
-    roadmap = Roadmap(items, reporting=[_deadline(d) for d in args.deadline])
+    roadmap = Roadmap(items, reporting=args.deadline)
     scope = ladder.sets[0].scope
     pool = places.descendants(args.within) if args.within else tuple(places)
     decisions = [
@@ -276,7 +307,7 @@ def _report(args: argparse.Namespace) -> None:
             rollup,
             title=title,
             on=on,
-            targets=[_target(t) for t in args.target],
+            targets=args.target,
             roadmap=roadmap,
             lang=args.lang,
             fmt="markdown" if args.markdown else "text",
@@ -287,23 +318,62 @@ def _report(args: argparse.Namespace) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``ntm`` command; returns the exit status.
 
+    Wrong usage is status 2 with argparse's message; any error in the input
+    (a bad file, row or value) or a path that cannot be read or written is
+    status 1 with one message on stderr — never a traceback.
+
     >>> main(["check", "no-such-file.toml"])
     1
     """
-    args = _parser().parse_args(argv)
     try:
-        if args.command == "demo":
-            _demo(args)
-        elif args.command == "check":
-            return _check(args)
-        elif args.command == "report":
-            _report(args)
-        else:
-            _assess(args)
+        args = _parser().parse_args(argv)
+    except SystemExit as stop:  # --help (0) or wrong usage (2): argparse wrote the message
+        return stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 2)
+    try:
+        return _run(args)
     except NtmError as err:
-        print(f"ntm: {err}", file=sys.stderr)
-        return 1
+        _error(str(err))
+    except BrokenPipeError:  # the reader went away (ntm report | head)
+        _quiet_stdout()
+        _error("cannot write the output: the pipe was closed")
+    except OSError as err:  # a path the command itself reads or writes
+        _error(_os_message(err))
+    except UnicodeEncodeError as err:  # e.g. PYTHONIOENCODING=ascii: Vietnamese cannot be shown
+        _error(f"cannot write the output in {err.encoding}; set PYTHONIOENCODING=utf-8")
+    return 1
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.command == "demo":
+        _demo(args)
+    elif args.command == "check":
+        return _check(args)
+    elif args.command == "report":
+        _report(args)
+    else:
+        _assess(args)
+    sys.stdout.flush()  # a write error surfaces here, while it can still be reported
     return 0
+
+
+def _error(text: str) -> None:
+    # A NUL (from a path argument) is shown escaped: a terminal or log would drop it.
+    print("ntm: " + text.replace("\0", "\\0"), file=sys.stderr)
+
+
+def _os_message(err: OSError) -> str:
+    """An OSError as one line naming its path (``<stdout>`` when there is none)."""
+    name = str(err.filename) if err.filename is not None else "<stdout>"
+    return f"{name}: {err.strerror or err}"
+
+
+def _quiet_stdout() -> None:
+    # Point stdout at /dev/null so the interpreter's final flush raises nothing more.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # stdout is not a file (e.g. captured)
+        pass
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import datetime
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from pathlib import Path
 
-from ntm_criteria import Q_, Locality, Observation, assess, load_set
+from ntm_criteria import Locality, assess, load_set
 from ntm_criteria.analysis import Ladder, LevelDecision, decide_level
+from support import observations
 
 DATA = Path(__file__).parents[1] / "data" / "progress"
 STANDARD = load_set(DATA / "commune_standard.toml")
@@ -24,22 +25,6 @@ PROVINCE = load_set(DATA / "province.toml")
 VALUES = tomllib.loads((DATA / "values.toml").read_text(encoding="utf-8"))
 ON = datetime.date(2023, 6, 30)
 COMMUNE = Locality("04036", "Chiềng Xôm", "commune", region="TDMNPB")
-
-
-def observations(
-    fail: Iterable[int] = (), changes: Mapping[str, object] | None = None
-) -> list[Observation]:
-    """Values meeting the model set, with criteria ``fail`` failing and ``changes`` applied."""
-    values: dict[str, object] = dict(VALUES["meets_model"])
-    for number in fail:
-        values.update(VALUES["fails"][str(number)])
-    values.update(changes or {})
-    units = VALUES["units"]
-    return [
-        Observation(code, Q_(value, units[code]) if code in units else value)
-        for code, value in values.items()
-        if value is not None
-    ]
 
 
 def commune(code: str = "04036", name: str = "Chiềng Xôm", **kw: object) -> Locality:

@@ -158,7 +158,9 @@ def test_report_in_english_markdown_with_a_share_target(capsys):
     [(("--target", "standard=lots"), "--target"), (("--deadline", "weekly:2"), "--deadline")],
 )
 def test_report_bad_options_are_clean_errors(capsys, extra, message):
-    assert main(report_args(*extra)) == 1
+    # A bad option value is wrong usage: argparse's exit status 2 (it was 1, as if the
+    # input files were wrong; the status changed with the fix of "standard=1,5" below).
+    assert main(report_args(*extra)) == 2
     assert message in capsys.readouterr().err
 
 

@@ -50,3 +50,103 @@ def test_a_higher_threshold_is_not_a_loosening():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert catalog.check_overlay(loads_set(stricter), national).ok
+
+
+# -- bounded by the data's change points (issue 9) ---------------------------------
+
+
+def _set(header: str, requirement: str, set_id: str = "p") -> str:
+    return f"""
+id = "{set_id}"
+title_vi = "P"
+title_en = "P"
+scope = "commune"
+level = "standard"
+{header}
+legal_basis = "illustrative"
+confidence = "illustrative"
+[[criteria]]
+number = 1
+name_vi = "A"
+name_en = "A"
+[[criteria.indicators]]
+code = "1.1"
+name_vi = "a"
+name_en = "a"
+unit = "percent"
+requirement = {requirement}
+"""
+
+
+FORTY_TAGS = ", ".join(f"x_t{i:02d} = {50 + i}" for i in range(40))
+
+
+def test_an_overlay_valid_for_ten_thousand_years_with_forty_tags_is_checked_quickly():
+    # Regression: every year of 0001–9999 × every tag was examined (over 60 s).
+    header = "valid_from = 0001-01-01\nvalid_to = 9999-12-31"
+    parent = loads_set(
+        _set(header, f"{{ at_least = {{ by_tag = {{ {FORTY_TAGS} }}, default = 80 }} }}")
+    )
+    looser = FORTY_TAGS.replace("x_t39 = 89", "x_t39 = 88")
+    overlay = loads_set(
+        _set(header, f"{{ at_least = {{ by_tag = {{ {looser} }}, default = 80 }} }}", "o")
+    )
+    with pytest.warns(catalog.LooserThresholdWarning):
+        report = catalog.check_overlay(overlay, parent)
+    assert [item.describe() for item in report.loosened] == [
+        "1.1: at least 89 → 88 (region BTB, tags x_t39, 0001-01-01)"
+    ]
+
+
+def test_a_change_in_year_9999_is_found_without_walking_the_years():
+    header = "valid_from = 0001-01-01\nvalid_to = 9999-12-31"
+    parent = loads_set(_set(header, "{ at_least = 80 }"))
+    dated = (
+        "{ at_least = { by_date = [{ from = 9999-01-01, until = 9999-12-31, value = 70 }], "
+        "default = 80 } }"
+    )
+    with pytest.warns(catalog.LooserThresholdWarning):
+        report = catalog.check_overlay(loads_set(_set(header, dated, "o")), parent)
+    assert [item.describe() for item in report.loosened] == [
+        "1.1: at least 80 → 70 (region BTB, 9999-01-01)"
+    ]
+
+
+def test_a_value_ending_in_mid_year_is_checked_from_the_next_day():
+    # Regression: a span that no 1 January falls in was never looked at (loosening missed).
+    header = "valid_from = 2022-01-01\nvalid_to = 2022-12-31"
+    parent = loads_set(_set(header, "{ at_least = 80 }"))
+    dated = (
+        "{ at_least = { by_date = [{ from = 2022-01-01, until = 2022-06-30, value = 85 }], "
+        "default = 75 } }"
+    )
+    with pytest.warns(catalog.LooserThresholdWarning):
+        report = catalog.check_overlay(loads_set(_set(header, dated, "o")), parent)
+    assert [item.describe() for item in report.loosened] == [
+        "1.1: at least 80 → 75 (region BTB, 2022-07-01)"
+    ]
+
+
+@pytest.mark.parametrize("valid_from", ["2024-02-29", "9996-01-01", "9999-12-31"])
+def test_a_parent_without_an_end_is_checked_for_five_years_or_up_to_9999(valid_from):
+    # Regression: date.replace(year=+5) raised ValueError for 29 February and past 9999.
+    parent = loads_set(_set(f"valid_from = {valid_from}", "{ at_least = 80 }"))
+    overlay = loads_set(_set(f"valid_from = {valid_from}", "{ at_least = 70 }", "o"))
+    with pytest.warns(catalog.LooserThresholdWarning, match="at least 80 → 70 \\(everywhere\\)"):
+        report = catalog.check_overlay(overlay, parent)
+    assert not report.ok
+
+
+def test_a_locality_with_two_tags_is_checked_too():
+    # Regression: only one tag at a time was tried, so a loosening for a locality that is
+    # both an island and a border commune was missed.
+    header = "valid_from = 2022-01-01"
+    parent = loads_set(_set(header, "{ at_least = { by_tag = { island = 80 }, default = 60 } }"))
+    overlay = loads_set(
+        _set(header, "{ at_least = { by_tag = { border = 70 }, default = 90 } }", "o")
+    )
+    with pytest.warns(catalog.LooserThresholdWarning):
+        report = catalog.check_overlay(overlay, parent)
+    assert [item.describe() for item in report.loosened] == [
+        "1.1: at least 80 → 70 (region BTB, tags border, island, 2022-01-01)"
+    ]

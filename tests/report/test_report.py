@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime
 import tomllib
-from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import pytest
@@ -38,6 +37,7 @@ from ntm_criteria.report import (
     scorecard,
     standings_table,
 )
+from support import observations
 
 DATA = Path(__file__).parents[1] / "data" / "progress"
 STANDARD = load_set(DATA / "commune_standard.toml")
@@ -46,22 +46,6 @@ MODEL = load_set(DATA / "commune_model.toml", parents=[ADVANCED])
 LADDER = Ladder([STANDARD, ADVANCED, MODEL])
 VALUES = tomllib.loads((DATA / "values.toml").read_text(encoding="utf-8"))
 ON = datetime.date(2023, 6, 30)
-
-
-def observations(
-    fail: Iterable[int] = (), changes: Mapping[str, object] | None = None
-) -> list[Observation]:
-    """Values meeting the model set, with criteria ``fail`` failing and ``changes`` applied."""
-    values: dict[str, object] = dict(VALUES["meets_model"])
-    for number in fail:
-        values.update(VALUES["fails"][str(number)])
-    values.update(changes or {})
-    units = VALUES["units"]
-    return [
-        Observation(code, Q_(value, units[code]) if code in units else value)
-        for code, value in values.items()
-        if value is not None
-    ]
 
 
 def commune(code: str, name: str, name_en: str | None = None) -> Locality:

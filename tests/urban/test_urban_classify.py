@@ -9,32 +9,12 @@ from fractions import Fraction
 
 import attrs
 import pytest
+from urban_cases import ON, TABLE, TOWN, at_maximum, at_minimum, observe
 
-from ntm_criteria import Q_, Locality, Observation, Status, UnknownReason
+from ntm_criteria import Q_, Observation, Status, UnknownReason
 from ntm_criteria.errors import NotInForceError, ObservationError, UnitError, UnknownCodeError
-from ntm_criteria.rules import Confidence, Fixed
-from ntm_criteria.urban import ClassificationResult, classify, example_standards
-
-ON = datetime.date(2024, 6, 30)
-TOWN = Locality("99100", "Minh Họa", "town", region="DBSH")
-TABLE = example_standards()
-
-
-def _level(spec: object) -> Fraction:
-    assert isinstance(spec, Fixed)
-    return spec.amount
-
-
-def at_minimum() -> dict[str, Fraction]:
-    return {s.code: _level(s.min_level) for s in TABLE.standards}
-
-
-def at_maximum() -> dict[str, Fraction]:
-    return {s.code: _level(s.max_level) for s in TABLE.standards}
-
-
-def observe(values: dict[str, object]) -> list[Observation]:
-    return [Observation(code, value) for code, value in values.items()]  # type: ignore[arg-type]
+from ntm_criteria.rules import Confidence
+from ntm_criteria.urban import ClassificationResult, classify
 
 
 def run(values: dict[str, object], on: datetime.date = ON) -> ClassificationResult:

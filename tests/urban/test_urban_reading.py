@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import datetime
-from fractions import Fraction
 from pathlib import Path
 
 import pytest
+from urban_cases import ON, TABLE, TOWN, at_minimum, observe
 
 from ntm_criteria import Locality, Observation, Status
 from ntm_criteria.errors import DataError, DataErrors
@@ -14,31 +13,12 @@ from ntm_criteria.rules import Confidence, Fixed
 from ntm_criteria.urban import (
     StandardsTable,
     classify,
-    example_standards,
     load_standards,
     loads_classification_rules,
     loads_standards,
 )
 
 DATA = Path(__file__).parents[1] / "data" / "urban"
-ON = datetime.date(2024, 6, 30)
-TOWN = Locality("99100", "Minh Họa", "town", region="DBSH")
-TABLE = example_standards()
-
-
-def _level(spec: object) -> Fraction:
-    assert isinstance(spec, Fixed)
-    return spec.amount
-
-
-def at_minimum() -> dict[str, Fraction]:
-    return {s.code: _level(s.min_level) for s in TABLE.standards}
-
-
-def observe(values: dict[str, object]) -> list[Observation]:
-    return [Observation(code, value) for code, value in values.items()]  # type: ignore[arg-type]
-
-
 # -- standards tables from TOML ------------------------------------------------------------------
 
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ntm_criteria._document import DataReader, key_path
+from ntm_criteria._validators import MAX_NESTING, nested_deeper, nfc, shown
 from ntm_criteria.criteria._checks import CheckProblem
 from ntm_criteria.criteria._criterion import Criterion, CriterionGroup
 from ntm_criteria.criteria._format_write import FORMAT_VERSION, set_to_data
@@ -162,7 +163,9 @@ class _Reader(DataReader):
             return default
         if not isinstance(value, str) or (required and not value.strip()):
             self.problems.add(
-                key_path(path, key), f"{value!r} is not a non-empty string", expected="a string"
+                key_path(path, key),
+                f"{shown(value)} is not a non-empty string",
+                expected="a string",
             )
             return default
         return value
@@ -183,7 +186,7 @@ class _Reader(DataReader):
             else:
                 self.problems.add(
                     f"{key_path(path, key)}[{index}]",
-                    f"{item!r} is not a table",
+                    f"{shown(item)} is not a table",
                     expected="a table",
                 )
         return good
@@ -195,9 +198,10 @@ class _Reader(DataReader):
         fields: dict[str, Any] = {}
         for key in ("id", "title_vi", "title_en", "legal_basis"):
             fields[key] = self.text(data, key, "")
+        fields["id"] = _code(fields["id"])
         fields["note"] = self.text(data, "note", "", required=False)
-        fields["region_scheme"] = self.text(
-            data, "region_scheme", "", required=False, default=DEFAULT_REGION_SCHEME
+        fields["region_scheme"] = _code(
+            self.text(data, "region_scheme", "", required=False, default=DEFAULT_REGION_SCHEME)
         )
         fields["valid_from"] = self.date(data, "valid_from", "", example="2022-03-08")
         fields["valid_to"] = self.date(data, "valid_to", "", required=False, example="2022-03-08")
@@ -216,7 +220,7 @@ class _Reader(DataReader):
         if not isinstance(items, list) or not items:
             self.problems.add(
                 "scope",
-                f"{value!r} is not a locality kind or a list of them",
+                f"{shown(value)} is not a locality kind or a list of them",
                 expected='e.g. "commune" or ["commune", "special_zone"]',
             )
             return ()
@@ -224,7 +228,7 @@ class _Reader(DataReader):
         for index, item in enumerate(items):
             path = "scope" if isinstance(value, str) else f"scope[{index}]"
             try:
-                kinds.append(LocalityKind.parse(str(item)))
+                kinds.append(LocalityKind.parse(item if isinstance(item, str) else shown(item)))
             except NtmError as err:
                 self.problems.add(path, str(err))
         return tuple(kinds)
@@ -232,8 +236,13 @@ class _Reader(DataReader):
     def level(self, value: object, key: str = "level") -> Level | None:
         if value is None or value == "none":
             return None
+        if not isinstance(value, str):
+            self.problems.add(
+                key, f"{shown(value)} is not a level", expected="standard, advanced or model"
+            )
+            return None
         try:
-            return Level.parse(str(value))
+            return Level.parse(value)
         except NtmError as err:
             self.problems.add(key, str(err))
             return None
@@ -241,7 +250,7 @@ class _Reader(DataReader):
     def whole_set(self, data: Mapping[str, Any]) -> CriterionSet | None:
         self.keys(data, tuple(k for k in _SET_KEYS if k not in ("indicators",)), "")
         fields = self.header(data)
-        fields["extends"] = self.text(data, "based_on", "", required=False)
+        fields["extends"] = _code(self.text(data, "based_on", "", required=False))
         base = fields["provenance"]
         fields["groups"] = self.groups(data)
         fields["region_rules"] = self.region_rules(data, base)
@@ -301,7 +310,7 @@ class _Reader(DataReader):
             self.keys(item, ("key", "name_vi", "name_en"), path)
             key, vi, en = (self.text(item, k, path) for k in ("key", "name_vi", "name_en"))
             if key and vi and en:
-                groups.append(CriterionGroup(key, vi, en))
+                groups.append(CriterionGroup(nfc(key), vi, en))
         return groups
 
     def region_rules(self, data: Mapping[str, Any], base: Provenance) -> list[RegionRule]:
@@ -313,7 +322,7 @@ class _Reader(DataReader):
             region = self.text(item, "region", path)
             provenance = provenance_from_data(item, path, self.problems, base)
             if tags and region:
-                rules.append(RegionRule(frozenset(tags), region, provenance))
+                rules.append(RegionRule(frozenset(map(nfc, tags)), nfc(region), provenance))
         return rules
 
     def string_list(self, data: Mapping[str, Any], key: str, path: str) -> list[str]:
@@ -325,16 +334,27 @@ class _Reader(DataReader):
         ):
             self.problems.add(
                 key_path(path, key),
-                f"{value!r} is not a list of names",
+                f"{shown(value)} is not a list of names",
                 expected="a non-empty list of strings",
             )
             return []
         return list(value)
 
     def rule(self, data: Mapping[str, Any], path: str) -> Requirement | None:
-        if "rule" not in data:
+        if "rule" not in data or self.too_deep(data["rule"], key_path(path, "rule")):
             return None
         return requirement_from_data(data["rule"], key_path(path, "rule"), self.problems, refs=True)
+
+    def too_deep(self, value: object, path: str) -> bool:
+        """Refuse a requirement nested too deep to read (before reading it recursively)."""
+        if not nested_deeper(value):
+            return False
+        self.problems.add(
+            path,
+            f"nested deeper than {MAX_NESTING} levels",
+            expected=f"at most {MAX_NESTING} levels of all_of, any_of, by_region …",
+        )
+        return True
 
     def criterion(self, data: Mapping[str, Any], path: str, base: Provenance) -> Criterion | None:
         self.keys(data, _CRITERION_KEYS, path)
@@ -342,12 +362,12 @@ class _Reader(DataReader):
         if isinstance(number, bool) or not isinstance(number, int) or not 0 <= number < 1000:
             self.problems.add(
                 key_path(path, "number"),
-                f"{number!r} is not a criterion number",
+                f"{shown(number)} is not a criterion number",
                 expected="a whole number such as 10",
             )
             number = None
         names = [self.text(data, key, path) for key in ("name_vi", "name_en")]
-        group = self.text(data, "group", path, required=False)
+        group = _code(self.text(data, "group", path, required=False))
         note = self.text(data, "note", path, required=False)
         rule = self.rule(data, path)
         indicators = [
@@ -365,8 +385,8 @@ class _Reader(DataReader):
         if isinstance(code, int | float) and not isinstance(code, bool):
             self.problems.add(
                 key_path(path, "code"),
-                f"{code!r} is a number",
-                expected=f'a string such as "{code}" (quote it)',
+                f"{shown(code)} is a number",
+                expected=f'a string such as "{shown(code)}" (quote it)',
             )
             code = None
         if code is not None or "code" not in data:
@@ -374,7 +394,7 @@ class _Reader(DataReader):
         fields = self.indicator_fields(data, path, base, partial=False)
         if code is None or fields is None:
             return None
-        return Indicator(code=code, **fields)
+        return Indicator(code=nfc(code), **fields)
 
     def indicator_fields(
         self, data: Mapping[str, Any], path: str, base: Provenance, *, partial: bool
@@ -390,8 +410,13 @@ class _Reader(DataReader):
                 fields[key] = self.text(data, key, path)
         own = provenance_from_data(data, path, self.problems, base)
         if "requirement" in data:
-            requirement = requirement_from_data(
-                data["requirement"], key_path(path, "requirement"), self.problems, base=own or base
+            where = key_path(path, "requirement")
+            requirement = (
+                None
+                if self.too_deep(data["requirement"], where)
+                else requirement_from_data(
+                    data["requirement"], where, self.problems, base=own or base
+                )
             )
             if requirement is not None:
                 linker = RelativeLinker(
@@ -412,7 +437,7 @@ class _Reader(DataReader):
             else:
                 self.problems.add(
                     key_path(path, "needs_investment"),
-                    f"{flag!r} is not true/false",
+                    f"{shown(flag)} is not true/false",
                     expected="true or false",
                 )
         if "applies_to" in data:
@@ -427,7 +452,7 @@ class _Reader(DataReader):
         if not isinstance(value, Mapping):
             self.problems.add(
                 path,
-                f"{value!r} is not a table",
+                f"{shown(value)} is not a table",
                 expected='{of = "commune", level = "advanced", measure = "share"}',
             )
             return None
@@ -437,7 +462,7 @@ class _Reader(DataReader):
         if not isinstance(kinds, list) or not kinds or not all(isinstance(k, str) for k in kinds):
             self.problems.add(
                 key_path(path, "of"),
-                f"{of!r} is not a locality kind or a list of them",
+                f"{shown(of)} is not a locality kind or a list of them",
                 expected='e.g. "commune"',
             )
             return None
@@ -446,8 +471,10 @@ class _Reader(DataReader):
         try:
             return Aggregate(
                 of=kinds,
-                level=None if level is None else Level.parse(str(level)),
-                measure=str(measure),
+                level=None
+                if level is None
+                else Level.parse(level if isinstance(level, str) else shown(level)),
+                measure=nfc(measure) if isinstance(measure, str) else shown(measure),
             )
         except NtmError as err:
             self.problems.add_error(path, err)
@@ -455,7 +482,7 @@ class _Reader(DataReader):
 
     def applies_to(self, value: object, path: str) -> Applicability | None:
         if not isinstance(value, Mapping):
-            self.problems.add(path, f"{value!r} is not a table", expected="{tags_any = [...]}")
+            self.problems.add(path, f"{shown(value)} is not a table", expected="{tags_any = [...]}")
             return None
         self.keys(value, ("tags_any", "groups"), path)
         tags = self.string_list(value, "tags_any", path) if "tags_any" in value else []
@@ -465,16 +492,17 @@ class _Reader(DataReader):
         ):
             self.problems.add(
                 key_path(path, "groups"),
-                f"{groups!r} is not a list of commune groups",
+                f"{shown(groups)} is not a list of commune groups",
                 expected="a list of 1, 2, 3",
             )
             groups = []
-        return Applicability(tags_any=tags, groups=groups)
+        return Applicability(tags_any=map(nfc, tags), groups=groups)
 
     # -- extends ------------------------------------------------------------
 
     def find_set(self, set_id: str) -> CriterionSet | None:
         """A set by id among the parents given, then the built-in ones; None if unknown."""
+        set_id = nfc(set_id)
         if set_id in self.parents:
             return self.parents[set_id]
         try:
@@ -484,8 +512,9 @@ class _Reader(DataReader):
 
     def parent(self, parent_id: object, known: Mapping[str, CriterionSet]) -> CriterionSet | None:
         if not isinstance(parent_id, str):
-            self.problems.add("extends", f"{parent_id!r} is not a set id", expected="a set id")
+            self.problems.add("extends", f"{shown(parent_id)} is not a set id", expected="a set id")
             return None
+        parent_id = nfc(parent_id)
         if parent_id in known:
             return known[parent_id]
         defaults = default_sets()
@@ -563,6 +592,11 @@ class _Reader(DataReader):
                     indicators.append(attrs.evolve(indicator, **fields))
             criteria.append(attrs.evolve(criterion, indicators=indicators))
         return criteria
+
+
+def _code(text: str | None) -> str | None:
+    """A code or id as compared: in Unicode normal form C (see :func:`~ntm_criteria._validators.nfc`)."""
+    return None if text is None else nfc(text)
 
 
 def _child_path(parent: CriterionSet, overrides: Mapping[str, Any], path: str) -> str:

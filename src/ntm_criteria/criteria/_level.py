@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 
+from ntm_criteria._validators import nfc
 from ntm_criteria.errors import UnknownCodeError
 from ntm_criteria.text import message
 
@@ -34,8 +35,13 @@ class Level(enum.IntEnum):
 
     @classmethod
     def parse(cls, text: str) -> Level:
-        """A level from its key or its Vietnamese or English name."""
-        wanted = text.strip().lower()
+        """A level from its key or its Vietnamese or English name (in any Unicode form).
+
+        >>> import unicodedata
+        >>> Level.parse(unicodedata.normalize("NFD", "Nâng cao"))
+        <Level.ADVANCED: 2>
+        """
+        wanted = nfc(text.strip().lower())
         for level in cls:
             if wanted in (level.key, level.label("vi"), level.label("en")):
                 return level

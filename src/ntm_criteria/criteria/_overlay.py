@@ -3,19 +3,23 @@
 A province may fill in what the national set leaves to it and may raise
 thresholds, but not lower them.  :func:`check_overlay` compares every
 threshold of the overlay with the parent's in every context that can make a
-difference (each region, each year of validity, each commune group and each
-tag the data mentions) and lists what was loosened, and which of the
+difference (each region, commune group and tag the data mentions, and each
+date at which a value changes) and lists what was loosened, and which of the
 parent's indicators are still unspecified after the overlay.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime
+import itertools
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from fractions import Fraction
+from typing import TypeVar
 
 import attrs
+from dateutil.relativedelta import relativedelta
 
 from ntm_criteria.criteria._set import CriterionSet
 from ntm_criteria.errors import DataError, DataErrors
@@ -136,6 +140,11 @@ def check_overlay(
     instead.  The report also lists the parent's indicators that are still
     unspecified (in some context) after the overlay.
 
+    The work is bounded by the data, not by the calendar: each indicator is
+    compared once per combination of the regions, groups and tags its
+    thresholds tell apart (plus one for all the others) and of the dates at
+    which one of its thresholds changes.
+
     >>> from ntm_criteria import demo, loads_set
     >>> overlay = loads_set('''
     ... id = "looser"
@@ -152,13 +161,16 @@ def check_overlay(
     >>> len(caught) == len(report.loosened)
     True
     """
-    contexts = list(_contexts(parent, overlay))
+    space = _Space.of(parent, overlay)
     loosened: list[Loosening] = []
+    counts: dict[str, int] = {}
     for indicator in parent.indicators():
         try:
             mine = overlay.indicator(indicator.code)
         except LookupError:
             continue
+        contexts = space.contexts(indicator.requirement, mine.requirement)
+        counts[indicator.code] = len(contexts)
         for context in contexts:
             loosened.extend(
                 _compare(indicator.code, indicator.requirement, mine.requirement, context)
@@ -168,11 +180,9 @@ def check_overlay(
         for i in overlay.indicators()
         if _has_gap(i.requirement)
         and _parent_has(parent, i.code)
-        and any(_unspecified_in(i.requirement, c) for c in contexts)
+        and any(_unspecified_in(i.requirement, c) for c in space.contexts(i.requirement))
     )
-    report = OverlayReport(
-        overlay.id, parent.id, tuple(_unique(loosened, len(contexts))), unspecified
-    )
+    report = OverlayReport(overlay.id, parent.id, tuple(_unique(loosened, counts)), unspecified)
     if report.loosened:
         if strict:
             raise DataErrors(
@@ -194,48 +204,140 @@ def _parent_has(parent: CriterionSet, code: str) -> bool:
     return any(i.code == code for i in parent.indicators())
 
 
-def _unique(items: list[Loosening], contexts: int) -> Iterator[Loosening]:
+def _unique(items: list[Loosening], contexts: Mapping[str, int]) -> Iterator[Loosening]:
     """One loosening per indicator, bound and pair of values: the first context, or everywhere."""
     counts: dict[tuple[str, str, Fraction, Fraction], list[Loosening]] = {}
     for item in items:
         counts.setdefault((item.code, item.bound, item.parent, item.overlay), []).append(item)
-    for found in counts.values():
-        yield attrs.evolve(found[0], context=None) if len(found) == contexts else found[0]
+    for (code, *_), found in counts.items():
+        everywhere = len(found) == contexts[code]
+        yield attrs.evolve(found[0], context=None) if everywhere else found[0]
 
 
-def _contexts(*sets: CriterionSet) -> Iterator[Context]:
-    """Every region × year × group × tag combination the sets' data can tell apart."""
-    codes = sorted({r.code for s in sets for r in regions(s.region_scheme)})
-    tags: set[str] = set()
-    groups: set[int | None] = {None}
-    for s in sets:
-        for rule in s.region_rules:
-            tags |= rule.tags
-        for indicator in s.indicators():
-            for value in _values(indicator.requirement):
-                tags |= _tags(value)
-                groups |= _groups(value)
-    first = min(s.valid_from for s in sets)
-    last = max((s.valid_to or s.valid_from.replace(year=s.valid_from.year + 5)) for s in sets)
-    days = sorted(
-        {first, *(datetime.date(y, 1, 1) for y in range(first.year + 1, last.year + 1))}
-        | set(_dates(sets))
-    )
-    tag_options = [frozenset(), *(frozenset({t}) for t in sorted(tags))]
-    for s in sets:
-        tag_options += [frozenset(rule.tags) for rule in s.region_rules]
-    for region in codes:
-        for day in days:
-            for group in sorted(groups, key=lambda g: -1 if g is None else g):
-                for tag_set in dict.fromkeys(tag_options):
-                    yield Context(on=day, region=region, group=group, tags=tag_set)
+_OTHER = object()
+"""The key of every region or group that no case of a value table names."""
 
 
-def _dates(sets: tuple[CriterionSet, ...]) -> Iterator[datetime.date]:
-    for s in sets:
-        for indicator in s.indicators():
-            for value in _values(indicator.requirement):
-                yield from _starts(value)
+@attrs.frozen(slots=True)
+class _Space:
+    """The contexts the two sets can tell apart, in the order they are examined.
+
+    Regions in scheme order, then dates, groups (none first) and tag sets
+    (none, each tag alone, each region rule's tags, each pair of tags).  For one indicator only
+    the first of each run of contexts that its values cannot tell apart is
+    kept, so the report names the same first context as a walk through
+    every region, every 1 January of the validity and every tag would, in
+    time bounded by the data.
+    """
+
+    regions: tuple[str, ...]
+    groups: tuple[int | None, ...]
+    tag_sets: tuple[frozenset[str], ...]
+    first: datetime.date
+    last: datetime.date
+    starts: tuple[datetime.date, ...]
+
+    @classmethod
+    def of(cls, *sets: CriterionSet) -> _Space:
+        codes = sorted({r.code for s in sets for r in regions(s.region_scheme)})
+        tags: set[str] = set()
+        groups: set[int | None] = {None}
+        starts: set[datetime.date] = set()
+        for s in sets:
+            for rule in s.region_rules:
+                tags |= rule.tags
+            for indicator in s.indicators():
+                for value in _values(indicator.requirement):
+                    tags |= _tags(value)
+                    groups |= _groups(value)
+                    starts.update(_starts(value))
+        tag_sets = [frozenset(), *(frozenset({t}) for t in sorted(tags))]
+        tag_sets += [frozenset(rule.tags) for s in sets for rule in s.region_rules]
+        return cls(
+            tuple(codes),
+            tuple(sorted(groups, key=lambda g: -1 if g is None else g)),
+            tuple(dict.fromkeys(tag_sets)),
+            min(s.valid_from for s in sets),
+            max(s.valid_to or _years_later(s.valid_from, 5) for s in sets),
+            tuple(sorted(starts)),
+        )
+
+    def contexts(self, *requirements: Requirement | Ref) -> list[Context]:
+        """The contexts in which ``requirements`` may take different values."""
+        values = [v for r in requirements for v in _values(r)]
+        own_regions = set().union(*(_region_keys(v) for v in values))
+        own_groups = set().union(*(_groups(v) for v in values))
+        own_tags = set().union(*(_tags(v) for v in values))
+        region_list = _firsts(self.regions, lambda r: r if r in own_regions else _OTHER)
+        group_list = _firsts(self.groups, lambda g: g if g in own_groups else _OTHER)
+        # A locality may have two of the tags: the first listed one it has decides each
+        # table, so two tables can disagree only for a pair (three or more tables in one
+        # comparison are covered pair by pair).
+        pairs = [frozenset(pair) for pair in itertools.combinations(sorted(own_tags), 2)]
+        tag_list = _firsts([*self.tag_sets, *pairs], lambda t: t & own_tags)
+        days = self.days(sorted({d for v in values for d in _changes(v)}))
+        return [
+            Context(on=day, region=region, group=group, tags=tags)
+            for region in region_list
+            for day in days
+            for group in group_list
+            for tags in tag_list
+        ]
+
+    def days(self, changes: list[datetime.date]) -> list[datetime.date]:
+        """One day for each span between ``changes``: the first a walk by years would see.
+
+        That walk sees the first day of validity, each 1 January up to the
+        last day and each start of a dated value.  A span it would miss (a
+        value ending in mid-year) is seen from its first day.
+        """
+        found = []
+        bounds = [None, *changes]
+        for begin, end in zip(bounds, [*changes, None], strict=True):
+            day = self._walked(begin, end)
+            if day is None and begin is not None and self.first <= begin <= self.last:
+                day = begin
+            if day is not None:
+                found.append(day)
+        return found
+
+    def _walked(
+        self, begin: datetime.date | None, end: datetime.date | None
+    ) -> datetime.date | None:
+        """The first day in [begin, end) of the walk by years, if any."""
+
+        def inside(day: datetime.date) -> bool:
+            return (begin is None or begin <= day) and (end is None or day < end)
+
+        seen = [self.first] if inside(self.first) else []
+        index = bisect.bisect_left(self.starts, begin) if begin is not None else 0
+        if index < len(self.starts) and inside(self.starts[index]):
+            seen.append(self.starts[index])
+        year = self.first.year + 1
+        if begin is not None:
+            year = max(year, begin.year + (begin != datetime.date(begin.year, 1, 1)))
+        if year <= self.last.year and inside(datetime.date(year, 1, 1)):
+            seen.append(datetime.date(year, 1, 1))
+        return min(seen, default=None)
+
+
+_K = TypeVar("_K")
+
+
+def _firsts(items: Iterable[_K], key: Callable[[_K], object]) -> list[_K]:
+    """The first item of each key, in order."""
+    kept: dict[object, _K] = {}
+    for item in items:
+        kept.setdefault(key(item), item)
+    return list(kept.values())
+
+
+def _years_later(day: datetime.date, years: int) -> datetime.date:
+    """``day`` moved on by ``years`` (29 February → 28 February; the last day at most)."""
+    try:
+        return day + relativedelta(years=years)
+    except (ValueError, OverflowError):
+        return datetime.date.max
 
 
 def _values(requirement: Requirement | Ref) -> Iterator[ValueSpec]:
@@ -270,6 +372,22 @@ def _tags(value: ValueSpec) -> set[str]:
 def _groups(value: ValueSpec) -> set[int | None]:
     own: set[int | None] = set(value.cases) if isinstance(value, ByGroup) else set()
     return own.union(*(_groups(child) for child in _children(value)))
+
+
+def _region_keys(value: ValueSpec) -> set[str]:
+    own = {str(k) for k in value.cases} if isinstance(value, ByRegion) else set()
+    return own.union(*(_region_keys(child) for child in _children(value)))
+
+
+def _changes(value: ValueSpec) -> Iterator[datetime.date]:
+    """The days on which a dated value starts or stops applying."""
+    if isinstance(value, ByDate):
+        for period, _ in value.cases:
+            yield period.start
+            if period.end < datetime.date.max:
+                yield period.end + datetime.timedelta(days=1)
+    for child in _children(value):
+        yield from _changes(child)
 
 
 def _starts(value: ValueSpec) -> Iterator[datetime.date]:

@@ -4,7 +4,10 @@ Three tables are read: observations (:func:`read_observations`), recognition
 decisions (:func:`read_recognitions`) and plan items (:func:`read_plan_items`).
 A file is UTF-8 (a byte-order mark is allowed); every row is checked before
 anything is returned, and all problems are reported together, each with its
-line.  (Gazetteers are read by
+line.  Headers, codes and words are compared in Unicode NFC, so a file
+written decomposed (NFD) reads the same; text shown back keeps its bytes.  A
+row with more fields than the header has columns is a problem of that row.
+(Gazetteers are read by
 :meth:`Gazetteer.load_csv <ntm_criteria.geography.Gazetteer.load_csv>`.)
 
 An observation table is long: one row per locality, indicator and date.
@@ -21,8 +24,10 @@ Values are Vietnamese-formatted numbers (``72,56``, ``3.350.000``), pass/fail
 words (``đạt``, ``không đạt``, ``chưa đạt``, ``true``/``false``) or grade
 names.
 
->>> parse_value("86,5", "%"), parse_value("chưa đạt")
-(<Quantity(86.5, 'percent')>, False)
+>>> from ntm_criteria.units import unit_label
+>>> share = parse_value("86,5", "%")
+>>> share.magnitude, unit_label(share.units), parse_value("chưa đạt")
+(86.5, '%', False)
 """
 
 from ntm_criteria.io._observations import (

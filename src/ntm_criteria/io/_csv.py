@@ -5,11 +5,12 @@ Private: see :mod:`ntm_criteria.io`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from ntm_criteria._document import csv_records, read_text_file
+from ntm_criteria._document import CsvColumns, csv_rows, read_text_file
+from ntm_criteria.errors import DataError
 from ntm_criteria.io._rows import RowReader, read_rows
 
 __all__ = ["read_table", "reads_table"]
@@ -28,11 +29,55 @@ def reads_table(
     """``read_row`` applied to every row of CSV text; the problems of all rows, with lines.
 
     ``required`` columns must be in the header; ``columns`` are all those the
-    table may have (named in the error when one is missing).
+    table may have (named in the error when one is missing); other columns
+    are allowed and ignored.  Column names are compared in NFC, and a
+    byte-order mark is dropped.
+
+    >>> reads_table("\\ufeffcode,name\\n14,Sơn La\\n", dict, required=["code"])
+    [{'code': '14', 'name': 'Sơn La'}]
+    >>> reads_table("name\\nx\\n", dict, file="a.csv", columns=["code", "name"], required=["code"])
+    Traceback (most recent call last):
+    ...
+    ntm_criteria.errors.DataError: a.csv:1: missing column(s) code (expected columns code,name)
     """
     expected = "columns " + ",".join(columns) if columns else None
-    rows = csv_records(text, file, required=required, expected=expected)
-    return read_rows(rows, read_row, file=file)
+
+    def check_header(header: list[str], line: int, _: CsvColumns) -> list[DataError]:
+        missing = [name for name in required if name not in header]
+        if missing:  # raised alone, as before the one CSV reader: the rows cannot be read
+            raise DataError(
+                f"missing column(s) {', '.join(missing)}", file=file, line=line, expected=expected
+            )
+        return []
+
+    if not text.strip("\ufeff \t\r\n"):  # no header at all: every required column is missing
+        check_header([], 1, CsvColumns((), ()))
+        return []
+    table = CsvColumns(tuple(columns), tuple(required))
+    rows = csv_rows(text, file, table, check_header=check_header)
+    return read_rows(
+        ((row.line or 0, _cells(row.cells)) for row in rows), _whole(read_row), file=file
+    )
+
+
+def _cells(cells: object) -> Mapping[str, Any]:
+    # csv_rows gives a dict of column → text (surplus fields under None).
+    return cells if isinstance(cells, Mapping) else {}
+
+
+def _whole(read_row: RowReader[T]) -> RowReader[T]:
+    """``read_row``, refusing first a row with more fields than the header has columns."""
+
+    def read(row: Mapping[str, Any]) -> T:
+        # Regression: surplus fields (an unquoted "86,5" splits into two) were dropped silently.
+        if None in row:
+            raise DataError(
+                "the row has more fields than the header has columns",
+                expected='one field per column; quote a cell holding a comma ("86,5")',
+            )
+        return read_row(row)
+
+    return read
 
 
 def read_table(

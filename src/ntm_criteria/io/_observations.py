@@ -5,10 +5,12 @@ Private: see :mod:`ntm_criteria.io`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from ntm_criteria._validators import nfc
 from ntm_criteria.assessment import Observation, ObservedValue
 from ntm_criteria.errors import DataError, NtmError
 from ntm_criteria.io._csv import read_table, reads_table
@@ -23,6 +25,8 @@ OBSERVATION_COLUMNS = ("locality", "indicator", "value", "unit", "as_of", "sourc
 _REQUIRED = ("locality", "indicator", "value")
 _TRUE = frozenset({"đạt", "true", "yes", "có"})
 _FALSE = frozenset({"không đạt", "chưa đạt", "false", "no", "không"})
+# A number starts with an ASCII digit or a sign: "²" or "٣" is text, never int()'d.
+_NUMBER_START = re.compile(r"[0-9+-]")
 
 
 def parse_value(value: str, unit: str = "") -> ObservedValue:
@@ -30,20 +34,22 @@ def parse_value(value: str, unit: str = "") -> ObservedValue:
 
     >>> parse_value("Đạt"), parse_value("không đạt")
     (True, False)
-    >>> parse_value("41,5", "triệu đồng/người/năm")
-    <Quantity(41.5, 'million_VND / person / year')>
+    >>> from ntm_criteria.units import unit_label
+    >>> income = parse_value("41,5", "triệu đồng/người/năm")
+    >>> income.magnitude, unit_label(income.units)
+    (41.5, 'triệu đồng/người/năm')
     >>> parse_value("2"), parse_value("Tốt")
     (Decimal('2'), 'Tốt')
     """
     text = value.strip()
     if unit.strip():
         return parse_quantity(f"{text} {unit.strip()}")
-    word = text.lower()
+    word = nfc(text).lower()  # NFD "không đạt" is the same words; a grade keeps its bytes
     if word in _TRUE:
         return True
     if word in _FALSE:
         return False
-    if text[:1].isdigit() or text[:1] in "-+":
+    if _NUMBER_START.match(text):
         return parse_number(text)
     if not text:
         raise DataError("empty value", expected="a number, đạt / không đạt, or a grade")
@@ -54,8 +60,10 @@ def reads_observations(text: str, *, file: str | None = None) -> dict[str, tuple
     """Observations from CSV text, grouped by locality code.
 
     >>> table = "locality,indicator,value,unit,as_of,source\\n04036,3.1,\\"86,5\\",%,30/6/2023,\\n"
-    >>> reads_observations(table)["04036"][0].value
-    <Quantity(86.5, 'percent')>
+    >>> from ntm_criteria.units import unit_label
+    >>> value = reads_observations(table)["04036"][0].value
+    >>> value.magnitude, unit_label(value.units)
+    (86.5, '%')
     """
     rows = reads_table(text, _row, file=file, columns=OBSERVATION_COLUMNS, required=_REQUIRED)
     return _grouped(rows)
@@ -86,6 +94,7 @@ def _grouped(rows: list[tuple[str, Observation]]) -> dict[str, tuple[Observation
 
 def _row(row: Mapping[str, Any]) -> tuple[str, Observation]:
     locality, code, value = (cell(row, key) for key in _REQUIRED)
+    locality, code = nfc(locality), nfc(code)  # codes are matched, so read in NFC
     if not locality or not code:
         raise DataError("locality and indicator must not be empty")
     try:

@@ -5,8 +5,11 @@ Private: see :mod:`ntm_criteria.io`.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any, TypeVar
 
+from ntm_criteria._validators import nfc
 from ntm_criteria.io._csv import read_table
 from ntm_criteria.levels import Recognition
 from ntm_criteria.progress import PlanItem
@@ -18,13 +21,39 @@ RECOGNITION_COLUMNS = ("locality", "level", "set_id", "decision", "date", "valid
 #: The columns of a plan-item (roadmap) table; a row names an indicator or a criterion.
 PLAN_ITEM_COLUMNS = ("locality", "indicator", "criterion", "agency", "due", "status", "action")
 
+# Columns without which no row can be read: a header lacking one is one error, not one per row.
+_RECOGNITION_REQUIRED = ("locality", "level", "set_id", "decision", "date")
+_PLAN_ITEM_REQUIRED = ("locality", "due")
+# The cells that are matched (codes, level and status words) are read in NFC; the
+# others (decision numbers, agencies, actions) are shown back and keep their bytes.
+_RECOGNITION_MATCHED = ("locality", "level", "set_id")
+_PLAN_ITEM_MATCHED = ("locality", "indicator", "criterion", "status")
+
+T = TypeVar("T")
+
+
+def _in_nfc(
+    read: Callable[[Mapping[str, Any]], T], keys: tuple[str, ...]
+) -> Callable[[Mapping[str, Any]], T]:
+    """``read`` of a row whose ``keys`` cells are first put in NFC."""
+
+    def read_nfc(row: Mapping[str, Any]) -> T:
+        cells = dict(row)
+        for key in keys:
+            if isinstance(cells.get(key), str):
+                cells[key] = nfc(cells[key])
+        return read(cells)
+
+    return read_nfc
+
 
 def read_recognitions(path: str | Path) -> tuple[Recognition, ...]:
     """The recognition decisions of a UTF-8 CSV file, one per row.
 
     Each row is read by :meth:`Recognition.from_dict
     <ntm_criteria.levels.Recognition.from_dict>`; every bad row is reported
-    together, with its line.
+    together, with its line.  Codes and level or status words are read in Unicode
+    NFC (decomposed text gives the same records); other cells keep their bytes.
 
     >>> import pathlib, tempfile
     >>> with tempfile.TemporaryDirectory() as tmp:
@@ -39,7 +68,14 @@ def read_recognitions(path: str | Path) -> tuple[Recognition, ...]:
     ntm_criteria.errors.DataErrors: ...recognitions.csv: 1 problem:
       - line 3: level: missing (expected the keys locality, level, ...)
     """
-    return tuple(read_table(path, Recognition.from_dict, columns=RECOGNITION_COLUMNS))
+    return tuple(
+        read_table(
+            path,
+            _in_nfc(Recognition.from_dict, _RECOGNITION_MATCHED),
+            columns=RECOGNITION_COLUMNS,
+            required=_RECOGNITION_REQUIRED,
+        )
+    )
 
 
 def read_plan_items(path: str | Path) -> tuple[PlanItem, ...]:
@@ -47,7 +83,8 @@ def read_plan_items(path: str | Path) -> tuple[PlanItem, ...]:
 
     Each row is read by :meth:`PlanItem.from_dict
     <ntm_criteria.progress.PlanItem.from_dict>`; every bad row is reported
-    together, with its line.
+    together, with its line.  Codes and level or status words are read in Unicode
+    NFC (decomposed text gives the same records); other cells keep their bytes.
 
     >>> import pathlib, tempfile
     >>> with tempfile.TemporaryDirectory() as tmp:
@@ -58,4 +95,11 @@ def read_plan_items(path: str | Path) -> tuple[PlanItem, ...]:
     ...     [item.target("en") for item in read_plan_items(path)]
     ['indicator 10.1']
     """
-    return tuple(read_table(path, PlanItem.from_dict, columns=PLAN_ITEM_COLUMNS))
+    return tuple(
+        read_table(
+            path,
+            _in_nfc(PlanItem.from_dict, _PLAN_ITEM_MATCHED),
+            columns=PLAN_ITEM_COLUMNS,
+            required=_PLAN_ITEM_REQUIRED,
+        )
+    )

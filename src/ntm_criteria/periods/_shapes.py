@@ -49,6 +49,7 @@ _LAST = re.compile(
     r"(?P<n>[0-9]{1,2}) thang cuoi nam (?P<y>[0-9]{4})"
     r"|last (?P<n2>[0-9]{1,2}) months? of (?P<y2>[0-9]{4})"
 )
+_DIGITS = re.compile(r"[0-9]+")
 _RANGE_SEPARATOR = re.compile(r" - | ?/ ?| den | to |-")
 _RANGE_PREFIX = re.compile(r"(?:tu|from) ")
 
@@ -71,7 +72,7 @@ def _english_month(name: str) -> int | None:
 
 def _quarter_number(text: str, written: str) -> int:
     number = _ROMAN_QUARTERS.get(written)
-    if number is None and written.isdigit():
+    if number is None and _DIGITS.fullmatch(written):  # ASCII digits only: int() takes more
         number = int(written)
     if number is None or not 1 <= number <= 4:
         raise cannot(text, f"a quarter 1–4 or I–IV, not {written.upper()!r}")

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
+from ntm_criteria._validators import index_path
 from ntm_criteria.errors import DataError, DataErrors, NtmError
 from ntm_criteria.poverty._areas import Area
 from ntm_criteria.poverty._cells import (
@@ -57,7 +58,7 @@ class RowChecker:
         expected: str | None = None,
     ) -> None:
         line, index = place
-        path = column if index is None else f"{column}[{index}]"
+        path = column if index is None else index_path(column, index)
         self.problems.append(DataError(message, line=line, key_path=path, expected=expected))
 
     def cell(

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ntm_criteria._document import DataReader, key_path, parse_toml, read_text_file
+from ntm_criteria._validators import index_path
 from ntm_criteria.errors import DataError, DataErrors, NtmError
 from ntm_criteria.periods import Period, as_date
 from ntm_criteria.poverty._areas import Area
@@ -104,10 +105,10 @@ class _StandardsReader(DataReader):
         found = []
         for index, item in enumerate(value):
             if isinstance(item, Mapping):
-                found.append((f"{here}[{index}]", item))
+                found.append((index_path(here, index), item))
             else:
                 self.problems.add(
-                    f"{here}[{index}]", f"{shown(item)} is not a table", expected="a table"
+                    index_path(here, index), f"{shown(item)} is not a table", expected="a table"
                 )
         return found
 

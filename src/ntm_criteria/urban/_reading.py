@@ -15,8 +15,10 @@ from typing import Any, TypeVar
 
 from ntm_criteria._document import DataReader, parse_toml, read_text_file
 from ntm_criteria._document import key_path as _p
+from ntm_criteria._validators import check_magnitude, check_number_text, nfc, shown
 from ntm_criteria.errors import DataError, NtmError, UnknownCodeError
 from ntm_criteria.rules import Fixed, Provenance, Unspecified, ValueSpec
+from ntm_criteria.text import format_number
 from ntm_criteria.units import parse_unit
 from ntm_criteria.urban._classes import CLASSES
 from ntm_criteria.urban._rules import ClassificationRules, Regime, UrbanCriterion
@@ -40,6 +42,7 @@ __all__ = [
 ]
 
 FORMAT_VERSION = 1
+_MOST = 1_000_000
 _T = TypeVar("_T")
 _DATA = "catalog/data/urban"
 
@@ -50,7 +53,50 @@ def _package_text(name: str) -> str:
 
 
 class _Reader(DataReader):
-    """Reads one document, collecting every problem with its key path."""
+    """Reads one document, collecting every problem with its key path.
+
+    Numbers written as plain text or integers are checked against the
+    documented limits here, before any arithmetic on them.
+    """
+
+    def in_range(self, data: Mapping[str, Any], key: str, path: str) -> bool:
+        """False, with a problem, when ``data[key]`` is a number too large to compute with."""
+        value = data.get(key)
+        try:
+            if isinstance(value, str):
+                check_number_text(value)
+            elif isinstance(value, int) and not isinstance(value, bool):
+                check_magnitude(Fraction(value))
+        except DataError as err:
+            self.problems.add_error(_p(path, key), err)
+            return False
+        return True
+
+    def number(
+        self, data: Mapping[str, Any], key: str, path: str, *, required: bool = True
+    ) -> Fraction | None:
+        """An exact number within the documented range."""
+        if not self.in_range(data, key, path):
+            return None
+        return super().number(data, key, path, required=required)
+
+    def value(
+        self, data: Mapping[str, Any], key: str, path: str, *, required: bool = True
+    ) -> ValueSpec | None:
+        """A threshold value whose plain number is within the documented range."""
+        if not self.in_range(data, key, path):
+            return None
+        return super().value(data, key, path, required=required)
+
+    def whole(self, data: Mapping[str, Any], key: str, path: str) -> int | None:
+        """A positive whole number below a million (criterion numbers, counts)."""
+        value = data.get(key)
+        if isinstance(value, int) and not isinstance(value, bool) and value >= _MOST:
+            self.problems.add(
+                _p(path, key), f"{shown(value)} is too large", expected=f"below {_MOST:,}"
+            )
+            return None
+        return super().whole(data, key, path)
 
     def build(self, path: str, make: Callable[..., _T], *args: Any, **kwargs: Any) -> _T | None:
         """Call a constructor, turning its DataError into a problem at ``path``."""
@@ -123,12 +169,12 @@ def _regime(reader: _Reader, data: Mapping[str, Any], path: str) -> Regime | Non
     note = reader.text(data, "note", path, required=False)
     start = reader.date(data, "valid_from", path)
     end = reader.date(data, "valid_to", path, required=False)
-    classes = reader.strings(data, "classes", path)
+    classes = [nfc(name) for name in reader.strings(data, "classes", path)]
     for index, name in enumerate(classes):
         if name not in CLASSES:
             reader.problems.add(
                 f"{_p(path, 'classes')}[{index}]",
-                f"unknown urban class {name!r}",
+                f"unknown urban class {shown(name)}",
                 expected=", ".join(CLASSES),
             )
     base = reader.provenance(data, path, Provenance())
@@ -250,6 +296,7 @@ def loads_standards(
     reader.keys(data, _TABLE_KEYS, "")
     texts = {k: reader.text(data, k, "") for k in ("id", "title_vi", "title_en", "regime")}
     urban_class = reader.text(data, "class", "")
+    urban_class = None if urban_class is None else nfc(urban_class)
     note = reader.text(data, "note", "", required=False)
     base = reader.provenance(data, "", Provenance())
     minimums = _minimums(reader, data, base)
@@ -269,7 +316,7 @@ def loads_standards(
                 f"duplicate standard code {entry.code!r} (first at {seen[entry.code]})",
             )
         seen.setdefault(entry.code, entry.path)
-    regime_id = texts["regime"]
+    regime_id = None if texts["regime"] is None else nfc(texts["regime"])
     if regime_id is not None:
         try:
             regime = (rules or classification_rules()).regime(regime_id)
@@ -327,7 +374,9 @@ def _standard(
     code = data.get("code")
     if isinstance(code, int | float) and not isinstance(code, bool):
         reader.problems.add(
-            _p(path, "code"), f"{code!r} is a number", expected=f'a string such as "{code}"'
+            _p(path, "code"),
+            f"{shown(code)} is a number",
+            expected=f'a string such as "{shown(code)}"',
         )
         code = None
     else:
@@ -339,19 +388,15 @@ def _standard(
         parse_unit(unit)
     except NtmError as err:
         reader.problems.add(_p(path, "unit"), str(err))
-    direction = data.get("direction", "higher")
-    if direction not in ("higher", "lower"):
-        reader.problems.add(
-            _p(path, "direction"), f"unknown direction {direction!r}", expected="higher or lower"
-        )
+    direction = reader.build(path, Direction, data.get("direction", "higher"))
     provenance = reader.provenance(data, path, base)
     low = reader.value(data, "min_level", path)
     high = reader.value(data, "max_level", path)
-    min_points, max_points = (reader.number(data, k, path) for k in ("min_points", "max_points"))
+    min_points, max_points = (_points(reader, data, k, path) for k in ("min_points", "max_points"))
     if min_points is not None and max_points is not None:
         for text, expected in shape_problems(
-            str(data.get("code", "?")),
-            Direction(direction) if direction in ("higher", "lower") else Direction.HIGHER,
+            _label(data.get("code", "?")),
+            direction or Direction.HIGHER,
             low if low is not None else Unspecified(),
             high if high is not None else Unspecified(),
             min_points,
@@ -367,7 +412,9 @@ def _standard(
     assert high is not None
     assert min_points is not None
     assert max_points is not None
-    return Standard(
+    return reader.build(
+        path,
+        Standard,
         str(code),
         criterion,
         str(names[0]),
@@ -377,10 +424,25 @@ def _standard(
         min_points,
         max_points,
         unit=unit,
-        direction=Direction(direction),
+        direction=direction,
         provenance=provenance,
         note=reader.text(data, "note", path, required=False),
     )
+
+
+def _label(code: object) -> str:
+    return code if isinstance(code, str) else shown(code)
+
+
+def _points(reader: _Reader, data: Mapping[str, Any], key: str, path: str) -> Fraction | None:
+    """Points: a number of at least 0."""
+    points = reader.number(data, key, path)
+    if points is not None and points < 0:
+        reader.problems.add(
+            _p(path, key), f"{key} {format_number(points, 'en')} is negative", expected="points ≥ 0"
+        )
+        return None
+    return points
 
 
 def load_standards(path: str | Path, *, rules: ClassificationRules | None = None) -> StandardsTable:

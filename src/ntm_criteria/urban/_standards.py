@@ -11,7 +11,7 @@ from typing import Any, NamedTuple
 
 import attrs
 
-from ntm_criteria._validators import as_tuple, exact
+from ntm_criteria._validators import as_tuple, exact, nfc, shown
 from ntm_criteria.assessment import ObservedValue
 from ntm_criteria.errors import DataError, ObservationError, UnknownCodeError
 from ntm_criteria.rules import Context, Fixed, Problems, Provenance, ValueSpec, resolve
@@ -40,10 +40,25 @@ class Direction(enum.Enum):
 
     >>> Direction("lower").label("vi")
     'càng thấp càng tốt'
+    >>> Direction("up")
+    Traceback (most recent call last):
+    ...
+    ntm_criteria.errors.DataError: direction: unknown direction 'up' (expected higher or lower)
     """
 
     HIGHER = "higher"
     LOWER = "lower"
+
+    @classmethod
+    def _missing_(cls, value: object) -> Direction:
+        # Direction("up") is a DataError naming the field, not a bare ValueError.
+        if isinstance(value, str) and nfc(value.strip()) != value:
+            return cls(nfc(value.strip()))
+        raise DataError(
+            f"unknown direction {shown(value)}",
+            key_path="direction",
+            expected=" or ".join(d.value for d in cls),
+        )
 
     def label(self, lang: str = "vi") -> str:
         """The direction in words.
@@ -58,7 +73,11 @@ def _points_range(
     instance: Standard, attribute: attrs.Attribute[Fraction], value: Fraction
 ) -> None:
     if value < 0:
-        raise DataError(f"{attribute.name} {value} is negative", expected="points ≥ 0")
+        raise DataError(
+            f"{attribute.name} {format_number(value, 'en')} is negative",
+            key_path=attribute.name,
+            expected="points ≥ 0",
+        )
 
 
 @attrs.frozen(slots=True)
