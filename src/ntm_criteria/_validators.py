@@ -7,13 +7,14 @@ prints as), a collection is frozen into a tuple.  Each problem names the field.
 
 from __future__ import annotations
 
+import enum
 import re
 import reprlib
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -28,6 +29,7 @@ __all__ = [
     "as_tuple",
     "check_magnitude",
     "check_number_text",
+    "enum_value",
     "exact",
     "index_path",
     "key_path",
@@ -71,6 +73,8 @@ MAX_NUMBER_CHARACTERS = 100
 """The longest number written as text."""
 MAX_MAGNITUDE_DIGITS = 30
 """A number's size: below ``10**30`` and, when not whole, above ``10**-30`` in absolute value."""
+
+_E = TypeVar("_E", bound=enum.Enum)
 
 _EXPONENT = re.compile(r"[eE]\s*([+-]?\d+)\s*$")
 
@@ -176,6 +180,45 @@ def as_tuple(values: Iterable[Any]) -> tuple[Any, ...]:
     (1, 2)
     """
     return tuple(values)
+
+
+def enum_value(cls: type[_E], field: str) -> Callable[[object], _E]:
+    """An attrs converter: a member of ``cls`` or its value (text in NFC), else a :class:`DataError`.
+
+    The error names ``field`` (as key path) and the allowed values.
+
+    >>> import enum
+    >>> class Colour(enum.Enum):
+    ...     RED = "red"
+    ...     BLUE = "blue"
+    >>> enum_value(Colour, "colour")("red")
+    <Colour.RED: 'red'>
+    >>> enum_value(Colour, "colour")("green")
+    Traceback (most recent call last):
+    ...
+    ntm_criteria.errors.DataError: colour: unknown colour 'green' (expected red, blue)
+    """
+
+    def convert(value: object) -> _E:
+        if isinstance(value, cls):
+            return value
+        key = nfc(value) if isinstance(value, str) else value
+        for member in cls:
+            if member.value == key and type(member.value) is type(key):
+                return member
+        small = isinstance(value, str | float | None) or (
+            isinstance(value, int) and value.bit_length() < 200  # a bool is an int too
+        )
+        shown = repr(value) if small else type(value).__name__
+        if len(shown) > 40:
+            shown = shown[:37] + "..."
+        raise DataError(
+            f"unknown {field} {shown}",
+            key_path=field,
+            expected=", ".join(str(m.value) for m in cls),
+        )
+
+    return convert
 
 
 def exact(value: int | float | str | Fraction | Decimal) -> Fraction:

@@ -20,8 +20,6 @@ from ntm_criteria._validators import MAX_NESTING
 from ntm_criteria.criteria import CriterionSet, Level, set_to_data
 from ntm_criteria.errors import DataErrors
 
-RULES_FIX = "rules number parsing: fixed after the rules merge"
-
 
 def _nfd(text: str) -> str:
     return unicodedata.normalize("NFD", text)
@@ -175,7 +173,6 @@ requirement = {requirement}
 """
 
 
-@pytest.mark.xfail(strict=True, reason=RULES_FIX)
 def test_a_threshold_with_a_huge_exponent_is_refused_quickly():
     # Regression: "1e10000000" took 20 s (Fraction(str) with an unbounded exponent).
     # A smaller exponent here, so that the test stays quick until the fix lands.
@@ -183,7 +180,6 @@ def test_a_threshold_with_a_huge_exponent_is_refused_quickly():
         loads_set(SET.format(rule="", requirement='{ at_least = "1e1000000" }'))
 
 
-@pytest.mark.xfail(strict=True, reason=RULES_FIX)
 def test_a_threshold_beyond_the_documented_range_is_refused():
     # Regression: at_least = "1e5000" loaded, then repr/explain/JSON raised ValueError.
     with pytest.raises(DataErrors, match=r"requirement\.at_least"):
@@ -211,7 +207,6 @@ def test_a_huge_integer_in_a_header_field_is_a_located_problem(key):
     assert key in [path for path, _ in _problems(data)]
 
 
-@pytest.mark.xfail(strict=True, reason="rules provenance reading writes the value with repr()")
 def test_a_huge_integer_as_the_confidence_is_a_located_problem():
     data = _data()
     data["confidence"] = 10**5000
@@ -226,7 +221,6 @@ def test_a_huge_integer_as_a_level_or_kind_is_a_located_problem():
     assert {"level", "scope[0]"} <= {path for path, _ in _problems(data)}
 
 
-@pytest.mark.xfail(strict=True, reason=RULES_FIX)
 def test_a_huge_integer_threshold_is_refused():
     # Regression (found by mutating the built-in sets): loaded, then JSON raised ValueError.
     data = _data()

@@ -152,3 +152,105 @@ def test_counts_add_up(place, values):
     assert (result.status is Status.MET) == (
         result.met_count + result.not_applicable_count == result.total
     )
+
+
+# -- generated bad input (issue 9): only the library's own errors escape ---------------
+
+from ntm_criteria import NtmError, catalog  # noqa: E402
+
+SETS = [SET, *(catalog.get(info.id) for info in catalog.list_sets())]
+UNITS = ("percent", "dimensionless", "m", "kg", "VND / person / year", "million_VND", "km / h", "")
+
+
+def _nfd(text: str) -> str:
+    import unicodedata
+
+    return unicodedata.normalize("NFD", text)
+
+
+texts = st.one_of(
+    st.sampled_from(["Tốt", "Khá", "đạt", "không đạt", "chưa đạt", "có", "không", "Tốt "]),
+    st.text(max_size=12),
+).flatmap(lambda t: st.sampled_from([t, _nfd(t)]))
+huge = st.sampled_from([40, 4000, 31]).map(lambda n: (-1) ** n * 10**n) | st.sampled_from(
+    [1e300, float("inf"), float("-inf"), float("nan"), 1e-300]
+)
+numbers = st.one_of(
+    st.integers(),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.decimals(allow_nan=True, allow_infinity=True),
+    st.fractions(),
+    huge,
+)
+quantities = st.builds(
+    lambda n, u: (n, u), st.one_of(numbers, st.decimals(-(10**6), 10**6)), st.sampled_from(UNITS)
+)
+values = st.one_of(st.booleans(), texts, numbers, quantities, st.none(), st.just([1]))
+
+
+def _value(raw: object) -> object:
+    if isinstance(raw, tuple):
+        magnitude, unit = raw
+        return Q_(magnitude, unit)  # may raise an NtmError itself: the caller's business
+    return raw
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(SETS), localities, st.data())
+def test_any_observation_gives_a_result_or_an_ntm_error(criterion_set, place, data):
+    codes = [i.code for i in criterion_set.indicators()]
+    chosen = data.draw(st.lists(st.sampled_from(codes), max_size=6, unique=True))
+    kinds = [str(k.value) for k in criterion_set.scope]
+    place = Locality("00001", "Xã Thử", kinds[0], region=place.region, tags=place.tags)
+    try:
+        observations = [Observation(code, _value(data.draw(values))) for code in chosen]  # type: ignore[arg-type]
+        on = criterion_set.valid_from
+        result = assess(place, criterion_set, observations, on=on)
+    except NtmError:
+        return
+    result.explain("vi"), result.explain("en"), repr(result)
+    text = json.dumps(result.to_dict(), ensure_ascii=False)
+    assert AssessmentResult.from_dict(json.loads(text)) == result
+
+
+GRADES = st.lists(
+    st.sampled_from(["Tốt", "Khá", "Trung bình", "Kém", "Xuất sắc", "Đạt", "Ổn định"]),
+    min_size=1,
+    max_size=3,
+    unique=True,
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(localities, GRADES, st.sampled_from(["Tốt", "Khá", "Trung bình", "Kém", "Xuất sắc"]))
+def test_a_decomposed_grade_gives_the_composed_result(place, grades, grade):
+    # Regression (issue 9): NFD "Tốt" was not one of ["Tốt", "Khá"].
+    from ntm_criteria import loads_set
+
+    listed = ", ".join(f'"{g}"' for g in grades)
+    text = f"""
+id = "graded"
+title_vi = "Bộ thử"
+title_en = "Test set"
+scope = "commune"
+level = "standard"
+valid_from = 2022-01-01
+legal_basis = "test"
+[[criteria]]
+number = 1
+name_vi = "Xếp loại"
+name_en = "Grade"
+[[criteria.indicators]]
+code = "1.1"
+name_vi = "Xếp loại"
+name_en = "Grade"
+requirement = {{ one_of = [{listed}] }}
+"""
+    results = [
+        assess(place, loads_set(set_text), [Observation("1.1", observed)], on=ON)
+        for set_text in (text, _nfd(text))
+        for observed in (grade, _nfd(grade))
+    ]
+    assert {r.indicator("1.1").status for r in results} == {
+        Status.MET if grade in grades else Status.NOT_MET
+    }

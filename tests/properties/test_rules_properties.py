@@ -455,3 +455,74 @@ def test_unknown_is_between_its_resolutions(children: list[Status]) -> None:
             assert combiner(all_failed) is NM
         else:
             assert combiner(all_met) is combiner(children) is combiner(all_failed)
+
+
+# -- generated plain data (issue 9): readers record problems, never raise ---------------
+
+from hypothesis import settings  # noqa: E402
+
+from ntm_criteria.rules import describe  # noqa: E402
+
+_KEYS = (
+    "at_least",
+    "at_most",
+    "between",
+    "equals",
+    "one_of",
+    "all_of",
+    "any_of",
+    "at_least_k",
+    "of",
+    "by_region",
+    "by_group",
+    "by_tag",
+    "by_year",
+    "by_date",
+    "default",
+    "value",
+    "unspecified",
+    "relative_to",
+    "factor",
+    "confidence",
+    "certainty",
+    "source",
+    "missing",
+    "from",
+    "until",
+    "DBSH",
+    "1",
+    "2022",
+)
+_LEAVES = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.sampled_from([40, 4000]).map(lambda n: 10**n),
+    st.sampled_from(["1e10000000", "1e5000", "-1e-99", "1/0", "9" * 150]),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.sampled_from(["achieved", "unspecified", "Tốt", "Tốt", "official", "high", "2022-01-01"]),
+    st.text(max_size=8),
+)
+_PLAIN = st.recursive(
+    _LEAVES,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=3), st.dictionaries(st.sampled_from(_KEYS), inner, max_size=3)
+    ),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_PLAIN, st.booleans())
+def test_reading_any_plain_data_records_problems_and_never_raises(data, refs):
+    problems = Problems()
+    requirement = requirement_from_data(data, "rule", problems, refs=refs)
+    for problem in problems.items:
+        str(problem)  # every problem prints
+    if requirement is not None and not problems:
+        for lang in ("vi", "en"):
+            describe(requirement, None, lang)
+        written = json.loads(json.dumps(requirement_to_data(requirement), ensure_ascii=False))
+        again = Problems()
+        assert requirement_from_data(written, "rule", again, refs=refs) == requirement
+        assert not again

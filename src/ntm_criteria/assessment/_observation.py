@@ -13,8 +13,14 @@ from typing import TypeAlias
 import attrs
 import pint
 
+from ntm_criteria._validators import (
+    MAX_MAGNITUDE_DIGITS,
+    MAX_NUMBER_CHARACTERS,
+    check_magnitude,
+    nfc,
+)
 from ntm_criteria.criteria import CriterionSet, Indicator
-from ntm_criteria.errors import ObservationError, UnknownCodeError
+from ntm_criteria.errors import DataError, ObservationError, UnknownCodeError
 from ntm_criteria.periods import as_optional_date
 from ntm_criteria.rules import Observed, OneOf
 from ntm_criteria.units import Quantity, to_exact, ureg
@@ -56,7 +62,7 @@ def select_observations(
                 f"{observation!r} is not an Observation",
                 expected="Observation(indicator_code, value)",
             )
-        code = observation.indicator_code
+        code = nfc(observation.indicator_code)  # a code typed decomposed is the same code
         try:
             criterion_set.indicator(code)
         except UnknownCodeError:
@@ -101,32 +107,68 @@ def observed_value(indicator: Indicator, value: ObservedValue) -> Observed:
     if isinstance(value, bool):
         if kind in ("bool", "any"):
             return value
-        raise ObservationError(code, f"got {value!r}", expected=_expected(indicator))
+        raise ObservationError(code, f"got {_shown(value)}", expected=_expected(indicator))
     if isinstance(value, str):
         if kind in ("grade", "any"):
             return value
         raise ObservationError(
             code,
-            f"got the text {value!r}",
+            f"got the text {_shown(value)}",
             expected=_expected(indicator)
             + "; parse text with units.parse_number or units.parse_quantity",
         )
     if kind in ("bool", "grade"):
-        raise ObservationError(code, f"got {value!r}", expected=_expected(indicator))
+        raise ObservationError(code, f"got {_shown(value)}", expected=_expected(indicator))
     if isinstance(value, pint.Quantity):
-        return to_exact(value, indicator.unit or "dimensionless", indicator=code)
+        return _in_limits(to_exact(value, indicator.unit or "dimensionless", indicator=code), code)
     if isinstance(value, Real | decimal.Decimal):
         unit = indicator.unit or "dimensionless"
         if _needs_quantity(unit):
             raise ObservationError(
                 code,
-                f"a bare number {value!r} is ambiguous for a value in {unit}",
-                expected=f"a quantity such as Q_({value}, {unit!r})",
+                f"a bare number {_shown(value)} is ambiguous for a value in {unit}",
+                expected=f"a quantity such as Q_({_shown(value)}, {unit!r})",
             )
-        return to_exact(value, unit, indicator=code)
+        return _in_limits(to_exact(value, unit, indicator=code), code)
     raise ObservationError(
-        code, f"got {type(value).__name__} {value!r}", expected=_expected(indicator)
+        code, f"got {type(value).__name__} {_shown(value)}", expected=_expected(indicator)
     )
+
+
+def _shown(value: object) -> str:
+    """``repr(value)``; an int past Python's digit limit by its size."""
+    try:
+        text = repr(value)
+    except ValueError:
+        bits = getattr(value, "bit_length", None)
+        return f"a number of {int(bits() * 0.30103) + 1} digits" if bits else type(value).__name__
+    return text
+
+
+# About MAX_NUMBER_CHARACTERS decimal digits, in bits, for numerator and denominator together.
+_MOST_BITS = int(MAX_NUMBER_CHARACTERS * 3.33)
+
+
+def _in_limits(number: Fraction, code: str) -> Fraction:
+    """``number`` if it is within the documented limits of a number, else an ObservationError.
+
+    Results are written as plain data and read back under the same limits, so an
+    observation over them (``Q_(1e300, "percent")``) is refused here, naming the indicator.
+    """
+    digits = abs(number.numerator).bit_length() + number.denominator.bit_length()
+    try:
+        if digits > _MOST_BITS:
+            raise DataError("number has too many digits", expected=_RANGE)
+        check_magnitude(number)
+    except (DataError, OverflowError):
+        raise ObservationError(code, "the value is out of range", expected=_RANGE) from None
+    return number
+
+
+_RANGE = (
+    f"a number below 10**{MAX_MAGNITUDE_DIGITS} in absolute value, "
+    f"of at most {MAX_NUMBER_CHARACTERS} digits"
+)
 
 
 @functools.lru_cache(maxsize=256)

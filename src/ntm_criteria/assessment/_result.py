@@ -13,9 +13,13 @@ from ntm_criteria.assessment._outcomes import CriterionOutcome, IndicatorOutcome
 from ntm_criteria.assessment._serial import (
     criterion_from_data,
     criterion_to_data,
+    enum_from_data,
+    item,
+    located,
     reason_from_data,
+    table,
 )
-from ntm_criteria.errors import DataError, UnknownCodeError
+from ntm_criteria.errors import DataError, NtmError, UnknownCodeError
 from ntm_criteria.geography import Locality
 from ntm_criteria.periods import as_date, format_date
 from ntm_criteria.rules import Status, UnknownReason
@@ -171,22 +175,51 @@ class AssessmentResult:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> AssessmentResult:
-        """Read a result written by :meth:`to_dict`."""
-        try:
-            return cls(
-                locality=Locality.from_dict(data["locality"]),
-                set_id=data["set_id"],
-                set_title_vi=data["set_title_vi"],
-                set_title_en=data["set_title_en"],
-                on=as_date(data["on"]),
-                status=Status(data["status"]),
-                reason=reason_from_data(data["reason"]),
-                criteria=[criterion_from_data(c) for c in data["criteria"]],
-            )
-        except (KeyError, TypeError, ValueError) as err:
-            if isinstance(err, DataError):
-                raise
+        """Read a result written by :meth:`to_dict`.
+
+        Every problem is a :class:`~ntm_criteria.errors.DataError` naming its
+        key path:
+
+        >>> AssessmentResult.from_dict({"locality": {}})
+        Traceback (most recent call last):
+        ...
+        ntm_criteria.errors.DataError: criteria: not an assessment result: missing (expected data written by AssessmentResult.to_dict)
+        """
+        d = table(data, "")
+        criteria = item(d, "criteria", "")
+        if not isinstance(criteria, list):
             raise DataError(
-                f"not an assessment result: {err!r}",
+                "not an assessment result: criteria is not a list",
+                key_path="criteria",
                 expected="data written by AssessmentResult.to_dict",
-            ) from None
+            )
+        texts = {key: _text(d, key) for key in ("set_id", "set_title_vi", "set_title_en")}
+        try:
+            locality = Locality.from_dict(table(item(d, "locality", ""), "locality"))
+        except NtmError as err:
+            raise located("locality", err) from None
+        try:
+            on = as_date(item(d, "on", ""))
+        except NtmError as err:
+            raise located("on", err) from None
+        return cls(
+            locality=locality,
+            set_id=texts["set_id"],
+            set_title_vi=texts["set_title_vi"],
+            set_title_en=texts["set_title_en"],
+            on=on,
+            status=enum_from_data(Status, item(d, "status", ""), "status"),
+            reason=reason_from_data(item(d, "reason", ""), "reason"),
+            criteria=[criterion_from_data(c, f"criteria[{n}]") for n, c in enumerate(criteria)],
+        )
+
+
+def _text(data: Mapping[str, Any], key: str) -> str:
+    value = item(data, key, "")
+    if not isinstance(value, str):
+        raise DataError(
+            f"not an assessment result: {type(value).__name__} is not text",
+            key_path=key,
+            expected="data written by AssessmentResult.to_dict",
+        )
+    return value

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import enum
+import functools
+import math
+from collections.abc import Callable, Mapping, Sequence
+from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from typing import Any, TypeVar
 
+from ntm_criteria._validators import MAX_NUMBER_CHARACTERS, check_number_text, enum_value
 from ntm_criteria.assessment._outcomes import CriterionOutcome, IndicatorOutcome
-from ntm_criteria.errors import DataError
+from ntm_criteria.errors import DataError, DataErrors, NtmError
 from ntm_criteria.periods import as_date
 from ntm_criteria.rules import (
     Observed,
@@ -16,7 +21,6 @@ from ntm_criteria.rules import (
     Requirement,
     Status,
     UnknownReason,
-    number_from_data,
     number_to_data,
     provenance_from_data,
     provenance_to_data,
@@ -24,16 +28,99 @@ from ntm_criteria.rules import (
     requirement_to_data,
 )
 
-__all__ = ["criterion_from_data", "criterion_to_data", "reason_from_data"]
+__all__ = [
+    "criterion_from_data",
+    "criterion_to_data",
+    "enum_from_data",
+    "item",
+    "located",
+    "reason_from_data",
+    "table",
+]
+
+_E = TypeVar("_E", bound=enum.Enum)
+_EXPECTED = "data written by AssessmentResult.to_dict"
 
 
-def reason_from_data(value: object) -> UnknownReason | None:
+def _join(path: str, key: str) -> str:
+    if not key:
+        return path
+    if not path:
+        return key
+    return f"{path}{key}" if key.startswith("[") else f"{path}.{key}"
+
+
+def located(path: str, error: NtmError) -> DataError:
+    """``error`` as a :class:`DataError` whose key path starts at ``path``.
+
+    >>> located("criteria[0]", DataError("missing", key_path="status")).key_path
+    'criteria[0].status'
+    """
+    if isinstance(error, DataErrors) and error.errors:
+        error = error.errors[0]
+    if isinstance(error, DataError):
+        return DataError(
+            error.message, key_path=_join(path, error.key_path or ""), expected=error.expected
+        )
+    return DataError(str(error), key_path=path or None)
+
+
+def table(data: object, path: str) -> Mapping[str, Any]:
+    """``data`` if it is a table, else a :class:`DataError` at ``path``.
+
+    >>> table([], "criteria[0]")
+    Traceback (most recent call last):
+    ...
+    ntm_criteria.errors.DataError: criteria[0]: not an assessment result: got list, not a table (expected data written by AssessmentResult.to_dict)
+    """
+    if not isinstance(data, Mapping):
+        raise DataError(
+            f"not an assessment result: got {type(data).__name__}, not a table",
+            key_path=path or None,
+            expected=_EXPECTED,
+        )
+    return data
+
+
+def item(data: Mapping[str, Any], key: str, path: str) -> Any:
+    """``data[key]``, or a :class:`DataError` naming the missing key's path.
+
+    >>> item({"status": "met"}, "reason", "criteria[3]")
+    Traceback (most recent call last):
+    ...
+    ntm_criteria.errors.DataError: criteria[3].reason: not an assessment result: missing (expected data written by AssessmentResult.to_dict)
+    """
+    if key not in data:
+        raise DataError(
+            "not an assessment result: missing", key_path=_join(path, key), expected=_EXPECTED
+        )
+    return data[key]
+
+
+def enum_from_data(cls: type[_E], value: object, path: str) -> _E:
+    """A member of ``cls`` from its value; an unknown value names ``path`` and the choices.
+
+    >>> enum_from_data(Status, "met", "status")
+    <Status.MET: 'met'>
+    >>> enum_from_data(Status, "done", "criteria[0].status")
+    Traceback (most recent call last):
+    ...
+    ntm_criteria.errors.DataError: criteria[0].status: unknown status 'done' (expected met, not_met, unknown, not_applicable)
+    """
+    field = path.rsplit(".", 1)[-1]
+    try:
+        return enum_value(cls, field)(value)
+    except DataError as err:
+        raise DataError(err.message, key_path=path, expected=err.expected) from None
+
+
+def reason_from_data(value: object, path: str = "reason") -> UnknownReason | None:
     """An unknown-reason from its value, ``None`` for ``None``.
 
     >>> reason_from_data("no_data")
     <UnknownReason.NO_DATA: 'no_data'>
     """
-    return None if value is None else UnknownReason(value)
+    return None if value is None else enum_from_data(UnknownReason, value, path)
 
 
 def _observed_to_data(value: Observed | None) -> object:
@@ -42,28 +129,55 @@ def _observed_to_data(value: Observed | None) -> object:
     return value
 
 
-def _observed_from_data(value: object) -> Observed | None:
+def _observed_from_data(value: object, path: str) -> Observed | None:
     if isinstance(value, Mapping):
-        problems = Problems()
-        number = number_from_data(value.get("number"), "actual", problems)
-        problems.raise_if_any()
-        return number
+        return _number_back(item(value, "number", path), _join(path, "number"))
     if value is None or isinstance(value, bool | str):
         return value
-    raise DataError(f"{value!r} is not an observed value", key_path="actual")
+    raise DataError(
+        f"{type(value).__name__} is not an observed value",
+        key_path=path,
+        expected="a number table, true/false, a grade or null",
+    )
 
 
 def _optional_number(value: Fraction | None) -> object:
     return None if value is None else number_to_data(value)
 
 
+# Gaps and relative gaps of numbers within the limits can have a few times their digits.
+_RESULT_NUMBER_CHARACTERS = 10 * MAX_NUMBER_CHARACTERS
+
+
 def _number_back(value: object, path: str) -> Fraction | None:
+    """A number of a result (an actual value, a gap), as :func:`number_to_data` wrote it.
+
+    Not :func:`number_from_data`: a gap may be a little over the limits of a
+    threshold, but text is still checked for length and exponent first.
+    """
     if value is None:
         return None
-    problems = Problems()
-    number = number_from_data(value, path, problems)
-    problems.raise_if_any()
-    return number
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() < 3400:
+        return Fraction(value)
+    if isinstance(value, float) and math.isfinite(value):
+        return Fraction(Decimal(repr(value)))
+    if isinstance(value, str) and len(value) <= _RESULT_NUMBER_CHARACTERS:
+        try:
+            check_number_text(value[-MAX_NUMBER_CHARACTERS:])  # the exponent, if any
+            return Fraction(value)
+        except (ValueError, ZeroDivisionError, DataError):
+            pass
+    raise DataError(
+        f"not an assessment result: {type(value).__name__} {_shown(value)} is not a number",
+        key_path=path,
+        expected="a number written by AssessmentResult.to_dict",
+    )
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, str):
+        return repr(value if len(value) <= 40 else value[:37] + "...")
+    return "" if isinstance(value, int) else "value"
 
 
 def _indicator_to_data(o: IndicatorOutcome) -> dict[str, Any]:
@@ -93,26 +207,59 @@ def _requirement_back(data: object, path: str, *, refs: bool = False) -> Require
     return requirement
 
 
-def _indicator_from_data(d: Mapping[str, Any]) -> IndicatorOutcome:
+def _typed(value: object, path: str, kind: type | tuple[type, ...], what: str) -> Any:
+    if isinstance(value, bool) and bool not in (kind if isinstance(kind, tuple) else (kind,)):
+        value = object()  # a bool is an int, but never a count or text here
+    if not isinstance(value, kind):
+        raise DataError(
+            f"not an assessment result: {type(value).__name__} is not {what}",
+            key_path=path,
+            expected=_EXPECTED,
+        )
+    return value
+
+
+def _text(d: Mapping[str, Any], key: str, path: str, *, optional: bool = False) -> Any:
+    kind: tuple[type, ...] = (str, type(None)) if optional else (str,)
+    return _typed(item(d, key, path), _join(path, key), kind, "text")
+
+
+def _indicator_from_data(data: object, path: str) -> IndicatorOutcome:
+    d = table(data, path)
+    at = functools.partial(_join, path)
+    provenance = table(item(d, "provenance", path), at("provenance"))
     problems = Problems()
-    provenance = provenance_from_data(d["provenance"], "provenance", problems) or Provenance()
+    read_provenance = provenance_from_data(provenance, at("provenance"), problems) or Provenance()
     problems.raise_if_any()
-    return IndicatorOutcome(
-        d["code"],
-        d["name_vi"],
-        d["name_en"],
-        d["unit"],
-        Status(d["status"]),
-        reason_from_data(d["reason"]),
-        _observed_from_data(d["actual"]),
-        _requirement_back(d["required"], "required"),
-        _number_back(d["gap"], "gap"),
-        _number_back(d["relative_gap"], "relative_gap"),
-        provenance,
-        d["needs_investment"],
-        as_date(d["as_of"]) if d["as_of"] else None,
-        d["source"],
+    as_of = item(d, "as_of", path)
+    needs_investment = _typed(
+        item(d, "needs_investment", path), at("needs_investment"), (bool, type(None)), "true/false"
     )
+    return IndicatorOutcome(
+        _text(d, "code", path),
+        _text(d, "name_vi", path),
+        _text(d, "name_en", path),
+        _text(d, "unit", path, optional=True),
+        enum_from_data(Status, item(d, "status", path), at("status")),
+        reason_from_data(item(d, "reason", path), at("reason")),
+        _observed_from_data(item(d, "actual", path), at("actual")),
+        _requirement_back(item(d, "required", path), at("required")),
+        _number_back(item(d, "gap", path), at("gap")),
+        _number_back(item(d, "relative_gap", path), at("relative_gap")),
+        read_provenance,
+        needs_investment,
+        _call(as_date, as_of, at("as_of")) if as_of else None,
+        _text(d, "source", path, optional=True),
+    )
+
+
+def _call(read: Callable[[Any], Any], value: object, path: str) -> Any:
+    try:
+        return read(value)
+    except NtmError as err:
+        raise located(path, err) from None
+    except (TypeError, ValueError, AttributeError) as err:
+        raise DataError(f"not an assessment result: {err}", key_path=path) from None
 
 
 def criterion_to_data(c: CriterionOutcome) -> dict[str, Any]:
@@ -137,14 +284,25 @@ def criterion_to_data(c: CriterionOutcome) -> dict[str, Any]:
     }
 
 
-def criterion_from_data(d: Mapping[str, Any]) -> CriterionOutcome:
-    """Read a criterion outcome written by :func:`criterion_to_data`."""
+def criterion_from_data(data: object, path: str = "") -> CriterionOutcome:
+    """Read a criterion outcome written by :func:`criterion_to_data`; ``path`` is where it is.
+
+    >>> criterion_from_data({"number": 1}, "criteria[3]")
+    Traceback (most recent call last):
+    ...
+    ntm_criteria.errors.DataError: criteria[3].indicators: not an assessment result: missing (expected data written by AssessmentResult.to_dict)
+    """
+    d = table(data, path)
+    indicators = item(d, "indicators", path)
+    indicators_path = _join(path, "indicators")
+    if not isinstance(indicators, Sequence) or isinstance(indicators, str):
+        _typed(indicators, indicators_path, list, "a list")
     return CriterionOutcome(
-        d["number"],
-        d["name_vi"],
-        d["name_en"],
-        Status(d["status"]),
-        reason_from_data(d["reason"]),
-        [_indicator_from_data(i) for i in d["indicators"]],
-        _requirement_back(d["rule"], "rule", refs=True),
+        _typed(item(d, "number", path), _join(path, "number"), int, "a whole number"),
+        _text(d, "name_vi", path),
+        _text(d, "name_en", path),
+        enum_from_data(Status, item(d, "status", path), _join(path, "status")),
+        reason_from_data(item(d, "reason", path), _join(path, "reason")),
+        [_indicator_from_data(i, f"{indicators_path}[{n}]") for n, i in enumerate(indicators)],
+        _requirement_back(item(d, "rule", path), _join(path, "rule"), refs=True),
     )

@@ -17,6 +17,7 @@ from fractions import Fraction
 
 import attrs
 
+from ntm_criteria._validators import nfc
 from ntm_criteria.rules._requirements import (
     Achieved,
     AllOf,
@@ -144,7 +145,10 @@ def _evaluate_leaf(node: Condition | Ref, actual: Observed) -> Verdict | None:
     if isinstance(node, Achieved):
         return _MET if actual is True else Verdict(Status.NOT_MET)
     if isinstance(node, OneOf):
-        return _MET if actual in node.grades else Verdict(Status.NOT_MET)
+        # Grades match in NFC: "Tốt" typed decomposed (NFD) is the same grade.
+        grades = {nfc(grade) for grade in node.grades}
+        met = isinstance(actual, str) and nfc(actual) in grades
+        return _MET if met else Verdict(Status.NOT_MET)
     if isinstance(node, Unspecified):
         return _UNSPECIFIED
     return None  # a reference inside a value rule is not evaluated here

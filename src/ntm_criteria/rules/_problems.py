@@ -83,8 +83,14 @@ def short_repr(value: object) -> str:
 
     >>> short_repr("x" * 50)
     "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx..."
+    >>> short_repr(10**5000)
+    '<a number of 5001 digits>'
     """
-    text = repr(value)
+    try:
+        text = repr(value)
+    except ValueError:  # an int past Python's digit limit for printing
+        bits = getattr(value, "bit_length", None)
+        text = f"<a number of {int(bits() * 0.30103) + 1} digits>" if bits else "<a value>"
     return text if len(text) <= 40 else text[:37] + "..."
 
 

@@ -28,8 +28,8 @@ from ntm_criteria.rules._requirements import (
     Requirement,
     RuleItem,
 )
-from ntm_criteria.rules._value_reader import PROVENANCE_KEYS, value_from_data
-from ntm_criteria.rules._values import Fixed, Provenance, Unspecified
+from ntm_criteria.rules._value_reader import PROVENANCE_KEYS, too_deep, value_from_data
+from ntm_criteria.rules._values import Fixed, Provenance, Unspecified, ValueSpec
 from ntm_criteria.rules._walk import value_kind
 
 __all__ = ["OPERATORS", "requirement_from_data"]
@@ -55,8 +55,13 @@ def requirement_from_data(
     *,
     refs: bool = False,
     base: Provenance | None = None,
+    depth: int = 0,
 ) -> Requirement | None:
     """Read a requirement; with ``refs=True`` (a criterion's or set's rule) items are codes.
+
+    ``depth`` is how deep the requirement sits in its document: one nested
+    more than :data:`~ntm_criteria._validators.MAX_NESTING` levels is a
+    problem at its key path, and is not read further.
 
     >>> requirement_from_data({"at_least": 80}, "", Problems())
     AtLeast(value=Fixed(amount=Fraction(80, 1), provenance=None))
@@ -65,6 +70,8 @@ def requirement_from_data(
     """
     if data in ("achieved", "unspecified"):
         return Achieved() if data == "achieved" else Unspecified()
+    if too_deep(depth, path, problems):
+        return None
     if not isinstance(data, Mapping):
         problems.add(
             path,
@@ -91,7 +98,7 @@ def requirement_from_data(
         return None
     op = ops[0]
     try:
-        return _READERS[op](_Table(op, data, path, problems, refs, base))
+        return _READERS[op](_Table(op, data, path, problems, refs, base, depth))
     except DataError as err:
         problems.add_error(path, err)
         return None
@@ -107,10 +114,15 @@ class _Table:
     problems: Problems
     refs: bool
     base: Provenance | None
+    depth: int
+
+    def value(self, data: object, path: str) -> ValueSpec | None:
+        """Read a value of this requirement (at the requirement's depth)."""
+        return value_from_data(data, path, self.problems, inherit=self.base, depth=self.depth)
 
 
 def _read_compare(t: _Table) -> Requirement | None:
-    value = value_from_data(t.data[t.op], quoted_key(t.path, t.op), t.problems, inherit=t.base)
+    value = t.value(t.data[t.op], quoted_key(t.path, t.op))
     if value is None:
         return None
     if t.op == "at_least":
@@ -124,8 +136,8 @@ def _read_between(t: _Table) -> Requirement | None:
     if not isinstance(pair, Sequence) or isinstance(pair, str) or len(pair) != 2:
         t.problems.add(path, f"{short_repr(pair)} is not a pair", expected="[low, high]")
         return None
-    low = value_from_data(pair[0], f"{path}[0]", t.problems, inherit=t.base)
-    high = value_from_data(pair[1], f"{path}[1]", t.problems, inherit=t.base)
+    low = t.value(pair[0], f"{path}[0]")
+    high = t.value(pair[1], f"{path}[1]")
     if low is None or high is None:
         return None
     if isinstance(low, Fixed) and isinstance(high, Fixed) and low.amount > high.amount:
@@ -162,7 +174,7 @@ def _read_one_of(t: _Table) -> Requirement | None:
 
 
 def _read_unspecified(t: _Table) -> Requirement | None:
-    spec = value_from_data(dict(t.data), t.path, t.problems, inherit=t.base)
+    spec = t.value(dict(t.data), t.path)
     return spec if isinstance(spec, Unspecified) else None
 
 
@@ -185,7 +197,9 @@ def _read_items(t: _Table) -> Requirement | None:
             else:
                 t.problems.add(item_path, "a ref must be a code", expected="a string")
             continue
-        child = requirement_from_data(item, item_path, t.problems, refs=t.refs, base=t.base)
+        child = requirement_from_data(
+            item, item_path, t.problems, refs=t.refs, base=t.base, depth=t.depth + 1
+        )
         if child is not None:
             items.append(child)
     if len(items) != len(raw):
@@ -196,6 +210,13 @@ def _read_items(t: _Table) -> Requirement | None:
         result = AnyOf(items)
     else:
         k = t.data[t.op]
+        if isinstance(k, int) and not isinstance(k, bool) and not 1 <= k <= len(items):
+            t.problems.add(
+                t.path,
+                f"at_least_k = {short_repr(k)} with {len(items)} items",
+                expected=f"k between 1 and {len(items)}",
+            )
+            return None
         if isinstance(k, bool) or not isinstance(k, int):
             t.problems.add(
                 quoted_key(t.path, t.op),

@@ -171,8 +171,9 @@ class AtLeastK:
 
     def __attrs_post_init__(self) -> None:
         if not 1 <= self.k <= len(self.items):
+            k = self.k if abs(self.k) < 10**9 else "a huge number"
             raise DataError(
-                f"at_least_k = {self.k} with {len(self.items)} items",
+                f"at_least_k = {k} with {len(self.items)} items",
                 expected=f"k between 1 and {len(self.items)}",
             )
 

@@ -16,6 +16,9 @@ from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from typing import Any
 
+import attrs
+
+from ntm_criteria._validators import MAX_NESTING, check_number_text, nfc
 from ntm_criteria.errors import DataError, NtmError
 from ntm_criteria.periods import Period, as_date
 from ntm_criteria.rules._problems import Problems, quoted_key, short_repr, unknown_key
@@ -30,9 +33,16 @@ from ntm_criteria.rules._values import (
     Scaled,
     Unspecified,
     ValueSpec,
+    in_range,
 )
 
-__all__ = ["PROVENANCE_KEYS", "number_from_data", "provenance_from_data", "value_from_data"]
+__all__ = [
+    "PROVENANCE_KEYS",
+    "number_from_data",
+    "provenance_from_data",
+    "too_deep",
+    "value_from_data",
+]
 
 PROVENANCE_KEYS = ("source", "confidence", "certainty")
 _BRANCHES = ("by_region", "by_group", "by_tag", "by_year", "by_date")
@@ -49,23 +59,55 @@ def number_from_data(value: object, path: str, problems: Problems) -> Fraction |
     if isinstance(value, bool):
         problems.add(path, f"{value!r} is not a number", expected="a number")
         return None
+    try:
+        number = _number(value)
+    except DataError as err:  # over a documented limit: refused before any arithmetic
+        problems.add_error(path, err)
+        return None
+    if number is None:
+        problems.add(
+            path, f"{short_repr(value)} is not a number", expected="a number such as 80 or 45.5"
+        )
+    return number
+
+
+def _number(value: object) -> Fraction | None:
+    """``value`` as an exact number within the limits; ``None`` when it is not a number."""
     if isinstance(value, int | Fraction):
-        return Fraction(value)
+        return in_range(Fraction(value))
     if isinstance(value, float | Decimal):
         finite = value.is_finite() if isinstance(value, Decimal) else math.isfinite(value)
         if not finite:
-            problems.add(path, f"{value!r} is not a finite number", expected="a number")
-            return None
-        return Fraction(Decimal(repr(value)) if isinstance(value, float) else value)
+            raise DataError(f"{value!r} is not a finite number", expected="a number")
+        text = repr(value) if isinstance(value, float) else str(value)
+        check_number_text(text)
+        return in_range(Fraction(Decimal(text)))
     if isinstance(value, str):
+        text = value.strip()
+        if any(c.isdigit() for c in text):  # other text is simply not a number
+            check_number_text(text)
         try:
-            return Fraction(value.strip())
+            return in_range(Fraction(text))
         except (ValueError, ZeroDivisionError, InvalidOperation):
             pass
-    problems.add(
-        path, f"{short_repr(value)} is not a number", expected="a number such as 80 or 45.5"
-    )
     return None
+
+
+def too_deep(depth: int, path: str, problems: Problems) -> bool:
+    """Record a problem and say so when ``depth`` is over the nesting limit.
+
+    >>> problems = Problems()
+    >>> too_deep(65, "rule.all_of[0]", problems), problems.items[0].message
+    (True, 'nested more than 64 levels deep')
+    """
+    if depth <= MAX_NESTING:
+        return False
+    problems.add(
+        path,
+        f"nested more than {MAX_NESTING} levels deep",
+        expected=f"at most {MAX_NESTING} levels of requirements and value tables",
+    )
+    return True
 
 
 def provenance_from_data(
@@ -102,8 +144,9 @@ def provenance_from_data(
                 )
     if "confidence" in data:
         known = [c.value for c in Confidence]
-        if data["confidence"] in known:
-            fields["confidence"] = Confidence(data["confidence"])
+        written = data["confidence"]
+        if isinstance(written, str) and nfc(written) in known:
+            fields["confidence"] = Confidence(nfc(written))
         else:
             problems.add(
                 quoted_key(path, "confidence"),
@@ -127,18 +170,24 @@ def value_from_data(
     *,
     inherit: Provenance | None = None,
     given: Provenance | None = None,
+    depth: int = 0,
 ) -> ValueSpec | None:
     """Read a threshold value: a number, ``"unspecified"`` or a ``by_*`` table.
 
     Provenance keys on a value fill in what they omit from ``inherit`` (the
     indicator's provenance).  Provenance keys on a ``by_*`` table apply to
-    every value inside it that gives none of its own.
+    every value inside it that gives none of its own.  ``depth`` is how deep
+    the value sits in its document: a table nested more than
+    :data:`~ntm_criteria._validators.MAX_NESTING` levels is a problem at its
+    key path, and is not read further.
 
     >>> value_from_data({"by_region": {"TDMNPB": 39}, "default": 45}, "", Problems())
     ByRegion(cases={'TDMNPB': Fixed(amount=Fraction(39, 1), provenance=None)}, default=Fixed(amount=Fraction(45, 1), provenance=None))
     """
     if data == "unspecified":
         return Unspecified(provenance=given)
+    if too_deep(depth, path, problems):
+        return None
     if not isinstance(data, Mapping):
         amount = number_from_data(data, path, problems)
         return None if amount is None else Fixed(amount, given)
@@ -195,10 +244,11 @@ def value_from_data(
     scope = {"inherit": inherit, "given": provenance}
     default = None
     if "default" in data:
-        default = value_from_data(data["default"], quoted_key(path, "default"), problems, **scope)
-    return _branch_from_data(
-        branches[0], data[branches[0]], quoted_key(path, branches[0]), problems, default, scope
-    )
+        default = value_from_data(
+            data["default"], quoted_key(path, "default"), problems, **scope, depth=depth + 1
+        )
+    table = _Branch(branches[0], quoted_key(path, branches[0]), problems, default, scope, depth + 1)
+    return _branch_from_data(table, data[branches[0]])
 
 
 def _scaled_from_data(
@@ -225,22 +275,31 @@ def _scaled_from_data(
     return Scaled(ref, factor, provenance=provenance)
 
 
-def _branch_from_data(
-    kind: str,
-    table: object,
-    path: str,
-    problems: Problems,
-    default: ValueSpec | None,
-    scope: dict[str, Provenance | None],
-) -> ValueSpec | None:
+@attrs.frozen(slots=True)
+class _Branch:
+    """One ``by_*`` table being read: its kind, where it is, and what its values inherit."""
+
+    kind: str
+    path: str
+    problems: Problems
+    default: ValueSpec | None
+    scope: dict[str, Provenance | None]
+    depth: int
+
+    def value(self, data: object, path: str) -> ValueSpec | None:
+        return value_from_data(data, path, self.problems, **self.scope, depth=self.depth)
+
+
+def _branch_from_data(b: _Branch, table: object) -> ValueSpec | None:
+    kind, path, problems, default = b.kind, b.path, b.problems, b.default
     if kind == "by_date":
-        return _by_date_from_data(table, path, problems, default, scope)
+        return _by_date_from_data(b, table)
     if not isinstance(table, Mapping) or (not table and default is None):
         problems.add(path, f"{short_repr(table)} is not a table of values", expected="a table")
         return None
     cases: list[tuple[Any, ValueSpec]] = []
     for key, sub in table.items():
-        spec = value_from_data(sub, quoted_key(path, str(key)), problems, **scope)
+        spec = b.value(sub, quoted_key(path, str(key)))
         parsed = _case_key(kind, str(key), quoted_key(path, str(key)), problems)
         if spec is not None and parsed is not None:
             cases.append((parsed, spec))
@@ -259,7 +318,7 @@ def _branch_from_data(
 
 def _case_key(kind: str, key: str, path: str, problems: Problems) -> object:
     if kind in ("by_region", "by_tag"):
-        return key
+        return nfc(key)  # matched against the locality's region and tags
     if kind == "by_group":
         if key in ("1", "2", "3"):
             return int(key)
@@ -271,13 +330,8 @@ def _case_key(kind: str, key: str, path: str, problems: Problems) -> object:
     return None
 
 
-def _by_date_from_data(
-    table: object,
-    path: str,
-    problems: Problems,
-    default: ValueSpec | None,
-    scope: dict[str, Provenance | None],
-) -> ValueSpec | None:
+def _by_date_from_data(b: _Branch, table: object) -> ValueSpec | None:
+    path, problems, default = b.path, b.problems, b.default
     if not isinstance(table, Sequence) or isinstance(table, str) or (not table and default is None):
         problems.add(path, "by_date needs a list of {from, until, value} tables", expected="a list")
         return None
@@ -294,7 +348,7 @@ def _by_date_from_data(
                 unknown_key(problems, item_path, str(key), ["from", "until", "value"], "key")
         start = _date_from_data(item.get("from"), quoted_key(item_path, "from"), problems)
         end = _date_from_data(item.get("until"), quoted_key(item_path, "until"), problems)
-        spec = value_from_data(item.get("value"), quoted_key(item_path, "value"), problems, **scope)
+        spec = b.value(item.get("value"), quoted_key(item_path, "value"))
         if start is None or end is None or spec is None:
             continue
         try:

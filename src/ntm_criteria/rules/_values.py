@@ -14,12 +14,20 @@ import datetime
 import enum
 import itertools
 from collections.abc import Iterable, Iterator, Mapping
+from decimal import Decimal
 from fractions import Fraction
 from typing import TypeAlias
 
 import attrs
 
-from ntm_criteria._validators import as_tuple
+from ntm_criteria._validators import (
+    MAX_MAGNITUDE_DIGITS,
+    as_tuple,
+    check_magnitude,
+    check_number_text,
+    enum_value,
+    exact,
+)
 from ntm_criteria.errors import DataError, UnknownCodeError
 from ntm_criteria.periods import Period
 from ntm_criteria.text import message
@@ -36,6 +44,7 @@ __all__ = [
     "Scaled",
     "Unspecified",
     "ValueSpec",
+    "in_range",
     "resolve",
 ]
 
@@ -68,6 +77,13 @@ class Confidence(enum.Enum):
         return message(f"rules.confidence.{self.value}", lang)
 
 
+_to_confidence = enum_value(Confidence, "confidence")
+
+
+def _confidence(value: object) -> Confidence:
+    return _to_confidence(value)
+
+
 def _none_if_empty(text: str | None) -> str | None:
     return text or None
 
@@ -85,13 +101,17 @@ class Provenance:
     """
 
     source: str | None = attrs.field(default=None, converter=_none_if_empty)
-    confidence: Confidence = attrs.field(default=Confidence.UNVERIFIED, converter=Confidence)
+    confidence: Confidence = attrs.field(default=Confidence.UNVERIFIED, converter=_confidence)
     certainty: str | None = attrs.field(default=None)
 
     @certainty.validator
     def _check_certainty(self, _: object, value: str | None) -> None:
         if value is not None and value not in ("high", "medium", "low"):
-            raise DataError(f"certainty {value!r} is not known", expected="high, medium or low")
+            raise DataError(
+                f"certainty {value!r} is not known",
+                key_path="certainty",
+                expected="high, medium or low",
+            )
 
     def describe(self, lang: str = "en") -> str:
         """One line naming the source and the confidence."""
@@ -118,14 +138,45 @@ class Context:
     tags: frozenset[str] = frozenset()
 
 
-def _exact(value: float | int | str | Fraction) -> Fraction:
-    """A float as the decimal it prints as (1.1 is exactly 11/10).
+def in_range(number: Fraction) -> Fraction:
+    """``number`` if it is within the documented limits, else a :class:`DataError`.
 
-    Not :func:`ntm_criteria._validators.exact`: this one also takes a
-    :class:`~decimal.Decimal` (and a bool, as 0 or 1), and raises Python's own
-    errors, as it always has.
+    >>> in_range(Fraction(45))
+    Fraction(45, 1)
+    >>> in_range(Fraction(10) ** 5000)
+    Traceback (most recent call last):
+    ...
+    ntm_criteria.errors.DataError: number is out of range (expected a number below 10**30 in absolute value)
     """
-    return Fraction(repr(value)) if isinstance(value, float) else Fraction(value)
+    try:
+        return check_magnitude(number)
+    except OverflowError:  # too large even to print as a float
+        raise _out_of_range() from None
+
+
+def _out_of_range() -> DataError:
+    return DataError(
+        "number is out of range",
+        expected=f"a number below 10**{MAX_MAGNITUDE_DIGITS} in absolute value",
+    )
+
+
+def _exact(value: float | int | str | Fraction | Decimal) -> Fraction:
+    """A float as the decimal it prints as (1.1 is exactly 11/10), within the limits.
+
+    Not quite :func:`ntm_criteria._validators.exact`: this one also takes a
+    bool, as 0 or 1, as it always has.  Text and a :class:`~decimal.Decimal`
+    are checked for length and exponent before any arithmetic (``Fraction``
+    of ``"1e10000000"`` alone takes seconds).
+    """
+    if isinstance(value, bool):
+        return Fraction(int(value))
+    if isinstance(value, Decimal) and value.is_finite():
+        check_number_text(str(value))
+    try:
+        return exact(value)
+    except OverflowError:  # exact's range check cannot print a huge number as a float
+        raise _out_of_range() from None
 
 
 @attrs.frozen(slots=True)
@@ -145,8 +196,14 @@ class Fixed:
 def _pair(value: Iterable[str] | None) -> tuple[str, str] | None:
     if value is None:
         return None
-    first, second = value
-    return (str(first), str(second))
+    pair = tuple(value) if isinstance(value, Iterable) and not isinstance(value, str) else ()
+    if len(pair) != 2:
+        raise DataError(
+            f"{type(value).__name__} is not a pair of names",
+            key_path="missing",
+            expected='["region", "DBSH"]',
+        )
+    return (str(pair[0]), str(pair[1]))
 
 
 @attrs.frozen(slots=True)
@@ -331,7 +388,10 @@ def _scaled(value: Scaled, context: Context) -> Leaf:
     if isinstance(leaf, Unspecified):
         note = f"{value.ref} is not specified" + (f" ({leaf.note})" if leaf.note else "")
         return Unspecified(note, value.provenance, leaf.missing)
-    return Fixed(leaf.amount * value.factor, value.provenance or leaf.provenance)
+    try:
+        return Fixed(leaf.amount * value.factor, value.provenance or leaf.provenance)
+    except DataError:  # the product is over the number limits: no threshold to compare with
+        return Unspecified(f"{value.ref} × {value.factor} is out of range", value.provenance)
 
 
 def _branch(
