@@ -141,7 +141,7 @@ def test_a_huge_criterion_number_is_a_located_problem():
     data["criteria"][0]["number"] = 10**5000
     problems = _problems(data)
     assert problems[0][0] == "criteria[0].number"
-    assert "5000 digits" in problems[0][1]
+    assert "5001 digits" in problems[0][1]
 
 
 def test_a_huge_number_as_a_code_is_a_located_problem():

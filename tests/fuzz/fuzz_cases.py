@@ -276,12 +276,3 @@ def only_ntm_errors(call: Callable[[], Any], file: str | None = None) -> Any:
     except NtmError as err:
         check_error(err, file)
         return None
-
-
-def holds_huge_integer(data: Any) -> bool:
-    """Whether plain data holds an integer too long for Python to write as text."""
-    if isinstance(data, dict):
-        return any(holds_huge_integer(v) for v in data.values())
-    if isinstance(data, list):
-        return any(holds_huge_integer(v) for v in data)
-    return isinstance(data, int) and data.bit_length() > 14_000

@@ -75,28 +75,18 @@ def _located(call: object) -> None:
     assert caught.value.key_path, f"no key path: {caught.value}"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="assessment: from_dict with a missing key gives no key path (KeyError inside the message)",
-)
 def test_result_from_dict_missing_status_names_the_key() -> None:
     data = copy_data(RESULT)
     del data["status"]
     _located(lambda: AssessmentResult.from_dict(data))
 
 
-@pytest.mark.xfail(
-    strict=True, reason="assessment: from_dict with a missing indicator field gives no key path"
-)
 def test_result_from_dict_missing_actual_names_the_key() -> None:
     data = copy_data(RESULT)
     del data["criteria"][0]["indicators"][0]["actual"]
     _located(lambda: AssessmentResult.from_dict(data))
 
 
-@pytest.mark.xfail(
-    strict=True, reason="geography/assessment: a locality that is not a mapping gives no key path"
-)
 def test_result_from_dict_bad_locality_names_the_key() -> None:
     data = copy_data(RESULT)
     data["locality"] = []

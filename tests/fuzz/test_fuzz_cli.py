@@ -154,15 +154,10 @@ def _report(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="cli: --deadline monthly:² prints a traceback ('²'.isdigit() is true, int() fails)",
-)
 def test_report_superscript_deadline_day() -> None:
     _report("--deadline=monthly:²")
 
 
-@pytest.mark.xfail(strict=True, reason="cli: --target standard=1,5 is accepted and truncated to 1")
 def test_report_fractional_target_count_is_refused() -> None:
     done = _report("--target=standard=1,5")
     assert done.returncode == 2
