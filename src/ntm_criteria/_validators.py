@@ -111,10 +111,18 @@ def check_magnitude(value: Fraction) -> Fraction:
     Traceback (most recent call last):
     ...
     ntm_criteria.errors.DataError: number 1e+40 is out of range (expected ...)
+    >>> check_magnitude(Fraction(10) ** 400)
+    Traceback (most recent call last):
+    ...
+    ntm_criteria.errors.DataError: number of 401 digits is out of range (expected ...)
     """
     size = abs(value)
     if size >= _LARGEST or (value.denominator > _LARGEST and size * _LARGEST < 1):
-        raise DataError(f"number {float(value):.3g} is out of range", expected=_RANGE)
+        try:
+            text = f"{float(value):.3g}"
+        except OverflowError:  # beyond floats: say how long it is
+            text = f"of {_digits(int(size))} digits"
+        raise DataError(f"number {text} is out of range", expected=_RANGE)
     return value
 
 
