@@ -611,8 +611,10 @@ def _child_path(parent: CriterionSet, overrides: Mapping[str, Any], path: str) -
     number, indicator, rest = int(found[1]), found[2], found[3]
     inherited = len(parent.criteria)
     if number >= inherited:
-        inner = f".indicators[{indicator}]" if indicator is not None else ""
-        return f"criteria[{number - inherited}]{inner}{rest}"
+        own = index_path("criteria", number - inherited)
+        if indicator is not None:
+            own = index_path(key_path(own, "indicators"), int(indicator))
+        return f"{own}{rest}"
     if indicator is not None:
         code = parent.criteria[number].indicators[int(indicator)].code
         if code in overrides:

@@ -340,8 +340,17 @@ def _years_later(day: datetime.date, years: int) -> datetime.date:
 
 
 def _values(requirement: Requirement | Ref) -> Iterator[ValueSpec]:
-    """Every threshold of a tree; an unspecified requirement is its own."""
-    return (value for node in walk(requirement) for value in thresholds(node))
+    """Every threshold of a tree; a wholly unspecified requirement is its own.
+
+    An ``"unspecified"`` item inside a combinator is not a gap of the overlay (as before
+    the walk was shared); only a requirement that is unspecified as a whole counts.
+    """
+    return (
+        value
+        for node in walk(requirement)
+        if node is requirement or not isinstance(node, Unspecified)
+        for value in thresholds(node)
+    )
 
 
 def _children(value: ValueSpec) -> list[ValueSpec]:
