@@ -28,6 +28,7 @@ from ntm_criteria import (
     loads_set,
 )
 from ntm_criteria.catalog import SetInfo
+from ntm_criteria.criteria import CheckKind, CheckProblem
 
 ALL = [info.id for info in catalog.list_sets()]
 SETS = Path(__file__).parent / "data" / "sets"
@@ -280,3 +281,10 @@ def test_catalog_with_sets(monkeypatch: pytest.MonkeyPatch, full: CriterionSet) 
         catalog.get("a-set")
     assert info.value.known == ("test-full", "z-set")
     assert "test-full, z-set" in str(info.value)
+
+
+def test_a_set_naming_an_unknown_set_says_so_by_its_kind():
+    with pytest.raises(DataErrors) as caught:
+        loads_set('id = "child"\nextends = "no-such-set"')
+    kinds = [p.kind for p in caught.value.errors if isinstance(p, CheckProblem)]
+    assert kinds == [CheckKind.UNKNOWN_SET]

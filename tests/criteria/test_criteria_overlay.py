@@ -44,6 +44,24 @@ def test_the_overlay_checker_lists_what_stays_unspecified():
     assert "still unspecified: 10" in report.summary()
 
 
+def test_only_a_wholly_unspecified_requirement_stays_unspecified():
+    # Kept as it was when the overlay checker got the shared tree walker: an
+    # "unspecified" branch of any_of is not listed (the national 17.1 still is).
+    overlay = loads_set(
+        """
+id = "partly"
+extends = "demo-commune-standard"
+[indicators."3.1"]
+requirement = { any_of = [{ at_least = 90 }, "unspecified"] }
+""",
+        parents=[demo.criterion_set()],
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        report = catalog.check_overlay(overlay, demo.criterion_set())
+    assert report.unspecified == ("17.1",)
+
+
 def test_a_higher_threshold_is_not_a_loosening():
     stricter = LOOSER.replace("75", "85")
     national = catalog.get("vn-ntm-commune-standard-2021-2025")

@@ -24,6 +24,8 @@ import attrs
 from ntm_criteria.catalog._pages import catalog_index, requirement_text, set_page
 from ntm_criteria.criteria import (
     FORMAT_VERSION,
+    CheckKind,
+    CheckProblem,
     CriterionSet,
     Level,
     Loosening,
@@ -37,7 +39,7 @@ from ntm_criteria.criteria import (
     set_to_data,
     unspecified_indicators,
 )
-from ntm_criteria.errors import DataError, UnknownCodeError
+from ntm_criteria.errors import DataError, DataErrors, UnknownCodeError
 from ntm_criteria.geography import Locality, LocalityKind
 from ntm_criteria.periods import as_date
 
@@ -102,7 +104,7 @@ def _builtin() -> Mapping[str, CriterionSet]:
                     text, file=f"catalog/data/{name}", parents=loaded.values()
                 )
             except DataError as err:
-                if "unknown set" in str(err) and len(pending) > 1:
+                if _names_unknown_set(err) and len(pending) > 1:
                     continue  # its parent is later in the list
                 raise
             if criterion_set.id in loaded:
@@ -118,6 +120,12 @@ def _builtin() -> Mapping[str, CriterionSet]:
             name = next(iter(pending))
             loads_set(pending[name], file=f"catalog/data/{name}", parents=loaded.values())
     return loaded
+
+
+def _names_unknown_set(err: DataError) -> bool:
+    """True when a set failed to load because it names a set not loaded (yet)."""
+    problems = err.errors if isinstance(err, DataErrors) else (err,)
+    return any(isinstance(p, CheckProblem) and p.kind is CheckKind.UNKNOWN_SET for p in problems)
 
 
 def _builtin_sets() -> Mapping[str, CriterionSet]:

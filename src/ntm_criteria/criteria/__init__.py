@@ -33,7 +33,7 @@ import warnings
 from importlib import resources
 from typing import Any
 
-from ntm_criteria.criteria._checks import unspecified_indicators
+from ntm_criteria.criteria._checks import CheckKind, CheckProblem, unspecified_indicators
 from ntm_criteria.criteria._criterion import Criterion, CriterionGroup
 from ntm_criteria.criteria._format_write import FORMAT_VERSION, set_to_data
 from ntm_criteria.criteria._indicator import Aggregate, Applicability, Indicator
@@ -53,6 +53,8 @@ __all__ = [
     "FORMAT_VERSION",
     "Aggregate",
     "Applicability",
+    "CheckKind",
+    "CheckProblem",
     "Criterion",
     "CriterionGroup",
     "CriterionSet",

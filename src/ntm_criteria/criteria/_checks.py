@@ -8,9 +8,11 @@ own from one that only follows from a part that failed to read.
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
+from ntm_criteria._validators import index_path, key_path
 from ntm_criteria.criteria._indicator import Indicator
 from ntm_criteria.errors import DataError, NtmError
 from ntm_criteria.geography import KNOWN_TAGS, is_valid_tag, regions
@@ -26,6 +28,8 @@ from ntm_criteria.rules import (
     ByGroup,
     ByRegion,
     ByTag,
+    Combinator,
+    Condition,
     Equals,
     Fixed,
     Problems,
@@ -35,7 +39,10 @@ from ntm_criteria.rules import (
     Scaled,
     Unspecified,
     ValueSpec,
+    fold,
+    is_combinator,
     refs,
+    walk,
 )
 from ntm_criteria.units import parse_unit
 
@@ -46,7 +53,11 @@ __all__ = ["CheckKind", "CheckProblem", "check_set", "unspecified_indicators"]
 
 
 class CheckKind(enum.Enum):
-    """What kind of problem a set check found."""
+    """What kind of problem a set check (or the set reader) found.
+
+    >>> CheckKind.UNKNOWN_SET.value, CheckKind.UNKNOWN_SET.follows_from_missing_parts
+    ('unknown_set', False)
+    """
 
     INVALID = "invalid"
     DUPLICATE = "duplicate"
@@ -55,6 +66,8 @@ class CheckKind(enum.Enum):
     DANGLING_REFERENCE = "dangling_reference"
     #: no criteria, no scope, a criterion without indicators
     EMPTY = "empty"
+    #: ``extends`` or ``relative_to`` names a set that is not known (not yet loaded)
+    UNKNOWN_SET = "unknown_set"
 
     @property
     def follows_from_missing_parts(self) -> bool:
@@ -63,7 +76,15 @@ class CheckKind(enum.Enum):
 
 
 class CheckProblem(DataError):
-    """A :class:`~ntm_criteria.errors.DataError` found by a set check, with its kind."""
+    """A :class:`~ntm_criteria.errors.DataError` found by a set check, with its kind.
+
+    >>> from ntm_criteria import loads_set
+    >>> try:
+    ...     loads_set('id = "child"\\nextends = "no-such-set"')
+    ... except DataError as err:
+    ...     [problem.kind for problem in err.errors if isinstance(problem, CheckProblem)]
+    [<CheckKind.UNKNOWN_SET: 'unknown_set'>]
+    """
 
     def __init__(
         self, kind: CheckKind, message: str, *, key_path: str, expected: str | None
@@ -142,21 +163,21 @@ def check_set(s: CriterionSet, problems: Problems) -> None:
             _add(
                 problems,
                 CheckKind.UNKNOWN_NAME,
-                f"region_rules[{i}].region",
+                key_path(index_path("region_rules", i), "region"),
                 f"unknown region {region_rule.region!r}",
                 expected=", ".join(sorted(known_regions)),
             )
-        _check_tags(region_rule.tags, f"region_rules[{i}].tags", problems)
+        _check_tags(region_rule.tags, key_path(index_path("region_rules", i), "tags"), problems)
     group_keys = {g.key for g in s.groups}
     numbers: set[int] = set()
     codes: dict[str, str] = {}
     for ci, criterion in enumerate(s.criteria):
-        path = f"criteria[{ci}]"
+        path = index_path("criteria", ci)
         if criterion.number in numbers:
             _add(
                 problems,
                 CheckKind.DUPLICATE,
-                f"{path}.number",
+                key_path(path, "number"),
                 f"duplicate criterion number {criterion.number}",
                 expected="each number once",
             )
@@ -165,17 +186,17 @@ def check_set(s: CriterionSet, problems: Problems) -> None:
             _add(
                 problems,
                 CheckKind.UNKNOWN_NAME,
-                f"{path}.group",
+                key_path(path, "group"),
                 f"unknown group {criterion.group!r}",
                 expected=", ".join(sorted(group_keys)) or "a key listed in [[groups]]",
             )
         for ii, indicator in enumerate(criterion.indicators):
-            ipath = f"{path}.indicators[{ii}]"
+            ipath = index_path(key_path(path, "indicators"), ii)
             if indicator.code in codes:
                 _add(
                     problems,
                     CheckKind.DUPLICATE,
-                    f"{ipath}.code",
+                    key_path(ipath, "code"),
                     f"duplicate indicator code {indicator.code!r} "
                     f"(first at {codes[indicator.code]})",
                     expected="unique codes",
@@ -187,13 +208,13 @@ def check_set(s: CriterionSet, problems: Problems) -> None:
             _add(
                 problems,
                 CheckKind.EMPTY,
-                f"{path}.indicators",
+                key_path(path, "indicators"),
                 f"criterion {criterion.number} has no indicators",
                 expected='at least one indicator (its requirement may be "unspecified")',
             )
         own = [i.code for i in criterion.indicators]
         if criterion.rule is not None:
-            _check_rule(criterion.rule, own, f"{path}.rule", "indicator", problems)
+            _check_rule(criterion.rule, own, key_path(path, "rule"), "indicator", problems)
     if s.rule is not None:
         _check_rule(s.rule, [str(n) for n in sorted(numbers)], "rule", "criterion", problems)
 
@@ -217,20 +238,20 @@ def _check_indicator(
         _add(
             problems,
             CheckKind.INVALID,
-            f"{path}.code",
+            key_path(path, "code"),
             f"{indicator.code!r} is not a valid code",
             expected="a non-empty code such as '3.1'",
         )
     try:
         kind = indicator.value_kind
     except DataError as err:
-        problems.add_error(f"{path}.requirement", err)
+        problems.add_error(key_path(path, "requirement"), err)
         return
     if refs(indicator.requirement):
         _add(
             problems,
             CheckKind.INVALID,
-            f"{path}.requirement",
+            key_path(path, "requirement"),
             "an indicator's requirement cannot refer to codes",
             expected="conditions on the indicator's own value",
         )
@@ -241,7 +262,7 @@ def _check_indicator(
             _add(
                 problems,
                 CheckKind.UNKNOWN_NAME,
-                f"{path}.unit",
+                key_path(path, "unit"),
                 f"unknown unit {indicator.unit!r}",
                 expected="a unit such as percent, km, million_VND / person / year",
             )
@@ -249,48 +270,70 @@ def _check_indicator(
             _add(
                 problems,
                 CheckKind.INVALID,
-                f"{path}.unit",
+                key_path(path, "unit"),
                 f"a {kind} indicator has no unit",
                 expected="no unit for achieved / one_of",
             )
     if indicator.applies_to is not None:
-        _check_tags(indicator.applies_to.tags_any, f"{path}.applies_to.tags_any", problems)
-    for value_path, value in _values_of(indicator.requirement, f"{path}.requirement"):
+        _check_tags(indicator.applies_to.tags_any, key_path(path, "applies_to.tags_any"), problems)
+    for value_path, value in _values_of(indicator.requirement, key_path(path, "requirement")):
         _check_value(value, value_path, known_regions, problems)
 
 
+_OPERATOR_KEYS: dict[type, str] = {
+    AtLeast: "at_least",
+    AtMost: "at_most",
+    Equals: "equals",
+    AllOf: "all_of",
+    AnyOf: "any_of",
+    AtLeastK: "of",
+}
+"""The key each node type is written under in a set file."""
+
+
 def _values_of(requirement: RuleItem, path: str) -> Iterator[tuple[str, ValueSpec]]:
-    if isinstance(requirement, AtLeast | AtMost | Equals):
-        op = {AtLeast: "at_least", AtMost: "at_most", Equals: "equals"}[type(requirement)]
-        yield f"{path}.{op}", requirement.value
-    elif isinstance(requirement, Between):
-        yield f"{path}.between[0]", requirement.low
-        yield f"{path}.between[1]", requirement.high
-    elif isinstance(requirement, AllOf | AnyOf | AtLeastK):
-        op = {AllOf: "all_of", AnyOf: "any_of", AtLeastK: "of"}[type(requirement)]
-        for index, item in enumerate(requirement.items):
-            yield from _values_of(item, f"{path}.{op}[{index}]")
+    """Each threshold of a requirement with its key path as written in the file."""
+
+    def leaf(node: Condition | Ref) -> list[tuple[str, ValueSpec]]:
+        if isinstance(node, AtLeast | AtMost | Equals):
+            return [(_OPERATOR_KEYS[type(node)], node.value)]
+        if isinstance(node, Between):
+            return [(index_path("between", 0), node.low), (index_path("between", 1), node.high)]
+        return []
+
+    def branch(
+        node: Combinator, items: tuple[list[tuple[str, ValueSpec]], ...]
+    ) -> list[tuple[str, ValueSpec]]:
+        item_path = functools.partial(index_path, _OPERATOR_KEYS[type(node)])
+        return [
+            (key_path(item_path(index), below), value)
+            for index, values in enumerate(items)
+            for below, value in values
+        ]
+
+    for below, value in fold(requirement, leaf, branch):
+        yield key_path(path, below), value
 
 
 def _check_value(value: ValueSpec, path: str, known: frozenset[str], problems: Problems) -> None:
     """Check regions and tags inside a value, with key paths as written in the file."""
     if isinstance(value, Fixed | Unspecified | Scaled):
         return
-    for key_path, child in _cases(value, path):
-        if isinstance(value, ByRegion) and known and key_path.rsplit(".", 1)[-1] not in known:
-            region = key_path.rsplit(".", 1)[-1]
+    for case_path, child in _cases(value, path):
+        if isinstance(value, ByRegion) and known and case_path.rsplit(".", 1)[-1] not in known:
+            region = case_path.rsplit(".", 1)[-1]
             _add(
                 problems,
                 CheckKind.UNKNOWN_NAME,
-                key_path,
+                case_path,
                 f"unknown region {region!r}",
                 expected=", ".join(sorted(known)),
             )
         if isinstance(value, ByTag):
-            _check_tags([key_path.rsplit(".", 1)[-1]], key_path, problems)
-        _check_value(child, key_path, known, problems)
+            _check_tags([case_path.rsplit(".", 1)[-1]], case_path, problems)
+        _check_value(child, case_path, known, problems)
     if value.default is not None:
-        _check_value(value.default, f"{path}.default", known, problems)
+        _check_value(value.default, key_path(path, "default"), known, problems)
 
 
 def _cases(
@@ -300,16 +343,16 @@ def _cases(
     if isinstance(value, ByRegion | ByGroup):
         kind = "by_region" if isinstance(value, ByRegion) else "by_group"
         for key, spec in value.cases.items():
-            yield f"{path}.{kind}.{key}", spec
+            yield key_path(key_path(path, kind), str(key)), spec
     elif isinstance(value, ByTag):
         for tag, spec in value.cases:
-            yield f"{path}.by_tag.{tag}", spec
+            yield key_path(path, f"by_tag.{tag}"), spec
     elif all(period == Period.year(period.start.year) for period, _ in value.cases):
         for period, spec in value.cases:
-            yield f"{path}.by_year.{period.start.year}", spec
+            yield key_path(path, f"by_year.{period.start.year}"), spec
     else:
         for index, (_, spec) in enumerate(value.cases):
-            yield f"{path}.by_date[{index}].value", spec
+            yield key_path(index_path(key_path(path, "by_date"), index), "value"), spec
 
 
 def _check_rule(
@@ -336,8 +379,4 @@ def _check_rule(
 
 
 def _combines_codes(rule: RuleItem) -> bool:
-    if isinstance(rule, Ref):
-        return True
-    if isinstance(rule, AllOf | AnyOf | AtLeastK):
-        return all(_combines_codes(item) for item in rule.items)
-    return False
+    return all(isinstance(node, Ref) or is_combinator(node) for node in walk(rule))

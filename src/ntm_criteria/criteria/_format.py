@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ntm_criteria._document import DataReader, key_path
-from ntm_criteria._validators import MAX_NESTING, nested_deeper, nfc, shown
-from ntm_criteria.criteria._checks import CheckProblem
+from ntm_criteria._validators import MAX_NESTING, index_path, nested_deeper, nfc, shown
+from ntm_criteria.criteria._checks import CheckKind, CheckProblem
 from ntm_criteria.criteria._criterion import Criterion, CriterionGroup
 from ntm_criteria.criteria._format_write import FORMAT_VERSION, set_to_data
 from ntm_criteria.criteria._indicator import Aggregate, Applicability, Indicator
@@ -185,7 +185,7 @@ class _Reader(DataReader):
                 good.append(item)
             else:
                 self.problems.add(
-                    f"{key_path(path, key)}[{index}]",
+                    index_path(key_path(path, key), index),
                     f"{shown(item)} is not a table",
                     expected="a table",
                 )
@@ -226,7 +226,7 @@ class _Reader(DataReader):
             return ()
         kinds = []
         for index, item in enumerate(items):
-            path = "scope" if isinstance(value, str) else f"scope[{index}]"
+            path = "scope" if isinstance(value, str) else index_path("scope", index)
             try:
                 kinds.append(LocalityKind.parse(item if isinstance(item, str) else shown(item)))
             except NtmError as err:
@@ -257,7 +257,7 @@ class _Reader(DataReader):
         fields["criteria"] = [
             c
             for index, item in enumerate(self.table_list(data, "criteria", ""))
-            if (c := self.criterion(item, f"criteria[{index}]", base)) is not None
+            if (c := self.criterion(item, index_path("criteria", index), base)) is not None
         ]
         fields["rule"] = self.rule(data, "")
         return self.build(fields, missing_criteria="criteria" not in data)
@@ -306,7 +306,7 @@ class _Reader(DataReader):
     def groups(self, data: Mapping[str, Any]) -> list[CriterionGroup]:
         groups = []
         for index, item in enumerate(self.table_list(data, "groups", "")):
-            path = f"groups[{index}]"
+            path = index_path("groups", index)
             self.keys(item, ("key", "name_vi", "name_en"), path)
             key, vi, en = (self.text(item, k, path) for k in ("key", "name_vi", "name_en"))
             if key and vi and en:
@@ -316,7 +316,7 @@ class _Reader(DataReader):
     def region_rules(self, data: Mapping[str, Any], base: Provenance) -> list[RegionRule]:
         rules = []
         for index, item in enumerate(self.table_list(data, "region_rules", "")):
-            path = f"region_rules[{index}]"
+            path = index_path("region_rules", index)
             self.keys(item, ("tags", "region", *PROVENANCE_KEYS), path)
             tags = self.string_list(item, "tags", path)
             region = self.text(item, "region", path)
@@ -373,7 +373,8 @@ class _Reader(DataReader):
         indicators = [
             i
             for index, item in enumerate(self.table_list(data, "indicators", path))
-            if (i := self.indicator(item, f"{path}.indicators[{index}]", base)) is not None
+            if (i := self.indicator(item, index_path(key_path(path, "indicators"), index), base))
+            is not None
         ]
         if number is None or None in names:
             return None
@@ -520,11 +521,14 @@ class _Reader(DataReader):
         defaults = default_sets()
         if parent_id not in defaults:
             ids = sorted([*known, *defaults])
-            self.problems.add(
-                "extends",
-                f"unknown set {parent_id!r}",
-                expected="the id of a built-in set or of a set passed as parents"
-                + (f" ({', '.join(ids)})" if ids else ""),
+            self.problems.items.append(
+                CheckProblem(
+                    CheckKind.UNKNOWN_SET,
+                    f"unknown set {parent_id!r}",
+                    key_path="extends",
+                    expected="the id of a built-in set or of a set passed as parents"
+                    + (f" ({', '.join(ids)})" if ids else ""),
+                )
             )
             return None
         return defaults[parent_id]
@@ -552,7 +556,7 @@ class _Reader(DataReader):
         added = [
             c
             for index, item in enumerate(self.table_list(data, "criteria", ""))
-            if (c := self.criterion(item, f"criteria[{index}]", base)) is not None
+            if (c := self.criterion(item, index_path("criteria", index), base)) is not None
         ]
         fields["criteria"] = [*fields["criteria"], *added]
         fields["groups"] = [*parent.groups, *self.groups(data)]
@@ -607,8 +611,10 @@ def _child_path(parent: CriterionSet, overrides: Mapping[str, Any], path: str) -
     number, indicator, rest = int(found[1]), found[2], found[3]
     inherited = len(parent.criteria)
     if number >= inherited:
-        inner = f".indicators[{indicator}]" if indicator is not None else ""
-        return f"criteria[{number - inherited}]{inner}{rest}"
+        own = index_path("criteria", number - inherited)
+        if indicator is not None:
+            own = index_path(key_path(own, "indicators"), int(indicator))
+        return f"{own}{rest}"
     if indicator is not None:
         code = parent.criteria[number].indicators[int(indicator)].code
         if code in overrides:

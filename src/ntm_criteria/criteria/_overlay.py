@@ -25,10 +25,7 @@ from ntm_criteria.criteria._set import CriterionSet
 from ntm_criteria.errors import DataError, DataErrors
 from ntm_criteria.geography import regions
 from ntm_criteria.rules import (
-    AllOf,
-    AnyOf,
     AtLeast,
-    AtLeastK,
     AtMost,
     Between,
     ByDate,
@@ -44,6 +41,8 @@ from ntm_criteria.rules import (
     Unspecified,
     ValueSpec,
     resolve,
+    thresholds,
+    walk,
 )
 
 __all__ = ["Loosening", "LooserThresholdWarning", "OverlayReport", "check_overlay"]
@@ -341,14 +340,17 @@ def _years_later(day: datetime.date, years: int) -> datetime.date:
 
 
 def _values(requirement: Requirement | Ref) -> Iterator[ValueSpec]:
-    if isinstance(requirement, AtLeast | AtMost | Equals):
-        yield requirement.value
-    elif isinstance(requirement, Between):
-        yield requirement.low
-        yield requirement.high
-    elif isinstance(requirement, AllOf | AnyOf | AtLeastK):
-        for item in requirement.items:
-            yield from _values(item)
+    """Every threshold of a tree; a wholly unspecified requirement is its own.
+
+    An ``"unspecified"`` item inside a combinator is not a gap of the overlay (as before
+    the walk was shared); only a requirement that is unspecified as a whole counts.
+    """
+    return (
+        value
+        for node in walk(requirement)
+        if node is requirement or not isinstance(node, Unspecified)
+        for value in thresholds(node)
+    )
 
 
 def _children(value: ValueSpec) -> list[ValueSpec]:
@@ -430,8 +432,6 @@ def _compare(
 
 
 def _has_gap(requirement: Requirement | Ref) -> bool:
-    if isinstance(requirement, Unspecified):
-        return True
     return any(_value_has_gap(v) for v in _values(requirement))
 
 
@@ -446,6 +446,4 @@ def _value_has_gap(value: ValueSpec) -> bool:
 
 
 def _unspecified_in(requirement: Requirement | Ref, context: Context) -> bool:
-    if isinstance(requirement, Unspecified):
-        return True
     return any(isinstance(resolve(v, context), Unspecified) for v in _values(requirement))

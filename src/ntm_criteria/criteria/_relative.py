@@ -13,26 +13,25 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from ntm_criteria.criteria._checks import CheckKind, CheckProblem
 from ntm_criteria.errors import NtmError
 from ntm_criteria.rules import (
-    AllOf,
-    AnyOf,
     AtLeast,
-    AtLeastK,
     AtMost,
     Between,
     ByDate,
     ByGroup,
     ByRegion,
     ByTag,
+    Condition,
     Equals,
     Fixed,
     Problems,
-    Ref,
     Requirement,
     Scaled,
     Unspecified,
     ValueSpec,
+    transform,
 )
 
 if TYPE_CHECKING:
@@ -59,14 +58,15 @@ class RelativeLinker:
         self.path, self.unit = path, unit
 
     def link(self, requirement: Requirement) -> Requirement:
-        if isinstance(requirement, AtLeast | AtMost | Equals):
-            return attrs.evolve(requirement, value=self.value(requirement.value))
-        if isinstance(requirement, Between):
-            return Between(self.value(requirement.low), self.value(requirement.high))
-        if isinstance(requirement, AllOf | AnyOf | AtLeastK):
-            items = [i if isinstance(i, Ref) else self.link(i) for i in requirement.items]
-            return attrs.evolve(requirement, items=items)
-        return requirement
+        return transform(requirement, self.condition)
+
+    def condition(self, node: Condition) -> Requirement:
+        """One condition with its thresholds linked."""
+        if isinstance(node, AtLeast | AtMost | Equals):
+            return attrs.evolve(node, value=self.value(node.value))
+        if isinstance(node, Between):
+            return Between(self.value(node.low), self.value(node.high))
+        return node
 
     def value(self, value: ValueSpec) -> ValueSpec:
         if isinstance(value, Scaled):
@@ -88,10 +88,13 @@ class RelativeLinker:
         set_id, code = ref.split(":")
         found = self.find_set(set_id)
         if found is None:
-            self.problems.add(
-                self.path,
-                f"relative_to refers to an unknown set {set_id!r}",
-                expected="the id of a built-in set or of a set passed as parents",
+            self.problems.items.append(
+                CheckProblem(
+                    CheckKind.UNKNOWN_SET,
+                    f"relative_to refers to an unknown set {set_id!r}",
+                    key_path=self.path,
+                    expected="the id of a built-in set or of a set passed as parents",
+                )
             )
             return None
         try:

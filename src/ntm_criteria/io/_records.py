@@ -32,6 +32,17 @@ _PLAN_ITEM_MATCHED = ("locality", "indicator", "criterion", "status")
 T = TypeVar("T")
 
 
+def _read_records(
+    path: str | Path,
+    from_dict: Callable[[Mapping[str, Any]], T],
+    columns: tuple[str, ...],
+    required: tuple[str, ...],
+    matched: tuple[str, ...],
+) -> tuple[T, ...]:
+    """The records of a CSV table, one per row: ``matched`` cells in NFC, every bad row at once."""
+    return tuple(read_table(path, _in_nfc(from_dict, matched), columns=columns, required=required))
+
+
 def _in_nfc(
     read: Callable[[Mapping[str, Any]], T], keys: tuple[str, ...]
 ) -> Callable[[Mapping[str, Any]], T]:
@@ -68,13 +79,12 @@ def read_recognitions(path: str | Path) -> tuple[Recognition, ...]:
     ntm_criteria.errors.DataErrors: ...recognitions.csv: 1 problem:
       - line 3: level: missing (expected the keys locality, level, ...)
     """
-    return tuple(
-        read_table(
-            path,
-            _in_nfc(Recognition.from_dict, _RECOGNITION_MATCHED),
-            columns=RECOGNITION_COLUMNS,
-            required=_RECOGNITION_REQUIRED,
-        )
+    return _read_records(
+        path,
+        Recognition.from_dict,
+        RECOGNITION_COLUMNS,
+        _RECOGNITION_REQUIRED,
+        _RECOGNITION_MATCHED,
     )
 
 
@@ -95,11 +105,6 @@ def read_plan_items(path: str | Path) -> tuple[PlanItem, ...]:
     ...     [item.target("en") for item in read_plan_items(path)]
     ['indicator 10.1']
     """
-    return tuple(
-        read_table(
-            path,
-            _in_nfc(PlanItem.from_dict, _PLAN_ITEM_MATCHED),
-            columns=PLAN_ITEM_COLUMNS,
-            required=_PLAN_ITEM_REQUIRED,
-        )
+    return _read_records(
+        path, PlanItem.from_dict, PLAN_ITEM_COLUMNS, _PLAN_ITEM_REQUIRED, _PLAN_ITEM_MATCHED
     )

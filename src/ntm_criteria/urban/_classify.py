@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable, Sequence
 from fractions import Fraction
+from typing import Any
 
 from ntm_criteria.assessment import Observation
 from ntm_criteria.errors import NotInForceError, ObservationError, UnknownCodeError
@@ -95,12 +96,11 @@ def classify(
     line = _leaf(regime.pass_total, context, regime.provenance)
     total_verdict = _interval_verdict(total_low, total_high, line)
     status = combine_all([total_verdict.status, *(c.status for c in scores)])
-    return ClassificationResult(
-        locality=locality,
-        urban_class=table.urban_class,
-        on=day,
-        regime_id=regime.id,
-        regime_legal_basis=regime.legal_basis,
+    return _result(
+        locality,
+        table,
+        regime,
+        day,
         table_id=table.id,
         status=status,
         reason=_reason(status, [total_verdict.reason, *(c.reason for c in scores)]),
@@ -109,7 +109,6 @@ def classify(
         pass_total=line,
         total_low=total_low,
         total_high=total_high,
-        max_total=regime.max_total,
         total_gap=total_verdict.gap,
         note=regime.note,
     )
@@ -119,12 +118,11 @@ def _unspecified_result(
     locality: Locality, table: StandardsTable, regime: Regime, day: datetime.date
 ) -> ClassificationResult:
     leaf = _leaf(regime.pass_total, Context(on=day), regime.provenance)
-    return ClassificationResult(
-        locality=locality,
-        urban_class=table.urban_class,
-        on=day,
-        regime_id=regime.id,
-        regime_legal_basis=regime.legal_basis,
+    return _result(
+        locality,
+        table,
+        regime,
+        day,
         table_id=None,
         status=Status.UNKNOWN,
         reason=UnknownReason.UNSPECIFIED,
@@ -133,8 +131,26 @@ def _unspecified_result(
         pass_total=leaf,
         total_low=Fraction(0),
         total_high=regime.max_total,
-        max_total=regime.max_total,
         note=regime.note or f"the scoring of {regime.id} is not specified",
+    )
+
+
+def _result(
+    locality: Locality,
+    table: StandardsTable,
+    regime: Regime,
+    day: datetime.date,
+    **fields: Any,
+) -> ClassificationResult:
+    """A result with the header fields every classification of ``locality`` shares."""
+    return ClassificationResult(
+        locality=locality,
+        urban_class=table.urban_class,
+        on=day,
+        regime_id=regime.id,
+        regime_legal_basis=regime.legal_basis,
+        max_total=regime.max_total,
+        **fields,
     )
 
 

@@ -14,8 +14,14 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from ntm_criteria._document import DataReader, parse_toml, read_text_file
-from ntm_criteria._document import key_path as _p
-from ntm_criteria._validators import check_magnitude, check_number_text, nfc, shown
+from ntm_criteria._validators import (
+    check_magnitude,
+    check_number_text,
+    index_path,
+    key_path,
+    nfc,
+    shown,
+)
 from ntm_criteria.errors import DataError, NtmError, UnknownCodeError
 from ntm_criteria.rules import Fixed, Provenance, Unspecified, ValueSpec
 from ntm_criteria.text import format_number
@@ -68,7 +74,7 @@ class _Reader(DataReader):
             elif isinstance(value, int) and not isinstance(value, bool):
                 check_magnitude(Fraction(value))
         except DataError as err:
-            self.problems.add_error(_p(path, key), err)
+            self.problems.add_error(key_path(path, key), err)
             return False
         return True
 
@@ -93,7 +99,7 @@ class _Reader(DataReader):
         value = data.get(key)
         if isinstance(value, int) and not isinstance(value, bool) and value >= _MOST:
             self.problems.add(
-                _p(path, key), f"{shown(value)} is too large", expected=f"below {_MOST:,}"
+                key_path(path, key), f"{shown(value)} is too large", expected=f"below {_MOST:,}"
             )
             return None
         return super().whole(data, key, path)
@@ -173,7 +179,7 @@ def _regime(reader: _Reader, data: Mapping[str, Any], path: str) -> Regime | Non
     for index, name in enumerate(classes):
         if name not in CLASSES:
             reader.problems.add(
-                f"{_p(path, 'classes')}[{index}]",
+                index_path(key_path(path, "classes"), index),
                 f"unknown urban class {shown(name)}",
                 expected=", ".join(CLASSES),
             )
@@ -213,7 +219,9 @@ def _urban_criterion(
     minimum = reader.value(data, "min_points", path, required=False) or Unspecified()
     standards = reader.value(data, "standards", path, required=False)
     if standards is not None and not isinstance(standards, Fixed):
-        reader.problems.add(_p(path, "standards"), "not a number", expected="a count of standards")
+        reader.problems.add(
+            key_path(path, "standards"), "not a number", expected="a count of standards"
+        )
     provenance = reader.provenance(data, path, base)
     if len(reader.problems.items) != before or number is None or max_points is None:
         return None
@@ -312,7 +320,7 @@ def loads_standards(
     for entry in entries:
         if entry.code in seen:
             reader.problems.add(
-                f"{entry.path}.code",
+                key_path(entry.path, "code"),
                 f"duplicate standard code {entry.code!r} (first at {seen[entry.code]})",
             )
         seen.setdefault(entry.code, entry.path)
@@ -349,7 +357,7 @@ def _minimums(reader: _Reader, data: Mapping[str, Any], base: Provenance) -> dic
         provenance = reader.provenance(item, path, base)
         if number is not None and spec is not None:
             if number in minimums:
-                reader.problems.add(_p(path, "number"), f"criterion {number} given twice")
+                reader.problems.add(key_path(path, "number"), f"criterion {number} given twice")
             minimums[number] = _with_provenance(spec, provenance)
     return minimums
 
@@ -374,7 +382,7 @@ def _standard(
     code = data.get("code")
     if isinstance(code, int | float) and not isinstance(code, bool):
         reader.problems.add(
-            _p(path, "code"),
+            key_path(path, "code"),
             f"{shown(code)} is a number",
             expected=f'a string such as "{shown(code)}"',
         )
@@ -387,7 +395,7 @@ def _standard(
     try:
         parse_unit(unit)
     except NtmError as err:
-        reader.problems.add(_p(path, "unit"), str(err))
+        reader.problems.add(key_path(path, "unit"), str(err))
     direction = reader.build(path, Direction, data.get("direction", "higher"))
     provenance = reader.provenance(data, path, base)
     low = reader.value(data, "min_level", path)
@@ -439,7 +447,9 @@ def _points(reader: _Reader, data: Mapping[str, Any], key: str, path: str) -> Fr
     points = reader.number(data, key, path)
     if points is not None and points < 0:
         reader.problems.add(
-            _p(path, key), f"{key} {format_number(points, 'en')} is negative", expected="points ≥ 0"
+            key_path(path, key),
+            f"{key} {format_number(points, 'en')} is negative",
+            expected="points ≥ 0",
         )
         return None
     return points

@@ -11,7 +11,7 @@ from typing import Any, NamedTuple
 
 import attrs
 
-from ntm_criteria._validators import as_tuple, exact, nfc, shown
+from ntm_criteria._validators import as_tuple, exact, index_path, key_path, nfc, shown
 from ntm_criteria.assessment import ObservedValue
 from ntm_criteria.errors import DataError, ObservationError, UnknownCodeError
 from ntm_criteria.rules import Context, Fixed, Problems, Provenance, ValueSpec, resolve
@@ -281,7 +281,8 @@ class Entry(NamedTuple):
 def entries(standards: Sequence[Standard]) -> list[Entry]:
     """The fit check's view of a table's standards."""
     return [
-        Entry(f"standards[{i}]", s.code, s.criterion, s.max_points) for i, s in enumerate(standards)
+        Entry(index_path("standards", i), s.code, s.criterion, s.max_points)
+        for i, s in enumerate(standards)
     ]
 
 
@@ -304,7 +305,7 @@ def check_fit(
     for entry in found:
         if entry.criterion not in numbers:
             problems.add(
-                f"{entry.path}.criterion",
+                key_path(entry.path, "criterion"),
                 f"standard {entry.code}: unknown criterion {entry.criterion}",
                 expected=known,
             )
