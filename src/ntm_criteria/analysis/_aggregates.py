@@ -104,8 +104,9 @@ def aggregate_observations(
     >>> places, s, obs = demo.gazetteer(), demo.criterion_set(), demo.observations()
     >>> communes = roll_up([assess(places.effective(c.code), s, obs[c.code], on="30/6/2023")
     ...                     for c in places.descendants("116", kind="commune")])
-    >>> [(o.indicator_code, o.value, o.source) for o in aggregate_observations(district_set, communes)]
-    [('1.1', <Quantity(1/4, 'dimensionless')>, 'tổng hợp từ 4 xã: 1 đạt chuẩn')]
+    >>> [(o.indicator_code, o.value.magnitude, o.source)
+    ...  for o in aggregate_observations(district_set, communes)]
+    [('1.1', Fraction(1, 4), 'tổng hợp từ 4 xã: 1 đạt chuẩn')]
     """
     day = None if on is None else as_date(on)
     observations: list[Observation] = []
