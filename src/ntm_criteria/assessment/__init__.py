@@ -24,7 +24,7 @@ Tiêu chí 10 (Thu nhập): chưa đạt — 41,5 < 45 triệu đồng/người/
 """
 
 from ntm_criteria.assessment._assess import assess
-from ntm_criteria.assessment._observation import Observation, ObservedValue
+from ntm_criteria.assessment._observation import Observation, ObservedValue, latest_observations
 from ntm_criteria.assessment._outcomes import CriterionOutcome, IndicatorOutcome
 from ntm_criteria.assessment._result import AssessmentResult
 
@@ -35,4 +35,5 @@ __all__ = [
     "Observation",
     "ObservedValue",
     "assess",
+    "latest_observations",
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import decimal
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from fractions import Fraction
 from numbers import Real
 from typing import TypeAlias
@@ -25,7 +25,13 @@ from ntm_criteria.periods import as_optional_date
 from ntm_criteria.rules import Observed, OneOf
 from ntm_criteria.units import Quantity, to_exact, ureg
 
-__all__ = ["Observation", "ObservedValue", "observed_value", "select_observations"]
+__all__ = [
+    "Observation",
+    "ObservedValue",
+    "latest_observations",
+    "observed_value",
+    "select_observations",
+]
 
 #: What an observation may hold: a pint quantity, a pass/fail, a grade, or a bare number.
 ObservedValue: TypeAlias = Quantity | bool | str | int | float | decimal.Decimal | Fraction
@@ -50,9 +56,30 @@ class Observation:
     source: str | None = None
 
 
-def select_observations(
-    observations: Iterable[Observation], criterion_set: CriterionSet, on: datetime.date
+def latest_observations(
+    observations: Iterable[Observation],
+    on: datetime.date,
+    *,
+    known: Sequence[str],
+    kind: str = "indicator",
+    where: str = "",
 ) -> dict[str, Observation]:
+    """The observation in force on ``on`` for each code: the latest one dated on or before it.
+
+    An observation without a date counts as of ``on``; one dated later is left
+    out.  Codes are read in NFC.  A code not in ``known`` is an
+    :class:`~ntm_criteria.errors.UnknownCodeError` of ``kind`` (all such codes
+    at once, ``where`` naming the place, ``known`` listed in its order); two observations of one code on one
+    date are an :class:`~ntm_criteria.errors.ObservationError`.
+
+    >>> day = datetime.date(2023, 6, 30)
+    >>> chosen = latest_observations(
+    ...     [Observation("10.1", 40, as_of="31/12/2022"), Observation("10.1", 42, as_of="31/3/2023"),
+    ...      Observation("10.1", 45, as_of="31/12/2023")], day, known={"10.1"})
+    >>> chosen["10.1"].value
+    42
+    """
+    members = frozenset(known)
     chosen: dict[str, Observation] = {}
     unknown: list[str] = []
     for observation in observations:
@@ -63,9 +90,7 @@ def select_observations(
                 expected="Observation(indicator_code, value)",
             )
         code = nfc(observation.indicator_code)  # a code typed decomposed is the same code
-        try:
-            criterion_set.indicator(code)
-        except UnknownCodeError:
+        if code not in members:
             unknown.append(code)
             continue
         when = observation.as_of or on
@@ -78,20 +103,36 @@ def select_observations(
                 raise ObservationError(
                     code,
                     f"two observations as of {when.isoformat()}",
-                    expected="one value per indicator and date",
+                    expected="one per date",
                 )
             if previous_when > when:
                 continue
         chosen[code] = observation
     if unknown:
-        codes = ", ".join(dict.fromkeys(unknown))
         raise UnknownCodeError(
-            "indicator",
-            codes,
-            known=[i.code for i in criterion_set.indicators()],
-            where=f"observations for set {criterion_set.id}",
+            kind, ", ".join(dict.fromkeys(unknown)), known=list(known), where=where
         )
     return chosen
+
+
+def select_observations(
+    observations: Iterable[Observation], criterion_set: CriterionSet, on: datetime.date
+) -> dict[str, Observation]:
+    """The observations :func:`~ntm_criteria.assess` uses: the latest per indicator of the set.
+
+    >>> from ntm_criteria import demo
+    >>> chosen = select_observations([Observation("10.1", 42)], demo.example_set(),
+    ...                              datetime.date(2023, 6, 30))
+    >>> list(chosen)
+    ['10.1']
+    """
+    codes = [i.code for i in criterion_set.indicators()]
+    return latest_observations(
+        observations,
+        on,
+        known=codes,
+        where=f"observations for set {criterion_set.id}",
+    )
 
 
 def observed_value(indicator: Indicator, value: ObservedValue) -> Observed:

@@ -7,8 +7,8 @@ from collections.abc import Iterable, Sequence
 from fractions import Fraction
 from typing import Any
 
-from ntm_criteria.assessment import Observation
-from ntm_criteria.errors import NotInForceError, ObservationError, UnknownCodeError
+from ntm_criteria.assessment import Observation, latest_observations
+from ntm_criteria.errors import NotInForceError, UnknownCodeError
 from ntm_criteria.geography import Locality
 from ntm_criteria.periods import as_date
 from ntm_criteria.rules import (
@@ -184,39 +184,13 @@ def _interval_verdict(low: Fraction, high: Fraction, line: Fixed | Unspecified) 
 def _latest(
     observations: Iterable[Observation], table: StandardsTable, on: datetime.date
 ) -> dict[str, Observation]:
-    known = {s.code for s in table.standards}
-    chosen: dict[str, Observation] = {}
-    unknown: list[str] = []
-    for observation in observations:
-        if not isinstance(observation, Observation):
-            raise ObservationError(
-                "?", f"{observation!r} is not an Observation", expected="Observation(code, value)"
-            )
-        code = observation.indicator_code
-        if code not in known:
-            unknown.append(code)
-            continue
-        when = observation.as_of or on
-        if when > on:
-            continue
-        previous = chosen.get(code)
-        if previous is not None:
-            previous_when = previous.as_of or on
-            if previous_when == when:
-                raise ObservationError(
-                    code, f"two observations as of {when.isoformat()}", expected="one per date"
-                )
-            if previous_when > when:
-                continue
-        chosen[code] = observation
-    if unknown:
-        raise UnknownCodeError(
-            "standard",
-            ", ".join(dict.fromkeys(unknown)),
-            known=sorted(known),
-            where=f"observations for table {table.id}",
-        )
-    return chosen
+    return latest_observations(
+        observations,
+        on,
+        known=sorted(s.code for s in table.standards),
+        kind="standard",
+        where=f"observations for table {table.id}",
+    )
 
 
 def _score(
