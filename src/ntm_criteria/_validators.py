@@ -48,10 +48,18 @@ def key_path(path: str, key: str) -> str:
     The one joiner of key paths (here, below every reader, so that the message table can use
     it too; :mod:`ntm_criteria._document` re-exports it).
 
+    No dot goes before an ``[index]``, and either part may be empty.
+
     >>> key_path("", "id"), key_path("criteria[0]", "number")
     ('id', 'criteria[0].number')
+    >>> key_path("a", "[0]"), key_path("a", "")
+    ('a[0]', 'a')
     """
-    return f"{path}.{key}" if path else key
+    if not key:
+        return path
+    if not path:
+        return key
+    return f"{path}{key}" if key.startswith("[") else f"{path}.{key}"
 
 
 def index_path(path: str, index: int) -> str:

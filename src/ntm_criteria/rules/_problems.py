@@ -10,9 +10,10 @@ from __future__ import annotations
 import difflib
 from collections.abc import Sequence
 
+from ntm_criteria._validators import key_path
 from ntm_criteria.errors import DataError, DataErrors, NtmError
 
-__all__ = ["Problems", "join_key", "quoted_key", "short_repr", "unknown_key"]
+__all__ = ["Problems", "quoted_key", "short_repr", "unknown_key"]
 
 
 class Problems:
@@ -39,10 +40,10 @@ class Problems:
         if isinstance(error, DataErrors):
             for inner in error.errors:
                 self.add(
-                    join_key(path, inner.key_path or ""), inner.message, expected=inner.expected
+                    key_path(path, inner.key_path or ""), inner.message, expected=inner.expected
                 )
         elif isinstance(error, DataError):
-            self.add(join_key(path, error.key_path or ""), error.message, expected=error.expected)
+            self.add(key_path(path, error.key_path or ""), error.message, expected=error.expected)
         else:
             self.add(path, str(error))
 
@@ -55,27 +56,14 @@ class Problems:
         return bool(self.items)
 
 
-def join_key(path: str, key: str) -> str:
-    """``path`` and ``key`` joined with a dot (none before ``[index]``); either may be empty.
-
-    >>> join_key("a", "b"), join_key("a", "[0]"), join_key("", "b")
-    ('a.b', 'a[0]', 'b')
-    """
-    if not key:
-        return path
-    if not path:
-        return key
-    return f"{path}{key}" if key.startswith("[") else f"{path}.{key}"
-
-
 def quoted_key(path: str, key: str) -> str:
-    """Like :func:`join_key`, quoting a key that is not a bare TOML key.
+    """Like :func:`~ntm_criteria._validators.key_path`, quoting a key that is not a bare TOML key.
 
     >>> quoted_key("by_region", "TDMNPB"), quoted_key("by_year", "2022")
     ('by_region.TDMNPB', 'by_year."2022"')
     """
     safe = key.replace("_", "").replace("-", "").isalnum() and not key[:1].isdigit()
-    return join_key(path, key if safe else f'"{key}"')
+    return key_path(path, key if safe else f'"{key}"')
 
 
 def short_repr(value: object) -> str:
