@@ -10,7 +10,12 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any, TypeVar
 
-from ntm_criteria._validators import MAX_NUMBER_CHARACTERS, check_number_text, enum_value
+from ntm_criteria._validators import (
+    MAX_NUMBER_CHARACTERS,
+    check_number_text,
+    enum_value,
+    key_path,
+)
 from ntm_criteria.assessment._outcomes import CriterionOutcome, IndicatorOutcome
 from ntm_criteria.errors import DataError, DataErrors, NtmError
 from ntm_criteria.periods import as_date
@@ -42,14 +47,6 @@ _E = TypeVar("_E", bound=enum.Enum)
 _EXPECTED = "data written by AssessmentResult.to_dict"
 
 
-def _join(path: str, key: str) -> str:
-    if not key:
-        return path
-    if not path:
-        return key
-    return f"{path}{key}" if key.startswith("[") else f"{path}.{key}"
-
-
 def located(path: str, error: NtmError) -> DataError:
     """``error`` as a :class:`DataError` whose key path starts at ``path``.
 
@@ -60,7 +57,7 @@ def located(path: str, error: NtmError) -> DataError:
         error = error.errors[0]
     if isinstance(error, DataError):
         return DataError(
-            error.message, key_path=_join(path, error.key_path or ""), expected=error.expected
+            error.message, key_path=key_path(path, error.key_path or ""), expected=error.expected
         )
     return DataError(str(error), key_path=path or None)
 
@@ -92,7 +89,7 @@ def item(data: Mapping[str, Any], key: str, path: str) -> Any:
     """
     if key not in data:
         raise DataError(
-            "not an assessment result: missing", key_path=_join(path, key), expected=_EXPECTED
+            "not an assessment result: missing", key_path=key_path(path, key), expected=_EXPECTED
         )
     return data[key]
 
@@ -131,7 +128,7 @@ def _observed_to_data(value: Observed | None) -> object:
 
 def _observed_from_data(value: object, path: str) -> Observed | None:
     if isinstance(value, Mapping):
-        return _number_back(item(value, "number", path), _join(path, "number"))
+        return _number_back(item(value, "number", path), key_path(path, "number"))
     if value is None or isinstance(value, bool | str):
         return value
     raise DataError(
@@ -221,12 +218,12 @@ def _typed(value: object, path: str, kind: type | tuple[type, ...], what: str) -
 
 def _text(d: Mapping[str, Any], key: str, path: str, *, optional: bool = False) -> Any:
     kind: tuple[type, ...] = (str, type(None)) if optional else (str,)
-    return _typed(item(d, key, path), _join(path, key), kind, "text")
+    return _typed(item(d, key, path), key_path(path, key), kind, "text")
 
 
 def _indicator_from_data(data: object, path: str) -> IndicatorOutcome:
     d = table(data, path)
-    at = functools.partial(_join, path)
+    at = functools.partial(key_path, path)
     provenance = table(item(d, "provenance", path), at("provenance"))
     problems = Problems()
     read_provenance = provenance_from_data(provenance, at("provenance"), problems) or Provenance()
@@ -294,15 +291,15 @@ def criterion_from_data(data: object, path: str = "") -> CriterionOutcome:
     """
     d = table(data, path)
     indicators = item(d, "indicators", path)
-    indicators_path = _join(path, "indicators")
+    indicators_path = key_path(path, "indicators")
     if not isinstance(indicators, Sequence) or isinstance(indicators, str):
         _typed(indicators, indicators_path, list, "a list")
     return CriterionOutcome(
-        _typed(item(d, "number", path), _join(path, "number"), int, "a whole number"),
+        _typed(item(d, "number", path), key_path(path, "number"), int, "a whole number"),
         _text(d, "name_vi", path),
         _text(d, "name_en", path),
-        enum_from_data(Status, item(d, "status", path), _join(path, "status")),
-        reason_from_data(item(d, "reason", path), _join(path, "reason")),
+        enum_from_data(Status, item(d, "status", path), key_path(path, "status")),
+        reason_from_data(item(d, "reason", path), key_path(path, "reason")),
         [_indicator_from_data(i, f"{indicators_path}[{n}]") for n, i in enumerate(indicators)],
-        _requirement_back(item(d, "rule", path), _join(path, "rule"), refs=True),
+        _requirement_back(item(d, "rule", path), key_path(path, "rule"), refs=True),
     )

@@ -12,6 +12,7 @@ from typing import Any
 
 import attrs
 
+from ntm_criteria._validators import index_path
 from ntm_criteria.errors import DataError
 from ntm_criteria.rules._problems import Problems, quoted_key, short_repr, unknown_key
 from ntm_criteria.rules._requirements import (
@@ -136,8 +137,8 @@ def _read_between(t: _Table) -> Requirement | None:
     if not isinstance(pair, Sequence) or isinstance(pair, str) or len(pair) != 2:
         t.problems.add(path, f"{short_repr(pair)} is not a pair", expected="[low, high]")
         return None
-    low = t.value(pair[0], f"{path}[0]")
-    high = t.value(pair[1], f"{path}[1]")
+    low = t.value(pair[0], index_path(path, 0))
+    high = t.value(pair[1], index_path(path, 1))
     if low is None or high is None:
         return None
     if isinstance(low, Fixed) and isinstance(high, Fixed) and low.amount > high.amount:

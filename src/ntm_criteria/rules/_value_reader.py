@@ -18,7 +18,7 @@ from typing import Any
 
 import attrs
 
-from ntm_criteria._validators import MAX_NESTING, check_number_text, nfc
+from ntm_criteria._validators import MAX_NESTING, check_number_text, index_path, nfc
 from ntm_criteria.errors import DataError, NtmError
 from ntm_criteria.periods import Period, as_date
 from ntm_criteria.rules._problems import Problems, quoted_key, short_repr, unknown_key
@@ -337,7 +337,7 @@ def _by_date_from_data(b: _Branch, table: object) -> ValueSpec | None:
         return None
     cases: list[tuple[Period, ValueSpec]] = []
     for index, item in enumerate(table):
-        item_path = f"{path}[{index}]"
+        item_path = index_path(path, index)
         if not isinstance(item, Mapping):
             problems.add(
                 item_path, f"{short_repr(item)} is not a table", expected="{from, until, value}"
