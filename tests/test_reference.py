@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from ntm_criteria import catalog, geography
+from ntm_criteria.criteria import Level
 from ntm_criteria.rules import (
     Achieved,
     AtLeast,
@@ -184,3 +185,39 @@ def test_the_special_rule_is_in_every_2021_2025_commune_set():
             (frozenset({"extremely_difficult"}), "TDMNPB"),
             (frozenset({"safe_zone", "poor_district"}), "TDMNPB"),
         }
+
+
+ADDITIONS = json.loads((HERE / "additions_2026_12.json").read_text(encoding="utf-8"))
+
+
+def test_the_additions_copy_is_current():
+    if not SHARED.exists():
+        pytest.skip("../shared/reference is not present")
+    name = "additions_2026_12.json"
+    assert (HERE / name).read_bytes() == (SHARED / name).read_bytes()
+
+
+def test_the_advanced_commune_set_has_its_own_19_criteria():
+    # It used to repeat the standard set's names (criteria 5, 6 and 14-18 differ).
+    ref = next(s for s in ADDITIONS["sets"] if s["id"] == "vn-ntm-commune-advanced-2021-2025")
+    advanced = catalog.get("vn-ntm-commune-advanced-2021-2025")
+    assert [(c.number, c.name_vi, c.name_en) for c in advanced.criteria] == [
+        (c["number"], c["name_vi"], c["name_en"]) for c in ref["criteria"]
+    ]
+    sources = set(ref["sources"])
+    for criterion in advanced.criteria[2:]:
+        assert all(src in (criterion.note or "") for src in sources), criterion.number
+        for indicator in criterion.indicators:
+            assert indicator.provenance.certainty == "medium"
+
+
+def test_the_advanced_set_requires_the_standard_level_from_binh_phuoc_1361():
+    advanced = catalog.get("vn-ntm-commune-advanced-2021-2025")
+    assert advanced.requires is Level.STANDARD
+    assert "1361/QĐ-UBND" in (advanced.note or "")
+    assert advanced.provenance.certainty == "medium"
+
+
+def test_the_advanced_set_encodes_no_number():
+    # No threshold of Annex II is in the reference: every value stays unspecified.
+    assert not [i.code for s, i, _ in catalog_numbers() if s == "vn-ntm-commune-advanced-2021-2025"]

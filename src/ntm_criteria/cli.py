@@ -2,7 +2,9 @@
 
 ``ntm demo`` assesses the illustrative communes shipped with the package and
 prints a table and one commune's explanation.  ``ntm check FILE…`` validates
-criterion-set files and lists every problem.  ``ntm assess`` assesses the
+criterion-set files and lists every problem, and warns of a threshold that a
+set makes less demanding than the built-in set it extends (``--strict``: an
+error).  ``ntm assess`` assesses the
 localities of a CSV gazetteer against a set, from a CSV of observations.
 ``ntm report`` decides every commune's level with a ladder of sets and
 writes the roll-up a steering committee reports: levels against the plan,
@@ -19,6 +21,7 @@ import json
 import os
 import re
 import sys
+import warnings
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from pathlib import Path
@@ -26,7 +29,7 @@ from pathlib import Path
 from ntm_criteria import catalog, demo
 from ntm_criteria._validators import check_magnitude, check_number_text, nfc
 from ntm_criteria.assessment import AssessmentResult, Observation, assess
-from ntm_criteria.criteria import CriterionSet, Level
+from ntm_criteria.criteria import CriterionSet, Level, LooserThresholdWarning, check_overlay
 from ntm_criteria.errors import DataError, NtmError
 from ntm_criteria.geography import Gazetteer, LocalityKind
 from ntm_criteria.io import (
@@ -70,6 +73,11 @@ def _parser() -> argparse.ArgumentParser:
 
     p_check = sub.add_parser("check", help="validate criterion-set TOML files")
     p_check.add_argument("files", nargs="+", type=Path)
+    p_check.add_argument(
+        "--strict",
+        action="store_true",
+        help="treat a threshold less demanding than the parent set's as an error, not a warning",
+    )
 
     p_assess = sub.add_parser("assess", help="assess localities from CSV files")
     p_assess.add_argument(
@@ -187,6 +195,14 @@ def _check(args: argparse.Namespace) -> int:
             failed += 1
             print(str(err).replace("\0", "\\0"), file=sys.stderr)
             continue
+        loosened = _loosened(s)
+        if loosened and args.strict:
+            failed += 1
+            for item in loosened:
+                print(f"{path}: error — {item}", file=sys.stderr)
+            continue
+        for item in loosened:
+            print(f"{path}: warning — {item}", file=sys.stderr)
         indicators = sum(1 for _ in s.indicators())
         unspecified = catalog.unspecified_indicators(s)
         print(
@@ -194,6 +210,18 @@ def _check(args: argparse.Namespace) -> int:
             + (f", unspecified: {', '.join(unspecified)}" if unspecified else "")
         )
     return 1 if failed else 0
+
+
+def _loosened(s: CriterionSet) -> list[str]:
+    """What a set that extends a built-in one makes less demanding, as ``check_overlay`` finds."""
+    if s.extends is None or s.extends not in {info.id for info in catalog.list_sets()}:
+        return []
+    parent = catalog.get(s.extends)
+    with warnings.catch_warnings():
+        # The findings are printed below, once each, instead of as Python warnings.
+        warnings.simplefilter("ignore", LooserThresholdWarning)
+        report = check_overlay(s, parent)
+    return [f"less demanding than {parent.id}: {item.describe()}" for item in report.loosened]
 
 
 def _assess(args: argparse.Namespace) -> None:

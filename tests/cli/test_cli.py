@@ -174,3 +174,42 @@ def test_report_bad_recognition_rows_name_the_file_and_line(tmp_path, capsys):
     err = capsys.readouterr().err
     assert f"{path}: 1 problem" in err
     assert "line 2: level: missing" in err
+
+
+LOOSER = """\
+format = 1
+id = "test-looser"
+extends = "vn-ntm-commune-standard-2021-2025"
+source = "https://example.org/illustrative"
+confidence = "illustrative"
+
+[indicators."3.1"]
+requirement = { at_least = 70 }
+"""
+
+
+def test_check_warns_of_a_loosened_national_threshold(tmp_path, capsys):
+    looser = tmp_path / "looser.toml"
+    looser.write_text(LOOSER, encoding="utf-8")
+    assert main(["check", str(looser)]) == 0
+    captured = capsys.readouterr()
+    assert "ok — test-looser" in captured.out
+    assert "warning — less demanding than vn-ntm-commune-standard-2021-2025" in captured.err
+    assert "3.1: at least 80 → 70" in captured.err
+
+
+def test_check_strict_makes_a_loosened_threshold_an_error(tmp_path, capsys):
+    looser = tmp_path / "looser.toml"
+    looser.write_text(LOOSER, encoding="utf-8")
+    assert main(["check", "--strict", str(looser)]) == 1
+    captured = capsys.readouterr()
+    assert "ok —" not in captured.out
+    assert "error — less demanding than vn-ntm-commune-standard-2021-2025" in captured.err
+    assert "3.1: at least 80 → 70" in captured.err
+
+
+def test_check_is_quiet_about_a_stricter_set(tmp_path, capsys):
+    stricter = tmp_path / "stricter.toml"
+    stricter.write_text(LOOSER.replace("at_least = 70", "at_least = 85"), encoding="utf-8")
+    assert main(["check", "--strict", str(stricter)]) == 0
+    assert "less demanding" not in capsys.readouterr().err
