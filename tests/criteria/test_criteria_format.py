@@ -954,9 +954,11 @@ def test_override_that_changes_the_kind_checks_the_unit(
 def test_added_criterion_error_names_its_place_in_the_child_file(
     tmp_path: Path, parent: CriterionSet
 ) -> None:
-    text = 'id = "c"\nextends = "test-parent"\n' + criterion(1, indicator("1.9"))
+    # A child's criterion of a parent's number used to be refused as a duplicate: it now
+    # adds its indicators to the parent's criterion (see the tests below).
+    text = 'id = "c"\nextends = "test-parent"\n' + criterion(5, indicator("1.1"))
     problem = only(load_errors(tmp_path, text, parents=[parent]))
-    assert problem.key_path == "criteria[0].number"
+    assert problem.key_path == "criteria[0].indicators[0].code"
 
 
 def test_override_error_names_the_override_table(tmp_path: Path, parent: CriterionSet) -> None:
@@ -1067,3 +1069,64 @@ def test_round_trip_of_an_indicator_without_a_source_under_a_set_with_one() -> N
         base, criteria=[attrs.evolve(first, indicators=[unsourced, *first.indicators[1:]])]
     )
     assert CriterionSet.from_dict(s.to_dict()) == s
+
+
+# -- a child adds indicators to a criterion of its parent ------------------------------
+
+
+def test_child_adds_indicators_to_a_parents_criterion(parent: CriterionSet) -> None:
+    text = 'id = "c"\nextends = "test-parent"\n' + criterion(
+        10, indicator("10.3", "{ at_least = 100 }", 'unit = "percent"')
+    )
+    child = ntm_criteria.loads_set(text, parents=[parent])
+    assert child.total == parent.total
+    grown = child.criterion(10)
+    assert [i.code for i in grown.indicators] == ["10.1", "10.2", "10.3"]
+    assert grown.name_vi == "Tiêu chí 10"  # given by the child, replaces the parent's
+    assert parent.criterion(10).indicators == grown.indicators[:2]
+
+
+def test_an_added_indicator_takes_part_in_the_criterions_rule(parent: CriterionSet) -> None:
+    text = 'id = "c"\nextends = "test-parent"\n[[criteria]]\nnumber = 10\n' + indicator("10.3")
+    child = ntm_criteria.loads_set(text, parents=[parent])
+    assert child.criterion(10).name_vi == parent.criterion(10).name_vi  # inherited
+    codes = {ref.code for ref in child.criterion(10).effective_rule.items}
+    assert codes == {"10.1", "10.2", "10.3"}
+
+
+def test_a_child_may_give_the_grown_criterion_its_own_rule(parent: CriterionSet) -> None:
+    text = (
+        'id = "c"\nextends = "test-parent"\n[[criteria]]\nnumber = 10\n'
+        'rule = { any_of = ["10.1", "10.3"] }\n' + indicator("10.3")
+    )
+    child = ntm_criteria.loads_set(text, parents=[parent])
+    assert child.criterion(10).rule is not None
+    assert child.criterion(10).rule != parent.criterion(10).rule
+
+
+def test_an_added_indicator_error_names_its_place_in_the_child_file(
+    tmp_path: Path, parent: CriterionSet
+) -> None:
+    text = (
+        'id = "c"\nextends = "test-parent"\n'
+        + criterion(10, indicator("10.3"))
+        + criterion(10, indicator("10.4", "{ at_least = 45 }", 'unit = "trieu_dong"'))
+    )
+    problem = only(load_errors(tmp_path, text, parents=[parent]))
+    assert problem.key_path == "criteria[1].indicators[0].unit"
+    first = (
+        'id = "c"\nextends = "test-parent"\n'
+        + criterion(10, indicator("10.4", "{ at_least = 45 }", 'unit = "trieu_dong"'))
+        + criterion(10, indicator("10.3"))
+    )
+    problem = only(load_errors(tmp_path, first, parents=[parent]))
+    assert problem.key_path == "criteria[0].indicators[0].unit"
+
+
+def test_an_added_indicator_may_not_repeat_a_parents_code(
+    tmp_path: Path, parent: CriterionSet
+) -> None:
+    text = 'id = "c"\nextends = "test-parent"\n' + criterion(10, indicator("10.1"))
+    problem = only(load_errors(tmp_path, text, parents=[parent]))
+    assert problem.key_path == "criteria[0].indicators[0].code"
+    assert "duplicate indicator code '10.1'" in problem.message

@@ -8,7 +8,6 @@ class to build is passed in, so that this module needs it only for types.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
@@ -552,18 +551,54 @@ class _Reader(DataReader):
                 "indicators", "not a table of overrides", expected='[indicators."10.1"] tables'
             )
             overrides = {}
-        fields["criteria"] = self.overridden(parent, overrides, base)
-        added = [
-            c
-            for index, item in enumerate(self.table_list(data, "criteria", ""))
-            if (c := self.criterion(item, index_path("criteria", index), base)) is not None
-        ]
-        fields["criteria"] = [*fields["criteria"], *added]
+        criteria = self.overridden(parent, overrides, base)
+        numbers = {c.number: at for at, c in enumerate(parent.criteria)}
+        grew: dict[int, list[tuple[int, int]]] = {}  # parent's place -> [(child's place, start)]
+        added: list[tuple[int, Criterion]] = []  # (child's place, criterion)
+        for index, item in enumerate(self.table_list(data, "criteria", "")):
+            number, path = item.get("number"), index_path("criteria", index)
+            at = numbers.get(number) if type(number) is int else None
+            if at is None:
+                if (new := self.criterion(item, path, base)) is not None:
+                    added.append((index, new))
+            elif (grown := self.grown(item, path, base, criteria[at])) is not None:
+                grew.setdefault(at, []).append((index, len(criteria[at].indicators)))
+                criteria[at] = grown
+        fields["criteria"] = [*criteria, *(c for _, c in added)]
+        places = _Places(parent, overrides, grew, [index for index, _ in added])
         fields["groups"] = [*parent.groups, *self.groups(data)]
         fields["region_rules"] = [*parent.region_rules, *self.region_rules(data, base)]
         if "rule" in data:
             fields["rule"] = self.rule(data, "")
-        return self.build(fields, functools.partial(_child_path, parent, overrides))
+        return self.build(fields, places.child_path)
+
+    def grown(
+        self, data: Mapping[str, Any], path: str, base: Provenance, criterion: Criterion
+    ) -> Criterion | None:
+        """A parent's criterion that a child's ``[[criteria]]`` of the same number adds to.
+
+        Its indicators are added after the parent's; names, group, note and
+        rule, when given, replace the parent's.  Without a rule of its own (here
+        or in the parent) the criterion needs all its indicators, the added ones too.
+        """
+        self.keys(data, _CRITERION_KEYS, path)
+        before = len(self.problems.items)
+        changes: dict[str, Any] = {
+            key: self.text(data, key, path) for key in ("name_vi", "name_en", "note") if key in data
+        }
+        if "group" in data:
+            changes["group"] = _code(self.text(data, "group", path))
+        if "rule" in data:
+            changes["rule"] = self.rule(data, path)
+        indicators = [
+            i
+            for index, item in enumerate(self.table_list(data, "indicators", path))
+            if (i := self.indicator(item, index_path(key_path(path, "indicators"), index), base))
+            is not None
+        ]
+        if len(self.problems.items) != before:
+            return None
+        return attrs.evolve(criterion, indicators=[*criterion.indicators, *indicators], **changes)
 
     def overridden(
         self, parent: CriterionSet, overrides: Mapping[str, Any], base: Provenance
@@ -603,23 +638,39 @@ def _code(text: str | None) -> str | None:
     return None if text is None else nfc(text)
 
 
-def _child_path(parent: CriterionSet, overrides: Mapping[str, Any], path: str) -> str:
-    """Where a problem of a merged child set stands in the child's own file."""
-    found = re.match(r"criteria\[(\d+)\](?:\.indicators\[(\d+)\])?(.*)", path)
-    if found is None:
-        return path
-    number, indicator, rest = int(found[1]), found[2], found[3]
-    inherited = len(parent.criteria)
-    if number >= inherited:
-        own = index_path("criteria", number - inherited)
-        if indicator is not None:
-            own = index_path(key_path(own, "indicators"), int(indicator))
-        return f"{own}{rest}"
-    if indicator is not None:
-        code = parent.criteria[number].indicators[int(indicator)].code
-        if code in overrides:
-            return f'indicators."{code}"{rest}'
-    return f"{path} (inherited from {parent.id})"
+@attrs.frozen
+class _Places:
+    """Where the parts of a merged child set stand in the child's own file."""
+
+    parent: CriterionSet
+    overrides: Mapping[str, Any]
+    merged: Mapping[int, list[tuple[int, int]]]  # parent's place -> [(child's place, start)]
+    added: list[int]  # the child's places of the criteria it adds, in order
+
+    def child_path(self, path: str) -> str:
+        """The key path in the child's file of a problem found in the merged set."""
+        found = re.match(r"criteria\[(\d+)\](?:\.indicators\[(\d+)\])?(.*)", path)
+        if found is None:
+            return path
+        number, indicator, rest = int(found[1]), found[2], found[3]
+        at = None if indicator is None else int(indicator)
+        inherited = len(self.parent.criteria)
+        if number >= inherited:
+            return _place(self.added[number - inherited], at) + rest
+        blocks = [b for b in self.merged.get(number, ()) if at is not None and at >= b[1]]
+        if blocks and at is not None:
+            child, start = blocks[-1]
+            return _place(child, at - start) + rest
+        if at is not None:
+            code = self.parent.criteria[number].indicators[at].code
+            if code in self.overrides:
+                return f'indicators."{code}"{rest}'
+        return f"{path} (inherited from {self.parent.id})"
+
+
+def _place(criterion: int, indicator: int | None) -> str:
+    own = index_path("criteria", criterion)
+    return own if indicator is None else index_path(key_path(own, "indicators"), indicator)
 
 
 def _header_data(parent: CriterionSet) -> dict[str, Any]:
