@@ -369,15 +369,17 @@ class _Reader(DataReader):
         group = _code(self.text(data, "group", path, required=False))
         note = self.text(data, "note", path, required=False)
         rule = self.rule(data, path)
-        indicators = [
-            i
-            for index, item in enumerate(self.table_list(data, "indicators", path))
-            if (i := self.indicator(item, index_path(key_path(path, "indicators"), index), base))
-            is not None
-        ]
+        indicators = self.indicators(data, path, base)
         if number is None or None in names:
             return None
         return Criterion(number, str(names[0]), str(names[1]), indicators, group, rule, note)
+
+    def indicators(self, data: Mapping[str, Any], path: str, base: Provenance) -> list[Indicator]:
+        """A criterion's ``[[criteria.indicators]]`` that read without a problem."""
+        tables = self.table_list(data, "indicators", path)
+        where = key_path(path, "indicators")
+        read = (self.indicator(item, index_path(where, at), base) for at, item in enumerate(tables))
+        return [i for i in read if i is not None]
 
     def indicator(self, data: Mapping[str, Any], path: str, base: Provenance) -> Indicator | None:
         self.keys(data, _INDICATOR_KEYS, path)
@@ -590,12 +592,7 @@ class _Reader(DataReader):
             changes["group"] = _code(self.text(data, "group", path))
         if "rule" in data:
             changes["rule"] = self.rule(data, path)
-        indicators = [
-            i
-            for index, item in enumerate(self.table_list(data, "indicators", path))
-            if (i := self.indicator(item, index_path(key_path(path, "indicators"), index), base))
-            is not None
-        ]
+        indicators = self.indicators(data, path, base)
         if len(self.problems.items) != before:
             return None
         return attrs.evolve(criterion, indicators=[*criterion.indicators, *indicators], **changes)
