@@ -257,7 +257,7 @@ class TestProvenance:
         ("provenance", "lang", "text"),
         [
             (OFFICIAL, "en", "318/QĐ-TTg, Annex I (official, high certainty)"),
-            (OFFICIAL, "vi", "318/QĐ-TTg, Annex I (chính thức, độ tin cậy high)"),
+            (OFFICIAL, "vi", "318/QĐ-TTg, Annex I (chính thức, độ tin cậy cao)"),
             (Provenance(), "en", "no source given (unverified)"),
             (Provenance(), "vi", "không rõ nguồn (chưa kiểm chứng)"),
             (Provenance("QĐ 1", Confidence.PROVINCIAL), "vi", "QĐ 1 (cấp tỉnh)"),

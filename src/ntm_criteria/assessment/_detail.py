@@ -66,7 +66,7 @@ def why_unknown(outcome: IndicatorOutcome, lang: str) -> str:
     text = reason.label(lang)
     if reason is UnknownReason.UNSPECIFIED:
         gap = _unspecified_leaf(outcome.required)
-        note = gap and (gap.note or gap.describe_missing(lang))
+        note = gap and (gap.note_in(lang) or gap.describe_missing(lang))
         if note:
             text += f" ({note})"
     return text

@@ -130,7 +130,7 @@ class _Renderer:
         return self.word(op, items=items)
 
     def unspecified(self, value: Unspecified) -> str:
-        detail = value.note or value.describe_missing(self.lang)
+        detail = value.note_in(self.lang) or value.describe_missing(self.lang)
         return (
             self.word("unspecified_because", detail=detail) if detail else self.word("unspecified")
         )

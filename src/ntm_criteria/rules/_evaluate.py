@@ -274,6 +274,10 @@ def _resolve_condition(node: Condition, context: Context) -> Requirement:
         low, high = resolve(node.low, context), resolve(node.high, context)
         if isinstance(low, Fixed) and isinstance(high, Fixed) and low.amount > high.amount:
             # Inconsistent data for this context: no threshold can be met.
-            return Unspecified(f"low {low.amount} is above high {high.amount} here")
+            fields = {"low": low.amount, "high": high.amount}
+            note_en, note_vi = (
+                message("rules.between.inverted", lang, **fields) for lang in ("en", "vi")
+            )
+            return Unspecified(note_en, note_vi=note_vi)
         return Between(low, high)
     return node

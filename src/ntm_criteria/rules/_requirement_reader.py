@@ -29,7 +29,12 @@ from ntm_criteria.rules._requirements import (
     Requirement,
     RuleItem,
 )
-from ntm_criteria.rules._value_reader import PROVENANCE_KEYS, too_deep, value_from_data
+from ntm_criteria.rules._value_reader import (
+    NOTE_FORMS,
+    PROVENANCE_KEYS,
+    too_deep,
+    value_from_data,
+)
 from ntm_criteria.rules._values import Fixed, Provenance, Unspecified, ValueSpec
 from ntm_criteria.rules._walk import value_kind
 
@@ -83,7 +88,7 @@ def requirement_from_data(
     ops = [key for key in data if key in OPERATORS]
     extra_ok = {"of"} if ops == ["at_least_k"] else set()
     if ops == ["unspecified"]:
-        extra_ok = {*PROVENANCE_KEYS, "missing"}
+        extra_ok = {*PROVENANCE_KEYS, "missing", *NOTE_FORMS}
     unknown = [key for key in data if key not in OPERATORS and key not in extra_ok]
     for key in unknown:
         unknown_key(problems, path, str(key), OPERATORS, "operator")

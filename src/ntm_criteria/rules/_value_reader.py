@@ -37,6 +37,7 @@ from ntm_criteria.rules._values import (
 )
 
 __all__ = [
+    "NOTE_FORMS",
     "PROVENANCE_KEYS",
     "number_from_data",
     "provenance_from_data",
@@ -45,6 +46,8 @@ __all__ = [
 ]
 
 PROVENANCE_KEYS = ("source", "confidence", "certainty")
+#: The keys beside ``unspecified`` that give its note in one language.
+NOTE_FORMS = ("unspecified_vi", "unspecified_en")
 _BRANCHES = ("by_region", "by_group", "by_tag", "by_year", "by_date")
 
 
@@ -195,7 +198,7 @@ def value_from_data(
     leaves = [key for key in ("value", "unspecified", "relative_to") if key in data]
     allowed = {*branches, *leaves, "default", *PROVENANCE_KEYS}
     if leaves == ["unspecified"]:
-        allowed.add("missing")
+        allowed |= {"missing", *NOTE_FORMS}
     if leaves == ["relative_to"]:
         allowed.add("factor")
     for key in data:
@@ -240,7 +243,13 @@ def value_from_data(
                 expected='["region", "DBSH"]',
             )
             missing = None
-        return Unspecified(None if note is True else note, provenance, missing)
+        return Unspecified(
+            None if note is True else note,
+            provenance,
+            missing,
+            note_vi=_note_form(data, path, problems, note, "vi"),
+            note_en=_note_form(data, path, problems, note, "en"),
+        )
     scope = {"inherit": inherit, "given": provenance}
     default = None
     if "default" in data:
@@ -370,4 +379,22 @@ def _date_from_data(value: object, path: str, problems: Problems) -> datetime.da
             problems.add(path, str(err))
             return None
     problems.add(path, f"{short_repr(value)} is not a date", expected="a date such as 2022-03-08")
+    return None
+
+
+def _note_form(
+    data: Mapping[str, object], path: str, problems: Problems, note: object, lang: str
+) -> str | None:
+    """``unspecified_<lang>``: the note in one language, beside a written note."""
+    key = f"unspecified_{lang}"
+    form = data.get(key)
+    if form is None:
+        return None
+    if isinstance(form, str) and isinstance(note, str):
+        return form
+    problems.add(
+        quoted_key(path, key),
+        f"expected the {lang} form of a written note",
+        expected="a string, beside unspecified = a string",
+    )
     return None

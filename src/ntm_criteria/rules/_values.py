@@ -29,7 +29,7 @@ from ntm_criteria._validators import (
 )
 from ntm_criteria.errors import DataError, UnknownCodeError
 from ntm_criteria.periods import Period
-from ntm_criteria.text import message
+from ntm_criteria.text import message, pick
 
 __all__ = [
     "ByDate",
@@ -118,7 +118,10 @@ class Provenance:
         extra = self.confidence.label(lang)
         if self.certainty:
             extra = message(
-                "rules.provenance.with_certainty", lang, confidence=extra, certainty=self.certainty
+                "rules.provenance.with_certainty",
+                lang,
+                confidence=extra,
+                certainty=message(f"rules.certainty.{self.certainty}", lang),
             )
         return message("rules.provenance.line", lang, source=source, extra=extra)
 
@@ -213,6 +216,20 @@ class Unspecified:
     note: str | None = None
     provenance: Provenance | None = None
     missing: tuple[str, str] | None = attrs.field(default=None, converter=_pair)
+    #: ``note`` in Vietnamese and in English, when the data gives them; ``note``
+    #: (as written) stands in for a form not given.
+    note_vi: str | None = attrs.field(default=None, kw_only=True)
+    note_en: str | None = attrs.field(default=None, kw_only=True)
+
+    def note_in(self, lang: str = "vi") -> str | None:
+        """The note in ``lang``, or as written when the data has no form in ``lang``.
+
+        >>> Unspecified("not in the reference", note_vi="chưa có").note_in("vi")
+        'chưa có'
+        """
+        if self.note is None:
+            return None
+        return pick(self.note_vi or self.note, self.note_en or self.note, lang)
 
     def describe_missing(self, lang: str = "vi") -> str | None:
         """Which case was missing, in words (``None`` when nothing was missing)."""
@@ -372,12 +389,25 @@ def _scaled(value: Scaled, context: Context) -> Leaf:
         return Unspecified(provenance=value.provenance, missing=("reference", value.ref))
     leaf = resolve(value.base, context)
     if isinstance(leaf, Unspecified):
-        note = f"{value.ref} is not specified" + (f" ({leaf.note})" if leaf.note else "")
-        return Unspecified(note, value.provenance, leaf.missing)
+        # The note is shown in explanations: it comes in both languages.
+        note_en, note_vi = (_base_unspecified(value.ref, leaf, lang) for lang in ("en", "vi"))
+        return Unspecified(note_en, value.provenance, leaf.missing, note_vi=note_vi)
     try:
         return Fixed(leaf.amount * value.factor, value.provenance or leaf.provenance)
     except DataError:  # the product is over the number limits: no threshold to compare with
-        return Unspecified(f"{value.ref} × {value.factor} is out of range", value.provenance)
+        fields = {"ref": value.ref, "factor": value.factor}
+        note_en, note_vi = (
+            message("rules.scaled.out_of_range", lang, **fields) for lang in ("en", "vi")
+        )
+        return Unspecified(note_en, value.provenance, note_vi=note_vi)
+
+
+def _base_unspecified(ref: str, leaf: Unspecified, lang: str) -> str:
+    """Why a threshold relative to ``ref`` is unspecified: ``ref``'s own note, in ``lang``."""
+    note = leaf.note_in(lang)
+    if note is None:
+        return message("rules.scaled.base_unspecified", lang, ref=ref)
+    return message("rules.scaled.base_unspecified_because", lang, ref=ref, note=note)
 
 
 def _branch(

@@ -90,6 +90,10 @@ def value_to_data(value: ValueSpec) -> object:
             return "unspecified"
         note: object = value.note if value.note is not None else True
         data: dict[str, object] = {"unspecified": note, **provenance_to_data(value.provenance)}
+        if value.note_vi is not None:
+            data["unspecified_vi"] = value.note_vi
+        if value.note_en is not None:
+            data["unspecified_en"] = value.note_en
         if value.missing is not None:
             data["missing"] = list(value.missing)
         return data
