@@ -102,6 +102,9 @@ def parse_toml(text: str, file: str | None = None) -> dict[str, Any]:
         raise DataErrors([DataError(f"invalid TOML: {why}", line=line)], file=file) from None
 
 
+_BRACKET = re.compile(r"[\[\]{}]")
+
+
 def _too_deep(text: str) -> int | None:
     """The line where brackets and braces first nest deeper than allowed, if they do.
 
@@ -109,12 +112,12 @@ def _too_deep(text: str) -> int | None:
     text that deeply is refused with the rest.
     """
     depth = 0
-    for index, char in enumerate(text):
-        if char in "[{":
+    for found in _BRACKET.finditer(text):
+        if found.group() in "[{":
             depth += 1
             if depth > MAX_NESTING:
-                return text.count("\n", 0, index) + 1
-        elif char in "]}":
+                return text.count("\n", 0, found.start()) + 1
+        else:
             depth = max(0, depth - 1)
     return None
 

@@ -124,8 +124,10 @@ def check_magnitude(value: Fraction) -> Fraction:
     ...
     ntm_criteria.errors.DataError: number of 401 digits is out of range (expected ...)
     """
-    size = abs(value)
-    if size >= _LARGEST or (value.denominator > _LARGEST and size * _LARGEST < 1):
+    # On the integers, not Fractions: this runs for every number read.
+    top, bottom = abs(value.numerator), value.denominator
+    if top >= _LARGEST * bottom or (bottom > _LARGEST and top * _LARGEST < bottom):
+        size = abs(value)
         try:
             text = f"{float(value):.3g}"
         except OverflowError:  # beyond floats: say how long it is

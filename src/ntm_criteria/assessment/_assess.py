@@ -31,6 +31,7 @@ from ntm_criteria.rules import (
     combine,
     evaluate,
     fold,
+    is_combinator,
     thresholds,
     walk,
 )
@@ -154,7 +155,8 @@ def _indicator_outcome(
 
 def _threshold_provenance(requirement: Requirement) -> Provenance | None:
     """The provenance of the first resolved threshold that has one, depth first."""
-    for node in walk(requirement):
+    nodes = walk(requirement) if is_combinator(requirement) else (requirement,)
+    for node in nodes:
         for value in thresholds(node):
             if isinstance(value, Fixed | Unspecified) and value.provenance is not None:
                 return value.provenance

@@ -14,6 +14,7 @@ import enum
 import functools
 from collections.abc import Iterable
 from fractions import Fraction
+from typing import cast
 
 import attrs
 
@@ -33,7 +34,7 @@ from ntm_criteria.rules._requirements import (
     Requirement,
 )
 from ntm_criteria.rules._values import Context, Fixed, Unspecified, ValueSpec, resolve
-from ntm_criteria.rules._walk import fold, transform
+from ntm_criteria.rules._walk import fold, is_combinator, transform
 from ntm_criteria.text import message
 
 __all__ = [
@@ -133,7 +134,12 @@ def evaluate(requirement: Requirement, actual: Observed) -> Verdict:
     >>> evaluate(AtMost(Unspecified()), Fraction(3)).reason
     <UnknownReason.UNSPECIFIED: 'unspecified'>
     """
-    verdict = fold(requirement, functools.partial(_evaluate_leaf, actual=actual), _combine_verdicts)
+    if is_combinator(requirement):  # a lone condition, the usual case, needs no fold
+        verdict = fold(
+            requirement, functools.partial(_evaluate_leaf, actual=actual), _combine_verdicts
+        )
+    else:
+        verdict = _evaluate_leaf(cast("Condition", requirement), actual)
     # Only a bare Ref gives None, and a Ref is not a Requirement.
     assert verdict is not None
     return verdict
