@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import importlib
 import random
 import subprocess
 import sys
@@ -26,6 +27,7 @@ import time
 import tracemalloc
 from collections.abc import Callable
 from decimal import Decimal
+from pathlib import Path
 
 from ntm_criteria import Q_, Locality, Observation, assess, demo
 from ntm_criteria.assessment import IndicatorOutcome
@@ -127,6 +129,16 @@ def main() -> None:
         f"({peak / outcomes:.0f} bytes per indicator outcome)"
     )
     assert all(isinstance(o, IndicatorOutcome) for o in results[0].indicators())
+    run_topics(args.quick)
+
+
+def run_topics(quick: bool) -> None:
+    """Run every ``benchmarks/bench_*.py``: each has ``run(quick: bool) -> None`` that prints its rows."""
+    here = Path(__file__).resolve().parent
+    sys.path.insert(0, str(here))
+    for path in sorted(here.glob("bench_*.py")):
+        print(f"\n== {path.stem}")
+        importlib.import_module(path.stem).run(quick)
 
 
 if __name__ == "__main__":

@@ -143,7 +143,7 @@ def test_an_os_error_on_a_path_names_it(monkeypatch, capsys, tmp_path):
     def fail(*args: object, **kwargs: object) -> None:
         raise PermissionError(13, "Permission denied", str(tmp_path / "out"))
 
-    monkeypatch.setattr("ntm_criteria.cli._demo", fail)
+    monkeypatch.setattr("ntm_criteria.cli._demo.run", fail)
     assert main(["demo"]) == 1
     assert f"ntm: {tmp_path / 'out'}: Permission denied" in capsys.readouterr().err
 

@@ -1,0 +1,99 @@
+"""What several subcommands of ``ntm`` share: loading sets, plan targets, deadlines, assessing a gazetteer."""
+
+from __future__ import annotations
+
+import argparse
+import re
+from collections.abc import Mapping, Sequence
+from fractions import Fraction
+from typing import TYPE_CHECKING
+
+from ntm_criteria import catalog
+from ntm_criteria._validators import check_magnitude, check_number_text, nfc
+from ntm_criteria.assessment import AssessmentResult, Observation, assess
+from ntm_criteria.criteria import CriterionSet, Level
+from ntm_criteria.errors import DataError, NtmError
+from ntm_criteria.geography import Gazetteer
+from ntm_criteria.levels import Ladder
+from ntm_criteria.periods import RecurringDeadline, as_date
+from ntm_criteria.progress import PlanTarget
+from ntm_criteria.units import parse_number
+
+if TYPE_CHECKING:
+    # argparse's private class for the object add_subparsers returns
+    Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
+else:
+    Subparsers = object
+
+__all__ = ["Subparsers", "amount", "assess_all", "deadline", "ladder", "load", "target"]
+
+
+def load(ref: str) -> CriterionSet:
+    """A set from a TOML file (a path ending in ``.toml``) or a built-in id."""
+    return catalog.load_set(ref) if ref.endswith(".toml") else catalog.get(ref)
+
+
+def assess_all(
+    criterion_set: CriterionSet,
+    places: Gazetteer,
+    observations: Mapping[str, tuple[Observation, ...]],
+    on: str,
+) -> list[AssessmentResult]:
+    date = as_date(on)
+    return [
+        assess(
+            places.effective(place.code), criterion_set, observations.get(place.code, ()), on=date
+        )
+        for place in places
+        if place.kind in criterion_set.scope
+    ]
+
+
+def ladder(refs: Sequence[str]) -> Ladder:
+    sets: list[CriterionSet] = []
+    for ref in refs:
+        sets.append(catalog.load_set(ref, parents=sets) if ref.endswith(".toml") else load(ref))
+    return Ladder(sets)
+
+
+def amount(text: str) -> Fraction:
+    """A number of an option, Vietnamese-formatted (``94``, ``1.234``, ``40,5``)."""
+    check_number_text(text)  # before any arithmetic: a long number is refused, never slow
+    return check_magnitude(Fraction(parse_number(text)))
+
+
+def target(text: str) -> PlanTarget:
+    """The value of ``--target``: LEVEL=N (a whole number of localities) or LEVEL=N%.
+
+    A bad value is a usage error (exit status 2) naming the option and the value.
+    """
+    level, _, figure = text.partition("=")
+    figure = figure.strip()
+    try:
+        parsed = Level.parse(nfc(level.strip()))
+        if figure.endswith("%"):
+            return PlanTarget(parsed, share=amount(figure[:-1].strip()) / 100)
+        count = amount(figure)
+        if count.denominator != 1:  # Regression: "1,5" was accepted and truncated to 1
+            raise DataError(f"{figure} is not a whole number", expected="e.g. standard=94")
+        return PlanTarget(parsed, count=int(count))
+    except NtmError as err:
+        raise argparse.ArgumentTypeError(f"{text!r}: {err}") from None
+
+
+# ASCII digits only: "²".isdigit() is true and int("²") fails; at most 9 keep int() quick.
+_DEADLINE = re.compile(r"(monthly|quarterly):([0-9]{1,9})")
+
+
+def deadline(text: str) -> RecurringDeadline:
+    """The value of ``--deadline``: monthly:DAY or quarterly:DAY; a usage error otherwise."""
+    found = _DEADLINE.fullmatch(text.strip())
+    if found is None:
+        raise argparse.ArgumentTypeError(f"{text!r} is not monthly:DAY or quarterly:DAY")
+    frequency, day = found.group(1), int(found.group(2))
+    try:
+        if frequency == "monthly":
+            return RecurringDeadline.monthly(day)
+        return RecurringDeadline.quarterly(day)
+    except NtmError as err:
+        raise argparse.ArgumentTypeError(f"{text!r}: {err}") from None

@@ -1,0 +1,111 @@
+"""``ntm report``: decide every commune's level with a ladder and write the roll-up."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ntm_criteria._validators import nfc
+from ntm_criteria.cli._options import Subparsers, deadline, ladder, target
+from ntm_criteria.errors import NtmError
+from ntm_criteria.geography import Gazetteer
+from ntm_criteria.io import (
+    PLAN_ITEM_COLUMNS,
+    RECOGNITION_COLUMNS,
+    read_observations,
+    read_plan_items,
+    read_recognitions,
+)
+from ntm_criteria.levels import decide_level
+from ntm_criteria.periods import as_date
+from ntm_criteria.progress import Roadmap, roll_up
+from ntm_criteria.report import rollup_report
+from ntm_criteria.text import message
+
+__all__ = ["add_parser", "run"]
+
+
+def add_parser(sub: Subparsers) -> None:
+    """Register the subcommand and its options."""
+    p_report = sub.add_parser("report", help="a roll-up report of levels and progress")
+    p_report.add_argument(
+        "--set",
+        required=True,
+        action="append",
+        dest="sets",
+        help="a set file or built-in id, one per level, lowest first "
+        "(each file may extend the ones before it)",
+    )
+    p_report.add_argument("--localities", required=True, type=Path, help="gazetteer CSV")
+    p_report.add_argument("--observations", required=True, type=Path, help="observations CSV")
+    p_report.add_argument("--on", required=True, help="report date, e.g. 30/9/2023")
+    p_report.add_argument("--within", type=nfc, help="only the localities under this code")
+    p_report.add_argument("--recognitions", type=Path, help="CSV: " + ",".join(RECOGNITION_COLUMNS))
+    p_report.add_argument("--roadmap", type=Path, help="CSV: " + ",".join(PLAN_ITEM_COLUMNS))
+    p_report.add_argument(
+        "--target",
+        action="append",
+        default=[],
+        type=target,
+        metavar="LEVEL=N|N%",
+        help="a plan target, e.g. standard=94 or advanced=40%%",
+    )
+    p_report.add_argument(
+        "--deadline",
+        action="append",
+        default=[],
+        type=deadline,
+        metavar="monthly:DAY",
+        help="a reporting deadline: monthly:25 or quarterly:20",
+    )
+    p_report.add_argument("--title", help="the report's title")
+    p_report.add_argument("--lang", choices=("vi", "en"), default="vi")
+    p_report.add_argument("--markdown", action="store_true", help="write Markdown tables")
+    p_report.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    chosen = ladder(args.sets)
+    on = as_date(args.on)
+    places = Gazetteer.load_csv(args.localities)
+    observations = read_observations(args.observations)
+    recognitions = read_recognitions(args.recognitions) if args.recognitions else ()
+    items = read_plan_items(args.roadmap) if args.roadmap else ()
+    roadmap = Roadmap(items, reporting=args.deadline)
+    scope = chosen.sets[0].scope
+    pool = places.descendants(args.within) if args.within else tuple(places)
+    decisions = [
+        decide_level(
+            places.effective(p.code),
+            observations.get(p.code, ()),
+            on=on,
+            ladder=chosen,
+            recognitions=recognitions,
+        )
+        for p in pool
+        if p.kind in scope
+    ]
+    if not decisions:
+        raise NtmError(
+            f"{args.localities}: no locality of kind "
+            f"{', '.join(k.value for k in scope)}"
+            + (f" under {args.within}" if args.within else "")
+        )
+    total = chosen.sets[0].total
+    rollup = roll_up(decisions, bins=(max(total - 4, 1), total))
+    where = places.get(args.within).label(args.lang) if args.within else ""
+    title = args.title or (
+        message("cli.report.title", args.lang) + (f" — {where}" if where else "")
+    )
+    print(
+        rollup_report(
+            rollup,
+            title=title,
+            on=on,
+            targets=args.target,
+            roadmap=roadmap,
+            lang=args.lang,
+            fmt="markdown" if args.markdown else "text",
+        )
+    )
+    return 0
