@@ -21,6 +21,7 @@ PUBLIC_MODULES = [
     "ntm_criteria.criteria",
     "ntm_criteria.demo",
     "ntm_criteria.errors",
+    "ntm_criteria.frames",
     "ntm_criteria.geography",
     "ntm_criteria.text",
     "ntm_criteria.io",
