@@ -16,6 +16,7 @@ PUBLIC_MODULES = [
     "ntm_criteria.analysis",
     "ntm_criteria.assessment",
     "ntm_criteria.catalog",
+    "ntm_criteria.charts",
     "ntm_criteria.civilized",
     "ntm_criteria.cli",
     "ntm_criteria.criteria",

@@ -12,8 +12,8 @@ value, so both paths give the same answer at every boundary.
 from __future__ import annotations
 
 import datetime
-import functools
 import decimal
+import functools
 import math
 import numbers
 from fractions import Fraction
