@@ -229,3 +229,34 @@ def test_without_pandas_the_error_names_the_extra(monkeypatch):
     monkeypatch.setattr(importlib, "import_module", no_pandas)
     with pytest.raises(MissingExtraError, match=r"ntm_criteria\[pandas\]"):
         results_frame([])
+
+
+def test_households_from_a_frame_equal_the_csv_table():
+    from ntm_criteria.frames import households_from_frame
+    from ntm_criteria.poverty import reads_households
+
+    csv = (
+        "id,commune,area,members,income,water,latrine\n"
+        "H1,04036,nông thôn,4,1.400.000,1,có\n"
+        'H2,04036,thành thị,3,"2000000,5",0,\n'
+    )
+    frame = pd.DataFrame(
+        {
+            "id": ["H1", "H2"],
+            "commune": ["04036", "04036"],
+            "area": ["nông thôn", "thành thị"],
+            "members": [4, 3],
+            "income": [1_400_000, 2_000_000.5],
+            "water": [1, 0],
+            "latrine": ["có", None],
+        }
+    )
+    assert households_from_frame(frame) == reads_households(csv)
+
+
+def test_a_bad_household_row_is_named_by_its_line():
+    from ntm_criteria.frames import households_from_frame
+
+    frame = pd.DataFrame({"id": ["H1"], "area": ["vùng cao"], "members": [4], "income": [1.0]})
+    with pytest.raises(DataErrors, match=r"(?s)<DataFrame>.*line 2: area: unknown area"):
+        households_from_frame(frame)

@@ -5,8 +5,9 @@ on DataFrames.  :func:`assess_frame` assesses every locality of a gazetteer
 from a DataFrame of observations, long (``locality, indicator, value,
 unit``) or wide (one column per indicator), and returns one row per
 locality; :func:`results_frame` does the same for results already computed;
-:func:`observations_from_frame` and :func:`gazetteer_from_frame` read the
-frames into the library's own objects.  The answers are exactly those of
+:func:`observations_from_frame`, :func:`gazetteer_from_frame` and
+:func:`households_from_frame` (poverty) read frames into the library's own
+objects.  The answers are exactly those of
 the object path: text cells are read as CSV cells are, and a float counts as
 its shortest decimal (``0.8`` is 4/5, so a value at a threshold never flips).
 
@@ -23,6 +24,7 @@ its shortest decimal (``0.8`` is 4/5, so a value at a threshold never flips).
 ['locality', 'name_vi', 'on', 'set_id', 'status']
 """
 
+from ntm_criteria.frames._households import households_from_frame
 from ntm_criteria.frames._observations import (
     LONG_COLUMNS,
     gazetteer_from_frame,
@@ -35,6 +37,7 @@ __all__ = [
     "RESULT_COLUMNS",
     "assess_frame",
     "gazetteer_from_frame",
+    "households_from_frame",
     "observations_from_frame",
     "results_frame",
 ]
