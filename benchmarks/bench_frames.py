@@ -74,3 +74,37 @@ def run(quick: bool) -> None:
     print(f"  of which reading the frame:               {read_min:.3f} s")
     print(f"ratio assess_frame / object path: {lib_min / base_min:.2f}x")
     print(f"communes per second (assess_frame): {n / lib_min:,.0f}")
+    _workbook_round_trip(1_000 if quick else 10_000, repeats)
+
+
+def _workbook_round_trip(rows: int, repeats: int) -> None:
+    """Write an observations workbook of ``rows`` rows and read it back, against the CSV."""
+    import csv
+    import tempfile
+    from pathlib import Path
+
+    import openpyxl
+
+    from ntm_criteria.io import read_observations
+
+    header = ["locality", "indicator", "value", "unit", "as_of"]
+    body = [[f"{i // 7:05d}", "3.1", f"{80 + i % 20},5", "%", "30/06/2023"] for i in range(rows)]
+    with tempfile.TemporaryDirectory() as folder:
+        book_path, csv_path = Path(folder, "q.xlsx"), Path(folder, "q.csv")
+        with csv_path.open("w", encoding="utf-8", newline="") as handle:
+            csv.writer(handle).writerows([header, *body])
+
+        def write() -> None:
+            book = openpyxl.Workbook(write_only=True)
+            sheet = book.create_sheet("Số liệu")
+            sheet.append(header)
+            for row in body:
+                sheet.append(row)
+            book.save(book_path)
+
+        write_min, _ = _repeat(write, repeats)
+        read_min, read_med = _repeat(lambda: read_observations(book_path), repeats)
+        csv_min, _ = _repeat(lambda: read_observations(csv_path), repeats)
+    print(f"\nworkbook of {rows:,} observation rows: write {write_min:.3f} s (openpyxl)")
+    print(f"read the workbook: {read_min:.3f} s / {read_med:.3f} s; the same CSV: {csv_min:.3f} s")
+    print(f"ratio workbook / CSV read: {read_min / csv_min:.2f}x")
