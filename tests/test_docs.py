@@ -22,6 +22,7 @@ PUBLIC_MODULES = [
     "ntm_criteria.criteria",
     "ntm_criteria.demo",
     "ntm_criteria.errors",
+    "ntm_criteria.export",
     "ntm_criteria.frames",
     "ntm_criteria.geography",
     "ntm_criteria.text",
