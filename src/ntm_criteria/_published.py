@@ -11,16 +11,19 @@ half-loaded.
 from __future__ import annotations
 
 import datetime
+import unicodedata
 from collections.abc import Iterator
 from fractions import Fraction
+from typing import get_args
 
 from ntm_criteria._document import CsvColumns, CsvRow, csv_rows
 from ntm_criteria._validators import check_magnitude, check_number_text, nfc
 from ntm_criteria.errors import DataError, DataErrors, NtmError
 from ntm_criteria.periods import as_date
+from ntm_criteria.text import Lang, message
 from ntm_criteria.units import parse_number
 
-__all__ = ["FigureTable"]
+__all__ = ["FigureTable", "normalized_word", "words"]
 
 _NUMBER = "a number in Vietnamese format such as 2,62"
 
@@ -45,7 +48,9 @@ class FigureTable:
 
     def __init__(self, text: str, file: str | None, columns: CsvColumns) -> None:
         if not isinstance(text, str):
-            raise DataError(f"{type(text).__name__} is not CSV text", file=file, expected="a string")
+            raise DataError(
+                f"{type(text).__name__} is not CSV text", file=file, expected="a string"
+            )
         self.file = file
         self.rows = csv_rows(text, file, columns)
         self.problems: list[DataError] = []
@@ -162,3 +167,22 @@ class FigureTable:
 
 def _shown(number: Fraction) -> str:
     return str(number.numerator) if number.denominator == 1 else str(float(number))
+
+
+def normalized_word(text: str) -> str:
+    """A word as tables compare it: NFC, lower case, single spaces.
+
+    >>> normalized_word("  Khu  vực Đô thị ")
+    'khu vực đô thị'
+    """
+    return " ".join(unicodedata.normalize("NFC", text).lower().split())
+
+
+def words(key: str) -> frozenset[str]:
+    """The comma-separated words of message ``key`` in both languages, normalised.
+
+    >>> sorted(words("poverty.flag_words.unknown"))
+    ['chưa rõ', 'không rõ', 'unknown']
+    """
+    found = (message(key, lang).split(",") for lang in get_args(Lang))
+    return frozenset(normalized_word(w) for texts in found for w in texts)

@@ -39,6 +39,30 @@ def figure_problems(
     >>> figure_problems(None, None, 100, 70, 40)
     [('near_poor', 'poor 70 and near-poor 40 households are 110, more than the 100 households', 'poor + near-poor ≤ households')]
     """
+    found = _domain_problems(poor_percent, near_poor_percent, households, poor, near_poor)
+    if found:
+        return found
+    both = (poor_percent or 0) + (near_poor_percent or 0)
+    if poor_percent is not None and near_poor_percent is not None and both > 100:
+        found.append(
+            (
+                "near_poor_rate",
+                f"poor {_plain(poor_percent)}% and near-poor {_plain(near_poor_percent)}% "
+                "add up to more than 100%",
+                "poor + near-poor ≤ 100%",
+            )
+        )
+    return found + _part_problems(households, poor, near_poor)
+
+
+def _domain_problems(
+    poor_percent: Fraction | None,
+    near_poor_percent: Fraction | None,
+    households: int | None,
+    poor: int | None,
+    near_poor: int | None,
+) -> list[tuple[str, str, str]]:
+    """Each figure on its own: percents 0–100, whole counts not negative."""
     found: list[tuple[str, str, str]] = []
     for field, value in (("poor_rate", poor_percent), ("near_poor_rate", near_poor_percent)):
         if value is not None and not 0 <= value <= 100:
@@ -48,41 +72,33 @@ def figure_problems(
             found.append((field, f"{count!r} is not a whole number", "a whole number ≥ 0"))
         elif count is not None and count < 0:
             found.append((field, f"{count} is negative", "a whole number ≥ 0"))
+    return found
+
+
+def _part_problems(
+    households: int | None, poor: int | None, near_poor: int | None
+) -> list[tuple[str, str, str]]:
+    """Counts against their total: none above it, and the two parts together not above it."""
+    parts = [(f, c) for f, c in (("poor", poor), ("near_poor", near_poor)) if c is not None]
     if households is None:
-        found += [
-            (field, f"{count} households given without the number of households", "households")
-            for field, count in (("poor", poor), ("near_poor", near_poor))
-            if count is not None
+        return [
+            (f, f"{c} households given without the number of households", "households")
+            for f, c in parts
         ]
-    if found:
-        return found
-    if poor_percent is not None and near_poor_percent is not None:
-        if poor_percent + near_poor_percent > 100:
-            found.append(
-                (
-                    "near_poor_rate",
-                    f"poor {_plain(poor_percent)}% and near-poor {_plain(near_poor_percent)}% "
-                    "add up to more than 100%",
-                    "poor + near-poor ≤ 100%",
-                )
+    found = [
+        (f, f"{c} is more than the {households} households", "a part ≤ households")
+        for f, c in parts
+        if c > households
+    ]
+    if not found and poor is not None and near_poor is not None and poor + near_poor > households:
+        found.append(
+            (
+                "near_poor",
+                f"poor {poor} and near-poor {near_poor} households are {poor + near_poor}, "
+                f"more than the {households} households",
+                "poor + near-poor ≤ households",
             )
-    for field, count in (("poor", poor), ("near_poor", near_poor)):
-        if count is not None and households is not None and count > households:
-            found.append(
-                (field, f"{count} is more than the {households} households", "a part ≤ households")
-            )
-    if found:
-        return found
-    if poor is not None and near_poor is not None and households is not None:
-        if poor + near_poor > households:
-            found.append(
-                (
-                    "near_poor",
-                    f"poor {poor} and near-poor {near_poor} households are {poor + near_poor}, "
-                    f"more than the {households} households",
-                    "poor + near-poor ≤ households",
-                )
-            )
+        )
     return found
 
 

@@ -79,7 +79,9 @@ def reads_poverty_figures(text: str, *, file: str | None = None) -> tuple[Publis
             continue
         if (locality, on) in seen:
             table.problem(
-                row, "locality", f"{locality} on {on.isoformat()} again (first at line {seen[(locality, on)]})"
+                row,
+                "locality",
+                f"{locality} on {on.isoformat()} again (first at line {seen[(locality, on)]})",
             )
             continue
         seen[(locality, on)] = row.line
