@@ -9,7 +9,11 @@ localities of a CSV gazetteer against a set, from a CSV of observations.
 ``ntm report`` decides every commune's level with a ladder of sets and
 writes the roll-up a steering committee reports: levels against the plan,
 the distribution of criteria met, communes at risk, overdue roadmap items and
-the next reporting deadline.
+the next reporting deadline.  ``ntm urban``, ``ntm poverty``, ``ntm ocop``
+and ``ntm civilized`` read the published figures an office has when it has
+no microdata: classification summaries decided against the class's pass
+line, poverty rates or counts, OCOP products certified and awaiting rating,
+and wards' registered target years.
 Errors in input are printed as one readable message (exit status 1), never a
 traceback.
 """
@@ -21,13 +25,13 @@ import os
 import sys
 from collections.abc import Sequence
 
-from ntm_criteria.cli import _assess, _check, _demo, _report
+from ntm_criteria.cli import _assess, _check, _civilized, _demo, _ocop, _poverty, _report, _urban
 from ntm_criteria.errors import NtmError
 
 __all__ = ["main"]
 
 # One module per subcommand, each with add_parser(sub) and run(args) -> exit status.
-_SUBCOMMANDS = (_demo, _check, _assess, _report)
+_SUBCOMMANDS = (_demo, _check, _assess, _report, _urban, _poverty, _ocop, _civilized)
 
 
 def _parser() -> argparse.ArgumentParser:
