@@ -21,28 +21,58 @@ PLACES = ["--localities", str(DATA / "places.csv")]
 
 # (command, language, a line the output must hold)
 EXPECTED = [
-    (["urban", str(DATA / "urban.csv")], "vi",
-     "thị xã Hồng Lĩnh (31/12/2023): 55/63 tiêu chuẩn, 72,56 điểm, "
-     "chưa đạt đô thị loại III (cần 75 điểm)"),
-    (["urban", str(DATA / "urban.csv")], "en",
-     "Hồng Lĩnh town (2023-12-31): 55/63 standards, 72.56 points, "
-     "not yet class III (75 points needed)"),
-    (["poverty", str(DATA / "poverty.csv")], "vi",
-     "thị xã Hồng Lĩnh (31/12/2022): hộ nghèo 2,62%, hộ cận nghèo 3,04%"),
-    (["poverty", str(DATA / "poverty.csv")], "en",
-     "Hồng Lĩnh town (2022-12-31): poor 2.62%, near-poor 3.04%"),
-    (["ocop", str(DATA / "ocop.csv"), "--on", "31/12/2023"], "vi",
-     "thị xã Hồng Lĩnh: 4 sản phẩm OCOP được công nhận, 2 sản phẩm chờ đánh giá"),
-    (["ocop", str(DATA / "ocop.csv"), "--on", "31/12/2023"], "en",
-     "Hồng Lĩnh town: 4 OCOP products certified, 2 awaiting rating"),
-    (["civilized", str(DATA / "wards.csv")], "vi",
-     "Đạt chuẩn đô thị văn minh năm 2024: phường Nam Hồng, phường Bắc Hồng, phường Đậu Liêu"),
-    (["civilized", str(DATA / "wards.csv")], "vi",
-     "Đạt chuẩn đô thị văn minh năm 2025: phường Đức Thuận, phường Trung Lương"),
-    (["civilized", str(DATA / "wards.csv")], "en",
-     "Recognised as a civilized urban area in 2024: Nam Hồng ward, Bắc Hồng ward, Đậu Liêu ward"),
-    (["civilized", str(DATA / "wards.csv")], "en",
-     "Recognised as a civilized urban area in 2025: Đức Thuận ward, Trung Lương ward"),
+    (
+        ["urban", str(DATA / "urban.csv")],
+        "vi",
+        "thị xã Hồng Lĩnh (31/12/2023): 55/63 tiêu chuẩn, 72,56 điểm, "
+        "chưa đạt đô thị loại III (cần 75 điểm)",
+    ),
+    (
+        ["urban", str(DATA / "urban.csv")],
+        "en",
+        "Hồng Lĩnh town (2023-12-31): 55/63 standards, 72.56 points, "
+        "not yet class III (75 points needed)",
+    ),
+    (
+        ["poverty", str(DATA / "poverty.csv")],
+        "vi",
+        "thị xã Hồng Lĩnh (31/12/2022): hộ nghèo 2,62%, hộ cận nghèo 3,04%",
+    ),
+    (
+        ["poverty", str(DATA / "poverty.csv")],
+        "en",
+        "Hồng Lĩnh town (2022-12-31): poor 2.62%, near-poor 3.04%",
+    ),
+    (
+        ["ocop", str(DATA / "ocop.csv"), "--on", "31/12/2023"],
+        "vi",
+        "thị xã Hồng Lĩnh: 4 sản phẩm OCOP được công nhận, 2 sản phẩm chờ đánh giá",
+    ),
+    (
+        ["ocop", str(DATA / "ocop.csv"), "--on", "31/12/2023"],
+        "en",
+        "Hồng Lĩnh town: 4 OCOP products certified, 2 awaiting rating",
+    ),
+    (
+        ["civilized", str(DATA / "wards.csv")],
+        "vi",
+        "Đạt chuẩn đô thị văn minh năm 2024: phường Nam Hồng, phường Bắc Hồng, phường Đậu Liêu",
+    ),
+    (
+        ["civilized", str(DATA / "wards.csv")],
+        "vi",
+        "Đạt chuẩn đô thị văn minh năm 2025: phường Đức Thuận, phường Trung Lương",
+    ),
+    (
+        ["civilized", str(DATA / "wards.csv")],
+        "en",
+        "Recognised as a civilized urban area in 2024: Nam Hồng ward, Bắc Hồng ward, Đậu Liêu ward",
+    ),
+    (
+        ["civilized", str(DATA / "wards.csv")],
+        "en",
+        "Recognised as a civilized urban area in 2025: Đức Thuận ward, Trung Lương ward",
+    ),
 ]
 
 

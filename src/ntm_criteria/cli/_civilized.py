@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import textwrap
-from pathlib import Path
 
 from ntm_criteria.civilized import REGISTRATION_COLUMNS, read_registrations, registrations_by_year
-from ntm_criteria.cli._names import Names, add_common
 from ntm_criteria.cli._options import Subparsers
+from ntm_criteria.cli._published import Names, figures_parser
 from ntm_criteria.text import message
 
 __all__ = ["add_parser", "run"]
@@ -26,17 +24,16 @@ FILE columns: {columns} (registered_on may be empty), e.g.
 
 def add_parser(sub: Subparsers) -> None:
     """Register the subcommand and its options."""
-    p_civilized = sub.add_parser(
+    figures_parser(
+        sub,
         "civilized",
-        help="list wards by the year they registered to become civilized urban areas",
+        summary="list wards by the year they registered to become civilized urban areas",
         description="List the wards registered to be recognised as civilized urban areas "
         "(Decision 04/2022/QĐ-TTg), by target year.",
-        epilog=textwrap.dedent(_EXAMPLES.format(columns=",".join(REGISTRATION_COLUMNS))),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        examples=_EXAMPLES.format(columns=",".join(REGISTRATION_COLUMNS)),
+        file_help="CSV of ward registrations",
+        run=run,
     )
-    p_civilized.add_argument("file", type=Path, help="CSV of ward registrations")
-    add_common(p_civilized)
-    p_civilized.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import textwrap
-from pathlib import Path
 
-from ntm_criteria.cli._names import Names, add_common
 from ntm_criteria.cli._options import Subparsers
+from ntm_criteria.cli._published import Names, figures_parser
 from ntm_criteria.ocop import PRODUCT_LIST_COLUMNS, OcopCount, read_product_list
 from ntm_criteria.periods import as_date
 from ntm_criteria.text import message
@@ -29,18 +27,17 @@ empty when the list does not give them, e.g.
 
 def add_parser(sub: Subparsers) -> None:
     """Register the subcommand and its options."""
-    p_ocop = sub.add_parser(
+    p_ocop = figures_parser(
+        sub,
         "ocop",
-        help="count OCOP products per commune: certified and awaiting rating",
+        summary="count OCOP products per commune: certified and awaiting rating",
         description="Count each commune's OCOP products on a date: those holding a valid "
         "certificate and those registered and awaiting their rating.",
-        epilog=textwrap.dedent(_EXAMPLES.format(columns=",".join(PRODUCT_LIST_COLUMNS))),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        examples=_EXAMPLES.format(columns=",".join(PRODUCT_LIST_COLUMNS)),
+        file_help="CSV list of OCOP products",
+        run=run,
     )
-    p_ocop.add_argument("file", type=Path, help="CSV list of OCOP products")
     p_ocop.add_argument("--on", required=True, help="the date of the count, e.g. 31/12/2023")
-    add_common(p_ocop)
-    p_ocop.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import textwrap
-from pathlib import Path
 
-from ntm_criteria.cli._names import Names, add_common
 from ntm_criteria.cli._options import Subparsers
+from ntm_criteria.cli._published import Names, figures_parser
 from ntm_criteria.poverty import POVERTY_FIGURE_COLUMNS, read_poverty_figures
 
 __all__ = ["add_parser", "run"]
@@ -26,16 +24,15 @@ or give households with poor / near_poor counts), e.g.
 
 def add_parser(sub: Subparsers) -> None:
     """Register the subcommand and its options."""
-    p_poverty = sub.add_parser(
+    figures_parser(
+        sub,
         "poverty",
-        help="show published poverty figures (poor and near-poor rates or counts)",
+        summary="show published poverty figures (poor and near-poor rates or counts)",
         description="Check and show each locality's published poverty figures.",
-        epilog=textwrap.dedent(_EXAMPLES.format(columns=",".join(POVERTY_FIGURE_COLUMNS))),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        examples=_EXAMPLES.format(columns=",".join(POVERTY_FIGURE_COLUMNS)),
+        file_help="CSV of published poverty figures",
+        run=run,
     )
-    p_poverty.add_argument("file", type=Path, help="CSV of published poverty figures")
-    add_common(p_poverty)
-    p_poverty.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import textwrap
-from pathlib import Path
 
-from ntm_criteria.cli._names import Names, add_common
 from ntm_criteria.cli._options import Subparsers
+from ntm_criteria.cli._published import Names, figures_parser
 from ntm_criteria.urban import SUMMARY_COLUMNS, read_classification_summaries
 
 __all__ = ["add_parser", "run"]
@@ -25,17 +23,16 @@ FILE columns: {columns} (source may be empty), e.g.
 
 def add_parser(sub: Subparsers) -> None:
     """Register the subcommand and its options."""
-    p_urban = sub.add_parser(
+    figures_parser(
+        sub,
         "urban",
-        help="decide published urban-classification summaries (standards met, total points)",
+        summary="decide published urban-classification summaries (standards met, total points)",
         description="Decide each area's published classification summary against the pass "
         "line of the class, from the built-in urban-classification rules.",
-        epilog=textwrap.dedent(_EXAMPLES.format(columns=",".join(SUMMARY_COLUMNS))),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        examples=_EXAMPLES.format(columns=",".join(SUMMARY_COLUMNS)),
+        file_help="CSV of classification summaries",
+        run=run,
     )
-    p_urban.add_argument("file", type=Path, help="CSV of classification summaries")
-    add_common(p_urban)
-    p_urban.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:

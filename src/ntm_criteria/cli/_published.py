@@ -1,17 +1,37 @@
-"""What the subcommands on published figures share: a gazetteer for names, the common options."""
+"""What the subcommands on published figures share: their parser, a gazetteer for names."""
 
 from __future__ import annotations
 
 import argparse
+import textwrap
+from collections.abc import Callable
 from pathlib import Path
 
+from ntm_criteria.cli._options import Subparsers
 from ntm_criteria.geography import Gazetteer
 
-__all__ = ["Names", "add_common"]
+__all__ = ["Names", "figures_parser"]
 
 
-def add_common(parser: argparse.ArgumentParser) -> None:
-    """``--localities`` (names of the codes) and ``--lang``."""
+def figures_parser(
+    sub: Subparsers,
+    name: str,
+    *,
+    summary: str,
+    description: str,
+    examples: str,
+    file_help: str,
+    run: Callable[[argparse.Namespace], int],
+) -> argparse.ArgumentParser:
+    """A subcommand reading one CSV ``file``, with ``--localities``, ``--lang`` and examples."""
+    parser = sub.add_parser(
+        name,
+        help=summary,
+        description=description,
+        epilog=textwrap.dedent(examples),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("file", type=Path, help=file_help)
     parser.add_argument(
         "--localities",
         type=Path,
@@ -19,6 +39,8 @@ def add_common(parser: argparse.ArgumentParser) -> None:
         "without it, codes are shown",
     )
     parser.add_argument("--lang", choices=("vi", "en"), default="vi")
+    parser.set_defaults(run=run)
+    return parser
 
 
 class Names:
