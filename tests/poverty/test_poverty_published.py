@@ -118,3 +118,18 @@ def test_header_problems():
 def test_any_text_gives_figures_or_a_library_error(text):
     with contextlib.suppress(NtmError):
         reads_poverty_figures(HEADER + text, file="f.csv")
+
+
+def test_wards_add_up_to_their_town_only_with_counts():
+    wards = [
+        PublishedPoverty.from_counts("W1", "31/12/2022", households=800, poor=20, near_poor=30),
+        PublishedPoverty.from_counts("W2", "31/12/2022", households=1_200, poor=30),
+    ]
+    town = PublishedPoverty.combined(wards, "HL")
+    assert (town.households, town.poor_households) == (2_000, 50)
+    assert town.near_poor_households is None  # W2 gives no near-poor count: not a guess
+    later = PublishedPoverty.from_counts("W3", "31/12/2023", households=10, poor=1)
+    with pytest.raises(DataError, match="cannot be added up"):
+        PublishedPoverty.combined([*wards, later], "HL")
+    with pytest.raises(DataError, match="no figures"):
+        PublishedPoverty.combined([], "HL")

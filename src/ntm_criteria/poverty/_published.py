@@ -10,6 +10,7 @@ from households (:attr:`PublishedPoverty.poor_rate` is a share in [0, 1]).
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from fractions import Fraction
 
 import attrs
@@ -199,6 +200,51 @@ class PublishedPoverty:
             poor_households=poor,
             near_poor_households=near_poor,
             source=source,
+        )
+
+    @classmethod
+    def combined(cls, figures: Iterable[PublishedPoverty], locality: str) -> PublishedPoverty:
+        """The figures of ``locality`` added up from its parts' household counts (one date).
+
+        Rates alone cannot be added up (each weighs by its number of
+        households): every part must give ``households``, and a count of poor
+        (or near-poor) households is summed only when every part gives one.
+
+        >>> wards = [PublishedPoverty.from_counts("W1", "31/12/2022", households=800, poor=20),
+        ...          PublishedPoverty.from_counts("W2", "31/12/2022", households=1_200, poor=30)]
+        >>> town = PublishedPoverty.combined(wards, "HL")
+        >>> town.households, town.poor_households, town.poor_rate
+        (2000, 50, Fraction(1, 40))
+        >>> PublishedPoverty.combined([PublishedPoverty.from_rates("W1", "31/12/2022", poor=2)], "HL")
+        Traceback (most recent call last):
+        ...
+        ntm_criteria.errors.DataError: W1: a rate without household counts cannot be added up (expected households, poor and near_poor counts)
+        """
+        items = tuple(figures)
+        if not items:
+            raise DataError(f"{locality}: no figures to add up", expected="one figure per part")
+        for item in items:
+            if item.households is None:
+                raise DataError(
+                    f"{item.locality}: a rate without household counts cannot be added up",
+                    expected="households, poor and near_poor counts",
+                )
+            if item.on != items[0].on:
+                raise DataError(
+                    f"{item.locality}: figures of {item.on.isoformat()} and "
+                    f"{items[0].on.isoformat()} cannot be added up",
+                    expected="figures of one date",
+                )
+
+        def total(counts: list[int | None]) -> int | None:
+            return None if None in counts else sum(c or 0 for c in counts)
+
+        return cls(
+            locality,
+            items[0].on,
+            households=sum(i.households or 0 for i in items),
+            poor_households=total([i.poor_households for i in items]),
+            near_poor_households=total([i.near_poor_households for i in items]),
         )
 
     def _rate(self, percent: Fraction | None, count: int | None) -> Fraction | None:
