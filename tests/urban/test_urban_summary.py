@@ -19,6 +19,7 @@ from ntm_criteria.urban import (
 )
 
 HEADER = "locality,class,as_of,standards_met,standards_total,points,source\n"
+FULL = "locality,class,as_of,standards_met,standards_total,points,criteria_minimums_met\n"
 
 
 def test_hong_linh_2023_is_short_of_class_iii():
@@ -121,3 +122,14 @@ def test_reader_keeps_the_source():
 def test_any_text_gives_summaries_or_a_library_error(text):
     with contextlib.suppress(NtmError):
         reads_classification_summaries(HEADER + text, file="f.csv")
+
+
+def test_the_minimums_column():
+    rows = reads_classification_summaries(
+        FULL
+        + "A,III,31/12/2023,60,63,80,có\nB,III,31/12/2023,60,63,80,No\nC,III,31/12/2023,60,63,80,\n"
+    )
+    assert [r.criteria_minimums_met for r in rows] == [True, False, None]
+    assert [r.decide().status for r in rows] == [Status.MET, Status.NOT_MET, Status.UNKNOWN]
+    with pytest.raises(DataErrors, match="line 2: criteria_minimums_met: 'có lẽ' is not a yes"):
+        reads_classification_summaries(FULL + "A,III,31/12/2023,60,63,80,có lẽ\n")

@@ -15,7 +15,8 @@ examples:
   ntm urban urban.csv
   ntm urban urban.csv --localities places.csv --lang en
 
-FILE columns: {columns} (source may be empty), e.g.
+FILE columns: {columns}
+(criteria_minimums_met: có/yes, không/no or empty; source may be empty), e.g.
   locality,class,as_of,standards_met,standards_total,points,source
   HL,III,31/12/2023,55,63,"72,56",town report
 """

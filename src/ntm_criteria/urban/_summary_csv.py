@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
-from ntm_criteria._document import CsvColumns, read_text_file
-from ntm_criteria._published import FigureTable
+from ntm_criteria._document import CsvColumns, CsvRow, read_text_file
+from ntm_criteria._published import FigureTable, normalized_word, words
 from ntm_criteria.errors import DataError, NtmError
 from ntm_criteria.urban._rules import ClassificationRules
 from ntm_criteria.urban._summary import ClassificationSummary, summary_problems
@@ -16,7 +17,7 @@ __all__ = [
     "reads_classification_summaries",
 ]
 
-#: The columns of a table of classification summaries (all but ``source`` required).
+#: The columns of a table of classification summaries (all but the last two required).
 SUMMARY_COLUMNS = (
     "locality",
     "class",
@@ -24,9 +25,10 @@ SUMMARY_COLUMNS = (
     "standards_met",
     "standards_total",
     "points",
+    "criteria_minimums_met",
     "source",
 )
-_COLUMNS = CsvColumns(SUMMARY_COLUMNS, SUMMARY_COLUMNS[:-1])
+_COLUMNS = CsvColumns(SUMMARY_COLUMNS, SUMMARY_COLUMNS[:-2])
 
 
 def reads_classification_summaries(
@@ -35,7 +37,10 @@ def reads_classification_summaries(
     """Classification summaries from CSV text, one area, class and date per row.
 
     ``class`` is ``special`` or ``I`` … ``V``; ``points`` a Vietnamese
-    number (``72,56``) no more than the regime's maximum.  Each row is
+    number (``72,56``) no more than the regime's maximum;
+    ``criteria_minimums_met`` (optional) says whether the report states that
+    every criterion reached its minimum points (``có`` / ``yes``, ``không``
+    / ``no``, empty when it does not say).  Each row is
     decided once (:meth:`ClassificationSummary.decide`), so a class or a
     total that the regime in force does not allow is a problem of that row.
     Every problem is reported at once, naming the file, line and column.
@@ -67,6 +72,7 @@ def reads_classification_summaries(
         met = table.count(row, "standards_met", required=True)
         total = table.count(row, "standards_total", required=True)
         points = table.number(row, "points", required=True, expected="points such as 72,56")
+        minimums = _minimums(table, row)
         source = table.text(row, "source", required=False)
         if len(table.problems) != before or locality is None or urban_class is None:
             continue
@@ -77,7 +83,9 @@ def reads_classification_summaries(
             table.problem(row, column, what, expected)
         if problems:
             continue
-        summary = ClassificationSummary(locality, urban_class, on, met, total, points, None, source)
+        summary = ClassificationSummary(
+            locality, urban_class, on, met, total, points, minimums, source
+        )
         try:
             summary.decide(rules)
         except DataError as err:
@@ -89,6 +97,30 @@ def reads_classification_summaries(
         found.append(summary)
     table.raise_if_any()
     return tuple(found)
+
+
+@functools.cache
+def _minimum_words() -> dict[str, bool]:
+    return {
+        word: value
+        for key, value in (("met", True), ("not_met", False))
+        for word in words(f"urban.minimums_words.{key}")
+    }
+
+
+def _minimums(table: FigureTable, row: CsvRow) -> bool | None:
+    value = table.raw(row, "criteria_minimums_met")
+    if not value:
+        return None
+    found = _minimum_words().get(normalized_word(value))
+    if found is None:
+        table.problem(
+            row,
+            "criteria_minimums_met",
+            f"{value!r} is not a yes or a no",
+            expected="có / yes, không / no, or empty when the report does not say",
+        )
+    return found
 
 
 def read_classification_summaries(
