@@ -9,11 +9,7 @@ localities of a CSV gazetteer against a set, from a CSV of observations.
 ``ntm report`` decides every commune's level with a ladder of sets and
 writes the roll-up a steering committee reports: levels against the plan,
 the distribution of criteria met, communes at risk, overdue roadmap items and
-the next reporting deadline.  ``ntm urban``, ``ntm poverty``, ``ntm ocop``
-and ``ntm civilized`` read the published figures an office has when it has
-no microdata: classification summaries decided against the class's pass
-line, poverty rates or counts, OCOP products certified and awaiting rating,
-and wards' registered target years.
+the next reporting deadline.
 Errors in input are printed as one readable message (exit status 1), never a
 traceback.
 """
