@@ -37,3 +37,9 @@ def test_a_huge_number_is_refused_quickly():
     table = FigureTable("code,rate,count\nA,," + "9" * 5000 + "\n", "t.csv", COLUMNS)
     assert table.count(next(iter(table)), "count") is None
     assert table.problems[0].key_path == "count"
+
+
+def test_a_lone_percent_sign_is_a_problem_not_an_empty_cell():
+    table = FigureTable("code,rate,count\nA,%,\n", "t.csv", COLUMNS)
+    assert table.percent(next(iter(table)), "rate") is None
+    assert table.problems[0].message == "a percent sign without a number"

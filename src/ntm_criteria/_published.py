@@ -130,6 +130,9 @@ class FigureTable:
         expected = "a percent from 0 to 100, e.g. 2,62"
         value = self.raw(row, column)
         cells = self._cells(row)
+        if value == "%":
+            self.problem(row, column, "a percent sign without a number", expected=expected)
+            return None
         if value.endswith("%"):
             cells = {**cells, column: value[:-1]}
         inner = CsvRow(row.number, row.line, cells)
