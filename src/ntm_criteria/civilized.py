@@ -35,8 +35,9 @@ import attrs
 from dateutil.relativedelta import relativedelta
 
 from ntm_criteria import catalog
-from ntm_criteria._document import CsvColumns, DataReader, parse_toml, read_text_file
+from ntm_criteria._document import CsvColumns, DataReader, parse_toml
 from ntm_criteria._published import FigureTable
+from ntm_criteria._spreadsheet import read_table_text
 from ntm_criteria._validators import as_tuple, check_magnitude, check_number_text
 from ntm_criteria.analysis import PlanItem
 from ntm_criteria.assessment import AssessmentResult, ObservedValue
@@ -587,14 +588,15 @@ def _year(table: FigureTable, row: Any) -> int | None:
 
 
 def read_registrations(path: str | Path) -> tuple[PlanItem, ...]:
-    """Wards' registered target years from a UTF-8 CSV file; see :func:`reads_registrations`.
+    """Wards' registered target years from a UTF-8 CSV file or a workbook sheet (``book.xlsx#Sheet``); see :func:`reads_registrations`.
 
     >>> read_registrations("no/such.csv")
     Traceback (most recent call last):
     ...
     ntm_criteria.errors.DataError: no/such.csv: cannot read the file: No such file or directory
     """
-    return reads_registrations(read_text_file(path), file=str(path))
+    name, text = read_table_text(path)  # a CSV file, or a workbook's sheet
+    return reads_registrations(text, file=name)
 
 
 def registrations_by_year(items: Iterable[PlanItem]) -> dict[int, tuple[str, ...]]:

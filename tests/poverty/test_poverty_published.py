@@ -133,3 +133,28 @@ def test_wards_add_up_to_their_town_only_with_counts():
         PublishedPoverty.combined([*wards, later], "HL")
     with pytest.raises(DataError, match="no figures"):
         PublishedPoverty.combined([], "HL")
+
+
+def test_a_workbook_sheet_with_percent_formatted_cells(tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    from ntm_criteria.poverty import read_poverty_figures
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Nghèo"
+    sheet.append(["locality", "as_of", "poor_rate", "near_poor_rate"])
+    sheet.append(["HL", "31/12/2022", 0.0262, 3.04])
+    sheet["C2"].number_format = "0.00%"  # a spreadsheet's 2,62 % is the share 0.0262
+    sheet.append(["HL2", "31/12/2022", 1.2, None])
+    sheet["C3"].number_format = "0.00%"
+    path = tmp_path / "ngheo.xlsx"
+    book.save(path)
+    with pytest.raises(DataErrors) as caught:
+        read_poverty_figures(path)
+    assert "ngheo.xlsx[Nghèo]: 1 problem" in str(caught.value)
+    assert "line 3: poor_rate: 120 is outside 0–100" in str(caught.value)
+    sheet.delete_rows(3)
+    book.save(path)
+    (figures,) = read_poverty_figures(path)
+    assert figures.poor_rate == Fraction(262, 10_000)
+    assert figures.near_poor_percent == Fraction(304, 100)

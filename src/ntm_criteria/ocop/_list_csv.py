@@ -8,8 +8,9 @@ from pathlib import Path
 
 import attrs
 
-from ntm_criteria._document import CsvColumns, CsvRow, read_text_file
+from ntm_criteria._document import CsvColumns, CsvRow
 from ntm_criteria._published import FigureTable, normalized_word, words
+from ntm_criteria._spreadsheet import read_table_text
 from ntm_criteria._validators import as_tuple
 from ntm_criteria.errors import NtmError
 from ntm_criteria.ocop._certificates import Certificate
@@ -148,11 +149,12 @@ def _stars(table: FigureTable, row: CsvRow, status: str | None) -> int | None:
 
 
 def read_product_list(path: str | Path) -> ProductList:
-    """An OCOP product list from a UTF-8 CSV file; see :func:`reads_product_list`.
+    """An OCOP product list from a UTF-8 CSV file or a workbook sheet (``book.xlsx#Sheet``); see :func:`reads_product_list`.
 
     >>> read_product_list("no/such.csv")
     Traceback (most recent call last):
     ...
     ntm_criteria.errors.DataError: no/such.csv: cannot read the file: No such file or directory
     """
-    return reads_product_list(read_text_file(path), file=str(path))
+    name, text = read_table_text(path)  # a CSV file, or a workbook's sheet
+    return reads_product_list(text, file=name)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ntm_criteria._document import CsvColumns, read_text_file
+from ntm_criteria._document import CsvColumns
 from ntm_criteria._published import FigureTable
+from ntm_criteria._spreadsheet import read_table_text
 from ntm_criteria.poverty._published import PublishedPoverty, figure_problems
 
 __all__ = ["POVERTY_FIGURE_COLUMNS", "read_poverty_figures", "reads_poverty_figures"]
@@ -93,11 +94,12 @@ def reads_poverty_figures(text: str, *, file: str | None = None) -> tuple[Publis
 
 
 def read_poverty_figures(path: str | Path) -> tuple[PublishedPoverty, ...]:
-    """Published poverty figures from a UTF-8 CSV file; see :func:`reads_poverty_figures`.
+    """Published poverty figures from a UTF-8 CSV file or a workbook sheet (``book.xlsx#Sheet``); see :func:`reads_poverty_figures`.
 
     >>> read_poverty_figures("no/such.csv")
     Traceback (most recent call last):
     ...
     ntm_criteria.errors.DataError: no/such.csv: cannot read the file: No such file or directory
     """
-    return reads_poverty_figures(read_text_file(path), file=str(path))
+    name, text = read_table_text(path)  # a CSV file, or a workbook's sheet
+    return reads_poverty_figures(text, file=name)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from ntm_criteria._document import CsvColumns, CsvRow, read_text_file
+from ntm_criteria._document import CsvColumns, CsvRow
 from ntm_criteria._published import FigureTable, normalized_word, words
+from ntm_criteria._spreadsheet import read_table_text
 from ntm_criteria.errors import DataError, NtmError
 from ntm_criteria.urban._rules import ClassificationRules
 from ntm_criteria.urban._summary import ClassificationSummary, summary_problems
@@ -126,11 +127,12 @@ def _minimums(table: FigureTable, row: CsvRow) -> bool | None:
 def read_classification_summaries(
     path: str | Path, *, rules: ClassificationRules | None = None
 ) -> tuple[ClassificationSummary, ...]:
-    """Classification summaries from a UTF-8 CSV file; see :func:`reads_classification_summaries`.
+    """Classification summaries from a UTF-8 CSV file or a workbook sheet (``book.xlsx#Sheet``); see :func:`reads_classification_summaries`.
 
     >>> read_classification_summaries("no/such.csv")
     Traceback (most recent call last):
     ...
     ntm_criteria.errors.DataError: no/such.csv: cannot read the file: No such file or directory
     """
-    return reads_classification_summaries(read_text_file(path), file=str(path), rules=rules)
+    name, text = read_table_text(path)  # a CSV file, or a workbook's sheet
+    return reads_classification_summaries(text, file=name, rules=rules)
