@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from ntm_criteria._validators import nfc, nonblank_text
-from ntm_criteria.errors import DataError, DataErrors
+from ntm_criteria.errors import DataError, DataErrors, NtmError
 from ntm_criteria.periods import as_date, format_date
 from ntm_criteria.rules import Status
 from ntm_criteria.text import message
@@ -112,6 +112,8 @@ def _date(value: datetime.date | str) -> datetime.date:
         return as_date(value)
     except DataError as err:
         raise DataError(err.message, key_path="date", expected=err.expected) from None
+    except NtmError as err:  # a ParseError says what it could not read and what it expected
+        raise DataError(str(err), key_path="date") from None
 
 
 @attrs.frozen(slots=True)
@@ -150,7 +152,7 @@ class CriterionReview:
     def problem(self, text: str, key: str, expected: str | None = None) -> DataError:
         """A :class:`DataError` at this review's row (its line when read from a file)."""
         where = key if self.line is not None else f"review {self.locality}/{self.criterion}: {key}"
-        return DataError(text, line=self.line, key_path=where, expected=expected)
+        return DataError(text, file=self.file, line=self.line, key_path=where, expected=expected)
 
 
 class ReviewDisagreementWarning(UserWarning):
