@@ -23,6 +23,7 @@ from ntm_criteria.assessment import (
 from ntm_criteria.errors import DataError, DataErrors
 from ntm_criteria.levels import decide_level
 from ntm_criteria.rules import Status
+from support import ROOT, run_pycon_blocks
 
 NATIONAL = catalog.get("vn-ntm-commune-standard-2021-2025")
 ON = datetime.date(2022, 6, 15)
@@ -288,3 +289,8 @@ def test_reviews_never_change_a_criterion_the_observations_decide(code, found):
     )
     assert len(reviewed.review_disagreements) == expected
     assert AssessmentResult.from_dict(reviewed.to_dict()) == reviewed
+
+
+def test_the_reviews_page_runs():
+    blocks, examples = run_pycon_blocks(ROOT / "docs" / "reviews.md")
+    assert (blocks, examples) >= (1, 7)
