@@ -50,7 +50,9 @@ def main() -> int:
     print(run())  # the table an office would read
     results = json.loads(run("--json"))
     found = {r["locality"]["name_vi"]: _met(r) for r in results}
-    wrong = {name: (found.get(name), met) for name, met in REPORTED.items() if found.get(name) != met}
+    wrong = {
+        name: (found.get(name), met) for name, met in REPORTED.items() if found.get(name) != met
+    }
     for name, (got, expected) in wrong.items():
         print(f"xã {name}: {got}/19, expected {expected}/19", file=sys.stderr)
     return 1 if wrong else 0
