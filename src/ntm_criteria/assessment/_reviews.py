@@ -276,9 +276,10 @@ def apply_reviews(
     that review decided it (``by_review``).
     """
     code = nfc(locality)
-    mine = check_reviews((r for r in reviews if r.locality == code), criterion_set, on)
-    if not mine:
+    given = [r for r in reviews if r.locality == code]
+    if not given:  # the usual case, kept cheap: assess runs it for every locality
         return list(criteria), ()
+    mine = check_reviews(given, criterion_set, on)
     by_number = {r.criterion: r for r in mine}
     outcomes: list[CriterionOutcome] = []
     disagreements: list[ReviewDisagreement] = []
@@ -294,7 +295,7 @@ def apply_reviews(
             warnings.warn(
                 f"{review.locality}: {disagreement.describe('en')}",
                 ReviewDisagreementWarning,
-                stacklevel=4,  # the caller of assess
+                stacklevel=3,  # the caller of assess
             )
     return outcomes, tuple(disagreements)
 

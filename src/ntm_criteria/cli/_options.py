@@ -59,7 +59,7 @@ def assess_all(
     places: Gazetteer,
     observations: Mapping[str, tuple[Observation, ...]],
     on: str,
-    reviews: Sequence[CriterionReview] = (),
+    reviews: Mapping[str, Sequence[CriterionReview]] | None = None,
 ) -> list[AssessmentResult]:
     date = as_date(on)
     return [
@@ -68,7 +68,7 @@ def assess_all(
             criterion_set,
             observations.get(place.code, ()),
             on=date,
-            reviews=reviews,
+            reviews=(reviews or {}).get(place.code, ()),
         )
         for place in places
         if place.kind in criterion_set.scope
@@ -77,14 +77,15 @@ def assess_all(
 
 def reviews(
     path: str | None, places: Gazetteer, sets: Iterable[CriterionSet], on: str
-) -> tuple[CriterionReview, ...]:
-    """The reviews of ``--reviews``, every row checked: its locality, criterion and date.
+) -> dict[str, tuple[CriterionReview, ...]]:
+    """The reviews of ``--reviews`` by locality code, every row checked: its locality, criterion and date.
 
     A review without a set id is checked against the first of ``sets``
-    (the lowest level's); one with a set id against that set.
+    (the lowest level's); one with a set id against that set.  Grouped, so
+    that each locality is given its own reviews, not the province's list.
     """
     if path is None:
-        return ()
+        return {}
     found = read_reviews(path)
     known = {place.code for place in places}
     unknown = sorted({r.locality for r in found} - known)
@@ -102,7 +103,10 @@ def reviews(
     for n, criterion_set in enumerate(chosen):
         mine = [r for r in found if r.set_id == criterion_set.id or (n == 0 and r.set_id is None)]
         check_reviews(mine, criterion_set, on)
-    return found
+    grouped: dict[str, list[CriterionReview]] = {}
+    for review in found:
+        grouped.setdefault(review.locality, []).append(review)
+    return {code: tuple(items) for code, items in grouped.items()}
 
 
 @contextlib.contextmanager

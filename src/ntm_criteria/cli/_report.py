@@ -98,7 +98,7 @@ def run(args: argparse.Namespace) -> int:
                 on=on,
                 ladder=chosen,
                 recognitions=recognitions,
-                reviews=reviewed,
+                reviews=reviewed.get(p.code, ()),
             )
             for p in pool
             if p.kind in scope
