@@ -107,6 +107,9 @@ def test_a_review_decides_a_criterion_the_observations_leave_undecided():
     assert (school.status, school.by_review, school.review.reviewer) == (Status.MET, True, BODY)
     assert (roads.status, roads.reason, roads.by_review) == (Status.NOT_MET, None, True)
     assert (result.met_count, result.not_met_count, result.unknown_count) == (1, 1, 17)
+    # A criterion decided by review needs no data, and does not rest on its thresholds.
+    assert {"2", "5"}.isdisjoint(i.code for i in result.needs_data())
+    assert len(result.needs_data()) == 18
 
 
 def test_the_explanation_says_who_decided_and_when():
@@ -294,3 +297,17 @@ def test_reviews_never_change_a_criterion_the_observations_decide(code, found):
 def test_the_reviews_page_runs():
     blocks, examples = run_pycon_blocks(ROOT / "docs" / "reviews.md")
     assert (blocks, examples) >= (1, 7)
+
+
+def test_a_criterion_decided_by_review_does_not_rest_on_its_thresholds():
+    commune = demo.gazetteer().effective("30004")
+    args = (commune, demo.criterion_set(), demo.observations()["30004"])
+    plain = assess(*args, on=demo.ASSESSMENT_DATE)
+    reviewed = assess(
+        *args, on=demo.ASSESSMENT_DATE, reviews=[CriterionReview("30004", 17, "đạt", "1/6/2023")]
+    )
+    assert plain.criterion(17).status is Status.UNKNOWN
+    assert "17.1" in [i.code for i in plain.untrusted()]
+    assert "17.1" not in [i.code for i in reviewed.untrusted()]
+    assert reviewed.to_dict()["untrusted_thresholds"] == [i.code for i in reviewed.untrusted()]
+    assert (reviewed.met_count, reviewed.unknown_count) == (plain.met_count + 1, 0)

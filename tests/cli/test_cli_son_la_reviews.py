@@ -105,19 +105,11 @@ def test_a_disagreeing_review_is_a_warning_on_stderr(tmp_path, capsys):
     assert chieng_xom["review_disagreements"][0]["criterion"] == 3
 
 
+REPORT = ["report", *BASE[1:]]
+
+
 def test_report_takes_reviews_without_observations(capsys):
-    args = [
-        "report",
-        "--set",
-        NATIONAL,
-        "--localities",
-        str(DATA / "communes.csv"),
-        "--reviews",
-        str(DATA / "reviews.csv"),
-        "--on",
-        "15/6/2022",
-    ]
-    assert main(args) == 0
+    assert main([*REPORT, "--reviews", str(DATA / "reviews.csv")]) == 0
     out = capsys.readouterr().out
     # The roll-up's wording belongs to the report; each commune's count is the reviews' one.
     assert "7/19" in out
@@ -125,14 +117,5 @@ def test_report_takes_reviews_without_observations(capsys):
 
 
 def test_report_without_any_input_is_a_usage_error(capsys):
-    args = [
-        "report",
-        "--set",
-        NATIONAL,
-        "--localities",
-        str(DATA / "communes.csv"),
-        "--on",
-        "15/6/2022",
-    ]
-    assert main(args) == 2
+    assert main(REPORT) == 2
     assert "give --observations, --reviews or --recognitions" in capsys.readouterr().err

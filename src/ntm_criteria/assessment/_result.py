@@ -122,8 +122,17 @@ class AssessmentResult:
         return tuple(i for i in self.indicators() if i.status is Status.NOT_MET)
 
     def needs_data(self) -> tuple[IndicatorOutcome, ...]:
-        """Indicators that cannot be decided, in set order (see each ``reason``)."""
-        return tuple(i for i in self.indicators() if i.status is Status.UNKNOWN)
+        """Indicators that cannot be decided, in set order (see each ``reason``).
+
+        Those of a criterion decided by review are left out: it needs no data.
+        """
+        return tuple(
+            i
+            for c in self.criteria
+            if not c.by_review
+            for i in c.indicators
+            if i.status is Status.UNKNOWN
+        )
 
     def untrusted(self) -> tuple[IndicatorOutcome, ...]:
         """Applicable indicators whose threshold is illustrative or unverified.
