@@ -81,11 +81,21 @@ def test_a_review_is_read_in_nfc():
 
 
 @pytest.mark.parametrize(
+    "written", ["5", "05", " 5 ", "Tiêu chí 5", "TC5", "tiêu chí số 5", "Criterion 5"]
+)
+def test_a_criterion_number_as_minutes_write_it(written):
+    assert CriterionReview("SL901", written, "đạt", "10/6/2022").criterion == 5
+
+
+@pytest.mark.parametrize(
     ("fields", "key"),
     [
         ({"criterion": "five"}, "criterion"),
         ({"criterion": 0}, "criterion"),
         ({"criterion": True}, "criterion"),
+        ({"criterion": "5.1"}, "criterion"),
+        ({"criterion": "tiêu chí"}, "criterion"),
+        ({"criterion": "٣"}, "criterion"),
         ({"date": "31/2/2022"}, "date"),
         ({"status": ""}, "status"),
         ({"locality": " "}, "locality"),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+import re
 import warnings
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
@@ -85,15 +86,20 @@ class ReviewStatus(enum.Enum):
         return message(f"assessment.review.status.{self.value}", lang)
 
 
+# "5", "05", and as minutes write it: "Tiêu chí 5", "TC5", "tiêu chí số 5", "criterion 5".
+_NUMBER = re.compile(r"(?:(?:tiêu chí|tc|criterion)\s*(?:số\s*)?)?([0-9]{1,4})")
+
+
 def _criterion_number(value: object) -> int:
-    text = value.strip() if isinstance(value, str) else value
-    if isinstance(text, str) and text.isascii() and text.isdigit() and len(text) <= 4:
-        text = int(text)
-    if isinstance(text, bool) or not isinstance(text, int) or not 0 < text < 10_000:
+    number: object = value
+    if isinstance(value, str):
+        found = _NUMBER.fullmatch(" ".join(nfc(value).lower().split()))
+        number = int(found.group(1)) if found else value
+    if isinstance(number, bool) or not isinstance(number, int) or not 0 < number < 10_000:
         raise DataError(
             f"{value!r} is not a criterion number", key_path="criterion", expected="e.g. 5"
         )
-    return text
+    return number
 
 
 def _optional_nfc(value: object) -> str | None:
