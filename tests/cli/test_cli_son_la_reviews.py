@@ -103,6 +103,13 @@ def test_a_disagreeing_review_is_a_warning_on_stderr(tmp_path, capsys):
     assert "ntm: warning: SL901: Criterion 3: the observations give not met" in captured.err
     (chieng_xom,) = [r for r in json.loads(captured.out) if r["locality"]["code"] == "SL901"]
     assert chieng_xom["review_disagreements"][0]["criterion"] == 3
+    assert main(args) == 0
+    table = capsys.readouterr().out
+    assert "Lưu ý: 1 đánh giá tiêu chí khác với kết quả theo số liệu:" in table
+    assert (
+        "  SL901 (xã Chiềng Xôm): Tiêu chí 3: theo số liệu là chưa đạt; đánh giá của Phòng NN"
+        in table
+    )
 
 
 REPORT = ["report", *BASE[1:]]

@@ -50,7 +50,8 @@ def results_table(results: Sequence[AssessmentResult], lang: str = "vi") -> str:
 
     A count that rests on illustrative or unverified thresholds is marked
     ``*`` and a note under the table names those indicators; criteria found
-    not met by review are listed among the shortfalls.
+    not met by review are listed among the shortfalls, and reviews that
+    disagree with the observations are listed under the table.
 
     >>> from ntm_criteria import assess, demo
     >>> r = assess(demo.gazetteer().effective("04045"), demo.criterion_set(),
@@ -75,7 +76,8 @@ def results_table(results: Sequence[AssessmentResult], lang: str = "vi") -> str:
             )
         )
     headers = columns(language, "code", "locality", "met", "status", "main_shortfalls")
-    return table(headers, rows, "text") + _untrusted_note(results, language)
+    notes = _untrusted_note(results, language) + _disagreement_note(results, language)
+    return table(headers, rows, "text") + notes
 
 
 def _shortfall_text(result: AssessmentResult, lang: Lang) -> str:
@@ -95,6 +97,18 @@ def _untrusted_note(results: Sequence[AssessmentResult], lang: Lang) -> str:
         return ""
     shown = ", ".join(codes[:_SHOWN_CODES]) + (", …" if len(codes) > _SHOWN_CODES else "")
     return "\n" + message("assessment.table.untrusted", lang, codes=shown)
+
+
+def _disagreement_note(results: Sequence[AssessmentResult], lang: Lang) -> str:
+    """Reviews that disagree with what the observations decide, one line each, under the table."""
+    found = [(r, d) for r in results for d in r.review_disagreements]
+    if not found:
+        return ""
+    lines = [message("assessment.review.disagreements", lang, count=len(found))]
+    lines += [
+        f"  {r.locality.code} ({r.locality.label(lang)}): {d.describe(lang)}" for r, d in found
+    ]
+    return "\n" + "\n".join(lines)
 
 
 # A note naming every indicator of a 19-criterion set would be longer than the table.
