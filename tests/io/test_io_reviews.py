@@ -123,3 +123,22 @@ def test_any_text_gives_reviews_or_an_ntm_error(body):
     except NtmError:
         return
     assert all(isinstance(r, CriterionReview) for r in reviews)
+
+
+def test_a_workbook_sheet_is_read_like_the_csv(tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Đánh giá"
+    sheet.append(["Mã xã", "Tiêu chí", "Kết quả", "Ngày", "Đơn vị đánh giá", "Ghi chú"])
+    sheet.append(["SL901", 5, "Đạt", "10/6/2022", "UBND xã", None])
+    sheet.append(["SL901", "TC6", "?", "10/6/2022", None, None])
+    book.save(tmp_path / "reviews.xlsx")
+    with pytest.raises(DataErrors) as caught:
+        read_reviews(tmp_path / "reviews.xlsx")
+    assert "reviews.xlsx[Đánh giá]" in str(caught.value)
+    assert "line 3: status: unknown review status '?'" in str(caught.value)
+    sheet.delete_rows(3)
+    book.save(tmp_path / "reviews.xlsx")
+    (review,) = read_reviews(tmp_path / "reviews.xlsx")
+    assert (review.criterion, review.status, review.reviewer) == (5, ReviewStatus.MET, "UBND xã")

@@ -9,7 +9,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from ntm_criteria._document import CsvColumns, csv_rows, read_text_file
+from ntm_criteria._document import CsvColumns, csv_rows
+from ntm_criteria._spreadsheet import read_table_text
 from ntm_criteria._validators import nfc
 from ntm_criteria.assessment import CriterionReview
 from ntm_criteria.errors import DataError
@@ -92,7 +93,7 @@ def reads_reviews(text: str, *, file: str | None = None) -> tuple[CriterionRevie
 
 
 def read_reviews(path: str | Path) -> tuple[CriterionReview, ...]:
-    """The criterion reviews of a UTF-8 CSV file, one per row.
+    """The criterion reviews of a UTF-8 CSV file (or a workbook's sheet, ``book.xlsx#Sheet``), one per row.
 
     Columns ``locality,criterion,status,date,reviewer,note`` (and optionally
     ``set_id``), or their Vietnamese headers ``mã xã, tiêu chí, kết quả,
@@ -114,7 +115,8 @@ def read_reviews(path: str | Path) -> tuple[CriterionReview, ...]:
     ntm_criteria.errors.DataErrors: ...reviews.csv: 1 problem:
       - line 3: criterion: 'six' is not a criterion number (expected e.g. 5)
     """
-    return reads_reviews(read_text_file(path), file=str(path))
+    name, text = read_table_text(path)
+    return reads_reviews(text, file=name)
 
 
 _LINE = ("line",)
