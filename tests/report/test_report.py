@@ -339,7 +339,9 @@ def test_rollup_report_has_every_section():
 
 def test_results_table_still_works():
     table = results_table([standard_result(CHIENG_XOM, fail=[10])], "en")
-    assert "Chieng Xom commune  18/19  not met  10.1: 30 < 42 million VND/person/year" in table
+    assert "Chieng Xom commune  18/19*  not met  10.1: 30 < 42 million VND/person/year" in table
+    # Issue 10, point 4: the table says when its counts rest on unverified thresholds.
+    assert "* Rests on illustrative or unverified thresholds (indicators 1.1, " in table
 
 
 def test_results_table_refuses_an_unknown_language():

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from ntm_criteria._validators import nfc
-from ntm_criteria.cli._options import Subparsers, deadline, ladder, target
+from ntm_criteria.cli._options import Subparsers, deadline, ladder, reviews, shown_warnings, target
 from ntm_criteria.errors import NtmError
 from ntm_criteria.geography import Gazetteer
 from ntm_criteria.io import (
     PLAN_ITEM_COLUMNS,
     RECOGNITION_COLUMNS,
+    REVIEW_COLUMNS,
     read_observations,
     read_plan_items,
     read_recognitions,
@@ -37,7 +39,14 @@ def add_parser(sub: Subparsers) -> None:
         "(each file may extend the ones before it)",
     )
     p_report.add_argument("--localities", required=True, type=Path, help="gazetteer CSV")
-    p_report.add_argument("--observations", required=True, type=Path, help="observations CSV")
+    p_report.add_argument(
+        "--observations",
+        type=Path,
+        help="observations CSV (optional with --reviews or --recognitions)",
+    )
+    p_report.add_argument(
+        "--reviews", type=Path, help="criterion reviews CSV: " + ",".join(REVIEW_COLUMNS[:6])
+    )
     p_report.add_argument("--on", required=True, help="report date, e.g. 30/9/2023")
     p_report.add_argument("--within", type=nfc, help="only the localities under this code")
     p_report.add_argument("--recognitions", type=Path, help="CSV: " + ",".join(RECOGNITION_COLUMNS))
@@ -65,26 +74,35 @@ def add_parser(sub: Subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.observations is None and args.reviews is None and args.recognitions is None:
+        print(
+            "ntm report: error: give --observations, --reviews or --recognitions",
+            file=sys.stderr,
+        )
+        return 2
     chosen = ladder(args.sets)
     on = as_date(args.on)
     places = Gazetteer.load_csv(args.localities)
-    observations = read_observations(args.observations)
+    observations = read_observations(args.observations) if args.observations else {}
+    reviewed = reviews(args.reviews, places, chosen.sets, args.on)
     recognitions = read_recognitions(args.recognitions) if args.recognitions else ()
     items = read_plan_items(args.roadmap) if args.roadmap else ()
     roadmap = Roadmap(items, reporting=args.deadline)
     scope = chosen.sets[0].scope
     pool = places.descendants(args.within) if args.within else tuple(places)
-    decisions = [
-        decide_level(
-            places.effective(p.code),
-            observations.get(p.code, ()),
-            on=on,
-            ladder=chosen,
-            recognitions=recognitions,
-        )
-        for p in pool
-        if p.kind in scope
-    ]
+    with shown_warnings():
+        decisions = [
+            decide_level(
+                places.effective(p.code),
+                observations.get(p.code, ()),
+                on=on,
+                ladder=chosen,
+                recognitions=recognitions,
+                reviews=reviewed.get(p.code, ()),
+            )
+            for p in pool
+            if p.kind in scope
+        ]
     if not decisions:
         raise NtmError(
             f"{args.localities}: no locality of kind "
