@@ -217,19 +217,27 @@ def test_an_unknown_criterion_is_an_error_naming_the_row():
     assert "(expected one of 1-19)" in str(caught.value)
 
 
-def test_a_review_after_the_assessment_date_is_an_error_naming_the_row():
+def test_a_review_after_the_assessment_date_does_not_count_yet():
+    # As with observations: one review file serves every quarter's assessment.
     late = CriterionReview("SL901", 5, "đạt", "16/6/2022", file="reviews.csv", line=3)
-    with pytest.raises(
-        DataErrors, match=r"line 3: date: reviewed on 2022-06-16, after the assessment"
-    ):
-        national([late])
+    assert check_reviews([late], NATIONAL, ON) == ()
+    assert check_reviews([late], NATIONAL, "30/6/2022") == (late,)
 
 
-def test_a_second_review_of_a_criterion_is_an_error_naming_both_rows():
-    first = CriterionReview("SL901", 5, "đạt", "1/6/2022", file="r.csv", line=2)
+def test_the_latest_review_on_or_before_the_date_counts():
+    first = CriterionReview("SL901", 5, "không đạt", "1/3/2022", line=2)
+    second = CriterionReview("SL901", 5, "đạt", "10/6/2022", line=9)
+    later = CriterionReview("SL901", 5, "không đạt", "1/9/2022", line=12)
+    assert check_reviews([second, first, later], NATIONAL, ON) == (second,)
+    assert check_reviews([first, second, later], NATIONAL, "30/9/2022") == (later,)
+
+
+def test_two_reviews_of_a_criterion_on_one_date_are_an_error_naming_both_rows():
+    first = CriterionReview("SL901", 5, "đạt", "10/6/2022", file="r.csv", line=2)
     second = CriterionReview("SL901", 5, "không đạt", "10/6/2022", file="r.csv", line=9)
     with pytest.raises(
-        DataErrors, match=r"line 9: criterion: a second review of criterion 5 of SL901 \(line 2\)"
+        DataErrors,
+        match=r"line 9: criterion: a second review of criterion 5 of SL901 on 2022-06-10 \(line 2\)",
     ):
         check_reviews([first, second], NATIONAL, ON)
 
@@ -241,7 +249,7 @@ def test_all_problems_are_reported_together():
     ]
     with pytest.raises(DataErrors) as caught:
         check_reviews(bad, NATIONAL, ON)
-    assert [e.line for e in caught.value.errors] == [2, 3, 3]
+    assert [e.line for e in caught.value.errors] == [2, 3]
 
 
 def test_a_review_not_from_a_file_names_its_locality_and_criterion():

@@ -205,9 +205,11 @@ def check_reviews(
 ) -> tuple[CriterionReview, ...]:
     """The reviews, checked against ``criterion_set`` and the assessment date ``on``.
 
-    A review of a criterion number the set lacks, dated after ``on``, or a
-    second review of one locality's criterion (for one set) is a problem of
-    its row; all problems are raised together as
+    As with observations, of several reviews of one locality's criterion the
+    latest dated on or before ``on`` counts, and later ones are left out (so
+    one review file serves every quarter).  A review of a criterion number
+    the set lacks, or two reviews of one criterion on one date, is a problem
+    of its row; all problems are raised together as
     :class:`~ntm_criteria.errors.DataErrors` naming the file.  Reviews for
     another set (``set_id``) are left out.
 
@@ -224,7 +226,7 @@ def check_reviews(
     known = set(numbers)
     mine = tuple(r for r in reviews if r.set_id in (None, criterion_set.id))
     problems: list[DataError] = []
-    seen: dict[tuple[str, int], CriterionReview] = {}
+    latest: dict[tuple[str, int], CriterionReview] = {}
     for r in mine:
         if r.criterion not in known:
             problems.append(
@@ -234,27 +236,25 @@ def check_reviews(
                     f"one of {_ranges(numbers)}",
                 )
             )
-        if r.date > day:
-            problems.append(
-                r.problem(
-                    f"reviewed on {r.date.isoformat()}, after the assessment date {day.isoformat()}",
-                    "date",
-                    "a review made on or before the assessment date",
-                )
-            )
-        first = seen.setdefault((r.locality, r.criterion), r)
-        if first is not r:
+        if r.date > day:  # as with observations: a later review does not count yet
+            continue
+        key = (r.locality, r.criterion)
+        first = latest.get(key)
+        if first is None or first.date < r.date:
+            latest[key] = r
+        elif first.date == r.date:
             row = f"line {first.line}" if first.line is not None else "another review"
             problems.append(
                 r.problem(
-                    f"a second review of criterion {r.criterion} of {r.locality} ({row})",
+                    f"a second review of criterion {r.criterion} of {r.locality} "
+                    f"on {r.date.isoformat()} ({row})",
                     "criterion",
-                    "one review per locality and criterion",
+                    "one review per locality, criterion and date",
                 )
             )
     if problems:
         raise DataErrors(problems, file=next((r.file for r in mine if r.file), None))
-    return mine
+    return tuple(latest.values())
 
 
 def _ranges(numbers: Sequence[int]) -> str:

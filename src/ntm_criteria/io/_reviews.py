@@ -102,7 +102,7 @@ def read_reviews(path: str | Path) -> tuple[CriterionReview, ...]:
     ``không đạt``, ``chưa đánh giá`` or ``met``, ``not met``, ``not yet
     reviewed``.  Every bad row is reported together, with its line and
     column; each review keeps its file and line, so that a later problem
-    (a criterion the set lacks, a date after the assessment) names it too.
+    (a criterion the set lacks, two reviews on one date) names it too.
 
     >>> import pathlib, tempfile
     >>> with tempfile.TemporaryDirectory() as tmp:
