@@ -137,16 +137,20 @@ class TestRollUp:
         assert up.standings[1].recognised is Level.STANDARD
         text = up.explain("vi")
         # Three states: the commune lacking data is undecided, never "chưa đạt".
-        assert "mức đạt chuẩn: 1 đã công nhận, không còn đạt; 1 đạt, chưa công nhận; 1 chưa xác định" in text
+        assert (
+            "mức đạt chuẩn: 1 đã công nhận, không còn đạt; 1 đạt, chưa công nhận; 1 chưa xác định"
+            in text
+        )
         assert up.headline_basis is Basis.RECOGNISED
-        assert text.splitlines()[0].startswith("3 xã (30/06/2023): 1 được công nhận đạt chuẩn (33,3%)")
+        assert text.splitlines()[0].startswith(
+            "3 xã (30/06/2023): 1 được công nhận đạt chuẩn (33,3%)"
+        )
         assert "có nguy cơ không duy trì mức đã công nhận: xã B" in text
 
     def test_explain(self):
         text = roll_up(province_decisions()).explain("en")
         assert text.splitlines()[0] == (
-            "127 communes (2023-06-30): 62 standard (48.8%), 5 advanced (3.9%), "
-            "0 model (0%)"
+            "127 communes (2023-06-30): 62 standard (48.8%), 5 advanced (3.9%), 0 model (0%)"
         )
         assert "  standard level: 62 met; 65 not met" in text
         assert "criteria met: < 15: 33 communes; 15–18: 32 communes; 19: 62 communes" in text
