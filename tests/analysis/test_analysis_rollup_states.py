@@ -193,3 +193,12 @@ def test_the_columns_add_up_to_the_number_of_localities(up):
         assert recognised == up.recognised(level)
         assert 0 <= up.counted(level) <= up.count
     assert sum(n for _, n in up.distribution()) + up.no_data() == up.count
+
+
+def test_a_decision_without_data_is_undecided_not_not_met():
+    # Regression: LevelDecision.explain called a commune with no data "chưa đạt chuẩn".
+    d = no_data("00001")
+    assert d.explain("vi").splitlines()[0].endswith(": chưa xác định được mức đạt")
+    assert d.explain("en").splitlines()[0].endswith(": level cannot be decided yet")
+    failing = decision(commune("00002", "B"), fail=[17])
+    assert failing.explain("vi").splitlines()[0].endswith(": chưa đạt chuẩn")
