@@ -24,6 +24,7 @@ from ntm_criteria.analysis import (
     decide_level,
     roll_up,
 )
+from ntm_criteria.report import levels_table
 
 
 def recognised(code: str, level: str = "standard") -> Recognition:
@@ -202,3 +203,15 @@ def test_a_decision_without_data_is_undecided_not_not_met():
     assert d.explain("en").splitlines()[0].endswith(": level cannot be decided yet")
     failing = decision(commune("00002", "B"), fail=[17])
     assert failing.explain("vi").splitlines()[0].endswith(": chưa đạt chuẩn")
+
+
+@given(roll_ups())
+def test_the_levels_table_adds_up_too(up):
+    # The rows above the total are the positions; in every level's column they sum to the total.
+    rows = [line.split("|")[1:-1] for line in levels_table(up, "en", fmt="markdown").splitlines()]
+    header, body = rows[0], rows[2:]
+    positions = body[: len(body) - 2]  # the total and the share follow the positions
+    total = body[len(body) - 2]
+    assert total[0].strip() == f"{up.kind_name('en').capitalize()} in all"
+    for column in range(1, len(header)):
+        assert sum(int(row[column]) for row in positions) == int(total[column]) == up.count
