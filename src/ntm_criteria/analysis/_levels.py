@@ -228,7 +228,11 @@ class LevelDecision:
         head = f"{heading_name(self.locality, lang)} ({format_date(self.on, lang)}): "
         level = self.level
         if level is None:
-            return head + say("decision.holds_none", lang)
+            # Without the data to decide the lowest level, a locality is undecided, not "not met".
+            undecided = bool(self.steps) and self.steps[0].status is Status.UNKNOWN
+            return head + say(
+                "decision.holds_undecided" if undecided else "decision.holds_none", lang
+            )
         return head + say("decision.holds", lang, level=level_name(level, lang))
 
     def _step_line(self, step: LevelStep, lang: str) -> str:

@@ -4,10 +4,20 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from ntm_criteria._validators import nfc
-from ntm_criteria.cli._options import Subparsers, deadline, ladder, reviews, shown_warnings, target
+from ntm_criteria.cli._options import (
+    Subparsers,
+    deadline,
+    ladder,
+    load,
+    reviews,
+    shown_warnings,
+    target,
+)
+from ntm_criteria.criteria import CriterionSet
 from ntm_criteria.errors import NtmError
 from ntm_criteria.geography import Gazetteer
 from ntm_criteria.io import (
@@ -18,9 +28,9 @@ from ntm_criteria.io import (
     read_plan_items,
     read_recognitions,
 )
-from ntm_criteria.levels import decide_level
+from ntm_criteria.levels import Ladder, decide_level
 from ntm_criteria.periods import as_date
-from ntm_criteria.progress import Roadmap, roll_up
+from ntm_criteria.progress import Basis, Roadmap, roll_up
 from ntm_criteria.report import rollup_report
 from ntm_criteria.text import message
 
@@ -49,7 +59,12 @@ def add_parser(sub: Subparsers) -> None:
     )
     p_report.add_argument("--on", required=True, help="report date, e.g. 30/9/2023")
     p_report.add_argument("--within", type=nfc, help="only the localities under this code")
-    p_report.add_argument("--recognitions", type=Path, help="CSV: " + ",".join(RECOGNITION_COLUMNS))
+    p_report.add_argument(
+        "--recognitions",
+        type=Path,
+        help="CSV: " + ",".join(RECOGNITION_COLUMNS) + " (the set column may be headed 'set'); "
+        "the headline then counts the recognitions in force",
+    )
     p_report.add_argument("--roadmap", type=Path, help="CSV: " + ",".join(PLAN_ITEM_COLUMNS))
     p_report.add_argument(
         "--target",
@@ -70,13 +85,25 @@ def add_parser(sub: Subparsers) -> None:
     p_report.add_argument("--title", help="the report's title")
     p_report.add_argument("--lang", choices=("vi", "en"), default="vi")
     p_report.add_argument("--markdown", action="store_true", help="write Markdown tables")
-    p_report.set_defaults(run=run)
+    p_report.set_defaults(run=run, parser=p_report)
+
+
+def _set_lookup(chosen: Ladder) -> Callable[[str], CriterionSet]:
+    """A recognition's set: one of the ladder's, else a built-in set."""
+    own = {s.id: s for s in chosen.sets}
+
+    def find(set_id: str) -> CriterionSet:
+        return own[set_id] if set_id in own else load(set_id)
+
+    return find
 
 
 def run(args: argparse.Namespace) -> int:
     if args.observations is None and args.reviews is None and args.recognitions is None:
+        # Wrong usage (status 2, as argparse gives), not bad input.
+        args.parser.print_usage(sys.stderr)
         print(
-            "ntm report: error: give --observations, --reviews or --recognitions",
+            f"{args.parser.prog}: error: give --observations, --reviews or --recognitions",
             file=sys.stderr,
         )
         return 2
@@ -85,7 +112,11 @@ def run(args: argparse.Namespace) -> int:
     places = Gazetteer.load_csv(args.localities)
     observations = read_observations(args.observations) if args.observations else {}
     reviewed = reviews(args.reviews, places, chosen.sets, args.on)
-    recognitions = read_recognitions(args.recognitions) if args.recognitions else ()
+    recognitions = (
+        read_recognitions(args.recognitions, localities=places, sets=_set_lookup(chosen))
+        if args.recognitions
+        else ()
+    )
     items = read_plan_items(args.roadmap) if args.roadmap else ()
     roadmap = Roadmap(items, reporting=args.deadline)
     scope = chosen.sets[0].scope
@@ -110,7 +141,8 @@ def run(args: argparse.Namespace) -> int:
             + (f" under {args.within}" if args.within else "")
         )
     total = chosen.sets[0].total
-    rollup = roll_up(decisions, bins=(max(total - 4, 1), total))
+    basis = Basis.RECOGNISED if args.recognitions else Basis.ASSESSED
+    rollup = roll_up(decisions, bins=(max(total - 4, 1), total), basis=basis)
     where = places.get(args.within).label(args.lang) if args.within else ""
     title = args.title or (
         message("cli.report.title", args.lang) + (f" — {where}" if where else "")
