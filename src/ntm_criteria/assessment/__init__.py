@@ -24,7 +24,12 @@ Tiêu chí 10 (Thu nhập): chưa đạt — 41,5 < 45 triệu đồng/người/
 """
 
 from ntm_criteria.assessment._assess import assess
-from ntm_criteria.assessment._observation import Observation, ObservedValue, latest_observations
+from ntm_criteria.assessment._observation import (
+    Observation,
+    ObservedValue,
+    SuspiciousValueWarning,
+    latest_observations,
+)
 from ntm_criteria.assessment._outcomes import CriterionOutcome, IndicatorOutcome
 from ntm_criteria.assessment._result import AssessmentResult
 
@@ -34,6 +39,7 @@ __all__ = [
     "IndicatorOutcome",
     "Observation",
     "ObservedValue",
+    "SuspiciousValueWarning",
     "assess",
     "latest_observations",
 ]

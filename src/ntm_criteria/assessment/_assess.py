@@ -149,7 +149,9 @@ def _indicator_outcome(
             else UnknownReason.NO_DATA
         )
         return outcome(Verdict(Status.UNKNOWN, reason), None)
-    actual = observed_value(indicator, observation.value)
+    actual = observed_value(
+        indicator, observation.value, locality=locality, origin=observation.origin
+    )
     return outcome(evaluate(required, actual), actual)
 
 
