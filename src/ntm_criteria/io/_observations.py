@@ -127,7 +127,8 @@ def _row(row: Mapping[str, Any]) -> tuple[str, Observation]:
     try:
         parsed = parse_value(value, cell(row, "unit"))
     except NtmError as err:
-        raise DataError(f"value: {err.message if isinstance(err, DataError) else err}") from None
+        why = err.message if isinstance(err, DataError) else str(err)
+        raise DataError(f"value of indicator {code}: {why}") from None
     as_of = cell(row, "as_of")
     source = cell(row, "source") or None
     return locality, Observation(

@@ -1,0 +1,188 @@
+"""CSV files as a spreadsheet saves them: BOM, ';' between fields, comma decimals, CRLF, '86 %'."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from decimal import Decimal
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from ntm_criteria import Q_, DataErrors
+from ntm_criteria._document import CsvColumns, csv_delimiter, csv_rows
+from ntm_criteria.cli import main
+from ntm_criteria.geography import Gazetteer
+from ntm_criteria.io import parse_value, read_observations, reads_observations
+
+DEMO = resources.files("ntm_criteria.demo")
+
+
+def as_excel_saves(text: str) -> bytes:
+    """``text`` (comma CSV) as a spreadsheet in a comma-decimal locale saves it (CSV UTF-8)."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerows(csv.reader(io.StringIO(text)))
+    return b"\xef\xbb\xbf" + out.getvalue().encode("utf-8")
+
+
+def excel_copy(tmp_path: Path, name: str) -> Path:
+    path = tmp_path / name
+    path.write_bytes(as_excel_saves(DEMO.joinpath(name).read_text(encoding="utf-8")))
+    return path
+
+
+# -- "86 %" in a value cell --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("cell", "unit", "expected"),
+    [
+        ("86%", "", Q_(86, "percent")),
+        ("86 %", "", Q_(86, "percent")),
+        ("86,5 %", "", Q_(86.5, "percent")),
+        ("86,5%", "%", Q_(86.5, "percent")),
+        ("86 %", "percent", Q_(86, "percent")),
+        ("100 %", "", Q_(100, "percent")),
+        ("-2 %", "", Q_(-2, "percent")),
+    ],
+)
+def test_a_percent_sign_in_the_value_cell_is_read_as_percent(cell, unit, expected):
+    assert parse_value(cell, unit) == expected
+
+
+@pytest.mark.parametrize(
+    ("cell", "unit", "words"),
+    [
+        ("86 %", "km", "unit column says 'km'"),
+        ("8x6 %", "", "cannot parse '8x6'"),
+        ("86.5 %", "", "cannot parse '86.5'"),
+    ],
+)
+def test_a_bad_percent_cell_names_the_row_and_the_indicator(cell, unit, words):
+    table = f"locality;indicator;value;unit\n04036;3.1;85;\n04036;4.1;{cell};{unit}\n"
+    with pytest.raises(DataErrors) as caught:
+        reads_observations(table, file="quy2.csv")
+    text = str(caught.value)
+    assert "quy2.csv" in text
+    assert "line 3" in text
+    assert "indicator 4.1" in text
+    assert words in text
+
+
+# -- the separator -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a;b;c\n1,5;2;3\n", ";"),
+        ("a,b,c\n1;2;3\n", ","),  # only the header decides
+        ('"mã; xã",b\n', ","),  # a separator inside a quoted name does not count
+        ("\n\nmã xã;tiêu chí;giá trị\r\n", ";"),
+        ("code\n14\n", ","),
+        ("", ","),
+    ],
+)
+def test_the_separator_is_read_from_the_header_line(text, expected):
+    assert csv_delimiter(text) == expected
+
+
+def test_csv_rows_reads_a_spreadsheet_file():
+    columns = CsvColumns(("code", "name", "share"), ("code", "name"))
+    text = '\ufeffcode;name;share;;\r\n14;Sơn La;86,5;;\r\n\r\n15;Yên Bái;"1.234,5";;\r\n'
+    rows = csv_rows(text, "t.csv", columns)
+    assert [(r.number, r.line, r.cells) for r in rows] == [
+        (1, 2, {"code": "14", "name": "Sơn La", "share": "86,5"}),
+        (2, 4, {"code": "15", "name": "Yên Bái", "share": "1.234,5"}),
+    ]
+
+
+def test_a_spreadsheet_observation_file_reads_as_its_comma_original(tmp_path):
+    excel = read_observations(excel_copy(tmp_path, "observations.csv"))
+    plain = read_observations(Path(str(DEMO.joinpath("observations.csv"))))
+    assert excel == plain
+    assert excel["04036"][1].value == Q_(86.5, "percent")
+
+
+def test_comma_and_vietnamese_decimals_in_a_semicolon_file():
+    table = (
+        "\ufefflocality;indicator;value;unit;as_of;source\r\n"
+        "04036;3.1;86,5;;30/6/2023;\r\n"
+        "04036;10.1;1.234,5;triệu đồng/người/năm;30/6/2023;biên bản\r\n"
+        "04036;4.1;96,2 %;;30/6/2023;\r\n"
+    )
+    found = reads_observations(table, file="quy2.csv")["04036"]
+    assert [o.value for o in found] == [
+        Decimal("86.5"),
+        Q_(1234.5, "million_VND / person / year"),
+        Q_(96.2, "percent"),
+    ]
+    assert [o.origin for o in found] == ["quy2.csv:2", "quy2.csv:3", "quy2.csv:4"]
+
+
+def test_a_spreadsheet_gazetteer_reads_as_its_comma_original(tmp_path):
+    excel = Gazetteer.load_csv(excel_copy(tmp_path, "communes.csv"))
+    plain = Gazetteer.load_csv(Path(str(DEMO.joinpath("communes.csv"))))
+    assert list(excel) == list(plain)
+    assert excel.get("04039").tags == plain.get("04039").tags
+
+
+def test_a_bad_row_of_a_semicolon_gazetteer_names_its_line(tmp_path):
+    path = tmp_path / "g.csv"
+    path.write_bytes(
+        b"\xef\xbb\xbfcode;name_vi;kind;parent\r\n14;S\xc6\xa1n La;t\xe1\xbb\x89nh;\r\n"
+        b"04036;Chi\xe1\xbb\x81ng X\xc3\xb4m;b\xc3\xa1nh;14\r\n"
+    )
+    with pytest.raises(DataErrors, match="line 3"):
+        Gazetteer.load_csv(path)
+
+
+# -- through the command line ----------------------------------------------------------------
+
+
+def _assess(places: Path, observations: Path, capsys) -> tuple[int, str, str]:
+    code = main(
+        [
+            "assess",
+            "--set",
+            str(DEMO.joinpath("set.toml")),
+            "--localities",
+            str(places),
+            "--observations",
+            str(observations),
+            "--on",
+            "30/6/2023",
+            "--json",
+        ]
+    )
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_ntm_assess_reads_spreadsheet_files_as_their_originals(tmp_path, capsys):
+    excel = _assess(
+        excel_copy(tmp_path, "communes.csv"), excel_copy(tmp_path, "observations.csv"), capsys
+    )
+    plain = _assess(
+        Path(str(DEMO.joinpath("communes.csv"))),
+        Path(str(DEMO.joinpath("observations.csv"))),
+        capsys,
+    )
+    assert excel[0] == plain[0] == 0
+    assert json.loads(excel[1]) == json.loads(plain[1])
+
+
+def test_ntm_assess_refuses_a_share_over_100_naming_the_row_and_the_indicator(tmp_path, capsys):
+    obs = tmp_path / "obs.csv"
+    obs.write_text(
+        "locality;indicator;value;unit;as_of;source\n04036;3.1;120 %;;30/6/2023;\n",
+        encoding="utf-8",
+    )
+    code, _, err = _assess(Path(str(DEMO.joinpath("communes.csv"))), obs, capsys)
+    assert code == 1
+    assert f"{obs}:2" in err
+    assert "indicator 3.1" in err
+    assert "from 0 to 100" in err
