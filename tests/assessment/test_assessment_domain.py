@@ -140,7 +140,7 @@ def test_a_percent_inside_the_domain_never_errors(test_set, number):
 
 @given(OUTSIDE)
 def test_a_percent_outside_the_domain_always_errors(test_set, number):
-    with pytest.raises(ObservationError, match="indicator 3.1"):
+    with pytest.raises(ObservationError, match=r"indicator 3\.1"):
         observed_value(test_set, "3.1", Q_(number, "percent"))
 
 
@@ -151,5 +151,5 @@ def test_an_income_inside_the_domain_never_errors(test_set, number):
 
 @given(st.integers(max_value=-1, min_value=-(10**12)))
 def test_a_negative_income_always_errors(test_set, number):
-    with pytest.raises(ObservationError, match="indicator 10.1"):
+    with pytest.raises(ObservationError, match=r"indicator 10\.1"):
         observed_value(test_set, "10.1", Q_(number, "VND / person / month"))

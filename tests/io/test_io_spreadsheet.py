@@ -186,3 +186,17 @@ def test_ntm_assess_refuses_a_share_over_100_naming_the_row_and_the_indicator(tm
     assert f"{obs}:2" in err
     assert "indicator 3.1" in err
     assert "from 0 to 100" in err
+
+
+def test_ntm_assess_warns_of_a_fraction_for_a_percent_in_one_line(tmp_path, capsys):
+    obs = tmp_path / "obs.csv"
+    obs.write_text(
+        "locality;indicator;value;unit;as_of;source\n04036;3.1;0,8;;30/6/2023;\n",
+        encoding="utf-8",
+    )
+    code, _, err = _assess(Path(str(DEMO.joinpath("communes.csv"))), obs, capsys)
+    assert code == 0
+    assert err.splitlines() == [
+        f"ntm: warning: 04036 (Chiềng Xôm), {obs}:2: indicator 3.1: 0,8 — 80 %? "
+        "read as 0,8 %; write 80 for 80 %"
+    ]

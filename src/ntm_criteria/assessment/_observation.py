@@ -253,7 +253,7 @@ def _warn_fraction(
         f"{_place(locality, origin)}indicator {indicator.code}: {shown} — {hundredfold} %? "
         f"read as {shown} %; write {hundredfold} for {hundredfold} %",
         SuspiciousValueWarning,
-        stacklevel=4,  # the caller of assess()
+        stacklevel=5,  # the caller of assess()
     )
 
 
