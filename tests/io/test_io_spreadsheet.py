@@ -15,7 +15,13 @@ from ntm_criteria import Q_, DataErrors
 from ntm_criteria._document import CsvColumns, csv_delimiter, csv_rows
 from ntm_criteria.cli import main
 from ntm_criteria.geography import Gazetteer
-from ntm_criteria.io import parse_value, read_observations, reads_observations
+from ntm_criteria.io import (
+    parse_value,
+    read_observations,
+    read_plan_items,
+    read_recognitions,
+    reads_observations,
+)
 
 DEMO = resources.files("ntm_criteria.demo")
 
@@ -200,3 +206,16 @@ def test_ntm_assess_warns_of_a_fraction_for_a_percent_in_one_line(tmp_path, caps
         f"ntm: warning: 04036 (Chiềng Xôm), {obs}:2: indicator 3.1: 0,8 — 80 %? "
         "read as 0,8 %; write 80 for 80 %"
     ]
+
+
+EXAMPLES = Path(__file__).parents[2] / "examples" / "data"
+
+
+@pytest.mark.parametrize(
+    ("name", "reader"),
+    [("province_recognitions.csv", read_recognitions), ("province_roadmap.csv", read_plan_items)],
+)
+def test_spreadsheet_recognitions_and_roadmaps_read_as_their_originals(tmp_path, name, reader):
+    excel = tmp_path / name
+    excel.write_bytes(as_excel_saves((EXAMPLES / name).read_text(encoding="utf-8")))
+    assert reader(excel) == reader(EXAMPLES / name)
