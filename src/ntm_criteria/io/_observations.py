@@ -12,7 +12,7 @@ from typing import Any
 
 import attrs
 
-from ntm_criteria._document import read_text_file
+from ntm_criteria._spreadsheet import read_table_text
 from ntm_criteria._validators import nfc
 from ntm_criteria.assessment import Observation, ObservedValue
 from ntm_criteria.errors import DataError, NtmError
@@ -105,7 +105,8 @@ def read_observations(path: str | Path) -> dict[str, tuple[Observation, ...]]:
     >>> sorted(table)[:2], len(table["04036"])
     (['04036', '04039'], 11)
     """
-    return reads_observations(read_text_file(path), file=str(path))
+    name, text = read_table_text(path)  # a CSV file, or a workbook's sheet
+    return reads_observations(text, file=name)
 
 
 def _grouped(
