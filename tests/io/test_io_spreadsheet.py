@@ -219,3 +219,18 @@ def test_spreadsheet_recognitions_and_roadmaps_read_as_their_originals(tmp_path,
     excel = tmp_path / name
     excel.write_bytes(as_excel_saves((EXAMPLES / name).read_text(encoding="utf-8")))
     assert reader(excel) == reader(EXAMPLES / name)
+
+
+def test_a_percent_formatted_workbook_cell_is_read_as_its_percent(tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["locality", "indicator", "value", "unit"])
+    sheet.append(["04036", "3.1", 0.865, None])  # Excel keeps 86,5 % as 0.865
+    sheet.append(["04036", "4.1", 0.96, "%"])
+    sheet["C2"].number_format = "0.0%"
+    sheet["C3"].number_format = "0%"
+    book.save(tmp_path / "q.xlsx")
+    found = read_observations(tmp_path / "q.xlsx")["04036"]
+    assert [o.value for o in found] == [Q_(86.5, "percent"), Q_(96, "percent")]
+    assert found[0].origin.endswith("q.xlsx[Sheet]:2")

@@ -94,10 +94,13 @@ def reads_observations(text: str, *, file: str | None = None) -> dict[str, tuple
 
 
 def read_observations(path: str | Path) -> dict[str, tuple[Observation, ...]]:
-    """Observations from a UTF-8 CSV file, grouped by locality code.
+    """Observations from a UTF-8 CSV file or a workbook's sheet, grouped by locality code.
 
-    A file that cannot be read, or any bad row, raises an
-    :class:`~ntm_criteria.errors.NtmError` naming the file and line.
+    A CSV file as a spreadsheet saves it is read too: a byte-order mark, ``;``
+    between fields, comma decimals, CRLF.  A file that cannot be read, or any
+    bad row, raises an :class:`~ntm_criteria.errors.NtmError` naming the file,
+    the line and the indicator; each observation keeps its file and line as
+    its ``origin``, which a later error about its value names.
 
     >>> from importlib import resources
     >>> with resources.as_file(resources.files("ntm_criteria.demo") / "observations.csv") as path:
