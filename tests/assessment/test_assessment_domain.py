@@ -10,7 +10,7 @@ from assessment_support import ON_2022, commune
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ntm_criteria import Q_, Observation, ObservationError, assess
+from ntm_criteria import Q_, Observation, ObservationError, UnitError, UnknownCodeError, assess
 from ntm_criteria.assessment import SuspiciousValueWarning
 from ntm_criteria.io import reads_observations
 
@@ -49,7 +49,10 @@ def test_a_value_outside_the_domain_read_from_csv_names_the_row(test_set):
         "00001,10.1,-41,triệu đồng/người/năm,,\n"
     )
     observations = reads_observations(table, file="quy2.csv")["00001"]
-    with pytest.raises(ObservationError, match=r"00001 \(Xã Thử\), quy2\.csv:3: -41") as caught:
+    with pytest.raises(
+        ObservationError,
+        match=r"00001 \(Xã Thử\), quy2\.csv:3: observation for indicator 10\.1: -41",
+    ) as caught:
         assess(commune(), test_set, observations, on=ON_2022)
     assert "indicator 10.1" in str(caught.value)
 
@@ -153,3 +156,38 @@ def test_an_income_inside_the_domain_never_errors(test_set, number):
 def test_a_negative_income_always_errors(test_set, number):
     with pytest.raises(ObservationError, match=r"indicator 10\.1"):
         observed_value(test_set, "10.1", Q_(number, "VND / person / month"))
+
+
+# -- every error about a value names where it comes from ---------------------------------------
+
+
+def test_a_wrong_dimension_read_from_csv_names_the_locality_row_and_indicator(test_set):
+    table = "locality;indicator;value\n00001;10.1;86 %\n"
+    observations = reads_observations(table, file="quy2.csv")["00001"]
+    with pytest.raises(UnitError) as caught:
+        assess(commune(), test_set, observations, on=ON_2022)
+    assert str(caught.value).startswith("00001 (Xã Thử), quy2.csv:2: indicator 10.1: ")
+
+
+def test_a_wrong_kind_names_the_locality_and_the_indicator(test_set):
+    with pytest.raises(ObservationError) as caught:
+        assess(commune(), test_set, [Observation("3.2", 85)], on=ON_2022)
+    assert str(caught.value).startswith("00001 (Xã Thử): observation for indicator 3.2: ")
+    assert caught.value.indicator == "3.2"
+
+
+def test_two_rows_for_one_date_name_both_rows_and_the_locality(test_set):
+    table = (
+        "locality,indicator,value,unit,as_of\n00001,3.1,85,,31/5/2022\n00001,3.1,86,,31/5/2022\n"
+    )
+    observations = reads_observations(table, file="quy2.csv")["00001"]
+    with pytest.raises(ObservationError) as caught:
+        assess(commune(), test_set, observations, on=ON_2022)
+    text = str(caught.value)
+    assert text.startswith("00001 (Xã Thử): observation for indicator 3.1: ")
+    assert "(quy2.csv:2, quy2.csv:3)" in text
+
+
+def test_an_unknown_indicator_names_the_locality(test_set):
+    with pytest.raises(UnknownCodeError, match=r"^00001 \(Xã Thử\): observations for set"):
+        assess(commune(), test_set, [Observation("99.9", 1)], on=ON_2022)

@@ -76,7 +76,7 @@ def assess(
         )
     if check_validity and not criterion_set.is_in_force(on):
         raise NotInForceError(criterion_set.id, on.isoformat(), criterion_set.validity_label())
-    chosen = select_observations(observations, criterion_set, on)
+    chosen = select_observations(observations, criterion_set, on, locality=locality)
     context = criterion_set.context_for(locality, on)
     resolved = criterion_set.resolved(context)
     outcomes: dict[str, IndicatorOutcome] = {}

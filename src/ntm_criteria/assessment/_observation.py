@@ -21,7 +21,13 @@ from ntm_criteria._validators import (
     nfc,
 )
 from ntm_criteria.criteria import CriterionSet, Indicator, is_percent
-from ntm_criteria.errors import DataError, ObservationError, UnknownCodeError
+from ntm_criteria.errors import (
+    DataError,
+    NtmError,
+    ObservationError,
+    UnitError,
+    UnknownCodeError,
+)
 from ntm_criteria.geography import Locality
 from ntm_criteria.periods import as_optional_date
 from ntm_criteria.rules import Observed, OneOf, fixed_amounts, number_to_data, thresholds, walk
@@ -115,9 +121,11 @@ def latest_observations(
         if previous is not None:
             previous_when = previous.as_of or on
             if previous_when == when:
+                rows = [o.origin for o in (previous, observation) if o.origin]
                 raise ObservationError(
                     code,
-                    f"two observations as of {when.isoformat()}",
+                    f"two observations as of {when.isoformat()}"
+                    + (f" ({', '.join(rows)})" if rows else ""),
                     expected="one per date",
                 )
             if previous_when > when:
@@ -131,9 +139,15 @@ def latest_observations(
 
 
 def select_observations(
-    observations: Iterable[Observation], criterion_set: CriterionSet, on: datetime.date
+    observations: Iterable[Observation],
+    criterion_set: CriterionSet,
+    on: datetime.date,
+    *,
+    locality: Locality | None = None,
 ) -> dict[str, Observation]:
     """The observations :func:`~ntm_criteria.assess` uses: the latest per indicator of the set.
+
+    Errors name ``locality`` when it is given.
 
     >>> from ntm_criteria import demo
     >>> chosen = select_observations([Observation("10.1", 42)], demo.example_set(),
@@ -142,12 +156,16 @@ def select_observations(
     ['10.1']
     """
     codes = [i.code for i in criterion_set.indicators()]
-    return latest_observations(
-        observations,
-        on,
-        known=codes,
-        where=f"observations for set {criterion_set.id}",
-    )
+    try:
+        return latest_observations(
+            observations,
+            on,
+            known=codes,
+            where=f"observations for set {criterion_set.id}",
+        )
+    except (ObservationError, UnknownCodeError) as err:
+        _locate(err, locality, None)
+        raise
 
 
 def observed_value(
@@ -172,9 +190,27 @@ def observed_value(
     >>> observed_value(example_set().indicator("3.1"), 120, origin="obs.csv:5")
     Traceback (most recent call last):
     ...
-    ntm_criteria.errors.ObservationError: observation for indicator 3.1: obs.csv:5: 120 percent \
+    ntm_criteria.errors.ObservationError: obs.csv:5: observation for indicator 3.1: 120 percent \
 is outside the values the indicator can take (expected a value from 0 to 100 percent...)
     """
+    try:
+        number = _observed(indicator, value)
+    except (ObservationError, UnitError) as err:
+        _locate(err, locality, origin)
+        raise
+    if isinstance(number, Fraction) and _looks_like_a_fraction(indicator, value, number):
+        _warn_fraction(indicator, number, locality, origin)
+    return number
+
+
+def _looks_like_a_fraction(indicator: Indicator, value: ObservedValue, number: Fraction) -> bool:
+    """A bare 0 < x ≤ 1 for a percent whose thresholds all exceed 1: 0,8 typed for 80 %?"""
+    bare = isinstance(value, Real | decimal.Decimal) and not isinstance(value, bool)
+    return bare and 0 < number <= 1 and is_percent(indicator.unit) and _all_above_one(indicator)
+
+
+def _observed(indicator: Indicator, value: ObservedValue) -> Observed:
+    """:func:`observed_value` without the place in its errors or its warning."""
     kind = indicator.value_kind
     code = indicator.code
     if isinstance(value, bool):
@@ -196,7 +232,7 @@ is outside the values the indicator can take (expected a value from 0 to 100 per
         number = _in_limits(
             to_exact(value, indicator.unit or "dimensionless", indicator=code), code
         )
-        return _in_domain(indicator, number, locality, origin)
+        return _in_domain(indicator, number)
     if isinstance(value, Real | decimal.Decimal):
         unit = indicator.unit or "dimensionless"
         if _needs_quantity(unit):
@@ -205,20 +241,13 @@ is outside the values the indicator can take (expected a value from 0 to 100 per
                 f"a bare number {_shown(value)} is ambiguous for a value in {unit}",
                 expected=f"a quantity such as Q_({_shown(value)}, {unit!r})",
             )
-        number = _in_domain(
-            indicator, _in_limits(to_exact(value, unit, indicator=code), code), locality, origin
-        )
-        if 0 < number <= 1 and is_percent(indicator.unit) and _all_above_one(indicator):
-            _warn_fraction(indicator, number, locality, origin)
-        return number
+        return _in_domain(indicator, _in_limits(to_exact(value, unit, indicator=code), code))
     raise ObservationError(
         code, f"got {type(value).__name__} {_shown(value)}", expected=_expected(indicator)
     )
 
 
-def _in_domain(
-    indicator: Indicator, number: Fraction, locality: Locality | None, origin: str | None
-) -> Fraction:
+def _in_domain(indicator: Indicator, number: Fraction) -> Fraction:
     """``number`` if the indicator can take it (120 % of a whole cannot), else an error."""
     domain = indicator.value_domain
     if domain.contains(number):
@@ -226,8 +255,7 @@ def _in_domain(
     unit = indicator.unit or ""
     raise ObservationError(
         indicator.code,
-        f"{_place(locality, origin)}{number_to_data(number)} {unit} is outside the values "
-        "the indicator can take",
+        f"{number_to_data(number)} {unit} is outside the values the indicator can take",
         expected=f"a value {domain.describe()} {unit}; a set file may declare another "
         "domain = {min = …, max = …}",
     )
@@ -255,6 +283,12 @@ def _warn_fraction(
         SuspiciousValueWarning,
         stacklevel=5,  # the caller of assess()
     )
+
+
+def _locate(err: NtmError, locality: Locality | None, origin: str | None) -> None:
+    """Put where the observation comes from before ``err``'s message; its type and fields stay."""
+    if locality is not None or origin:
+        err.args = (f"{_place(locality, origin)}{err}",)
 
 
 def _place(locality: Locality | None, origin: str | None) -> str:
