@@ -145,8 +145,12 @@ def read_text_file(path: str | Path) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
+        # A spreadsheet's "Unicode text" is UTF-16; its plain "CSV" is the Windows code page.
+        what = "UTF-16 text" if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else f"byte {err.start}"
         raise DataError(
-            f"not UTF-8 text (byte {err.start})", file=name, expected="a UTF-8 encoded file"
+            f"not UTF-8 text ({what})",
+            file=name,
+            expected="a UTF-8 encoded file (from a spreadsheet: save as CSV UTF-8)",
         ) from None
 
 

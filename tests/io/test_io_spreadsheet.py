@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from ntm_criteria import Q_, DataErrors
+from ntm_criteria import Q_, DataError, DataErrors
 from ntm_criteria._document import CsvColumns, csv_delimiter, csv_rows
 from ntm_criteria.cli import main
 from ntm_criteria.geography import Gazetteer
@@ -234,3 +234,19 @@ def test_a_percent_formatted_workbook_cell_is_read_as_its_percent(tmp_path):
     found = read_observations(tmp_path / "q.xlsx")["04036"]
     assert [o.value for o in found] == [Q_(86.5, "percent"), Q_(96, "percent")]
     assert found[0].origin.endswith("q.xlsx[Sheet]:2")
+
+
+@pytest.mark.parametrize(
+    ("data", "words"),
+    [
+        ("locality,indicator,value\n04036,3.1,86\n".encode("utf-16"), "UTF-16 text"),
+        ("locality,indicator,value\nXôm,3.1,86\n".encode("cp1258"), "byte 26"),
+    ],
+)
+def test_a_file_not_saved_as_csv_utf8_says_how_to_save_it(tmp_path, data, words):
+    path = tmp_path / "obs.csv"
+    path.write_bytes(data)
+    with pytest.raises(DataError) as caught:
+        read_observations(path)
+    assert words in str(caught.value)
+    assert "save as CSV UTF-8" in str(caught.value)
