@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import warnings
 from fractions import Fraction
 
@@ -12,7 +13,9 @@ from hypothesis import strategies as st
 
 from ntm_criteria import Q_, Observation, ObservationError, UnitError, UnknownCodeError, assess
 from ntm_criteria.assessment import SuspiciousValueWarning
+from ntm_criteria.criteria import Criterion, CriterionSet, Domain, Indicator, Level
 from ntm_criteria.io import reads_observations
+from ntm_criteria.rules import Unspecified
 
 INCOME = "million_VND / person / year"
 
@@ -191,3 +194,36 @@ def test_two_rows_for_one_date_name_both_rows_and_the_locality(test_set):
 def test_an_unknown_indicator_names_the_locality(test_set):
     with pytest.raises(UnknownCodeError, match=r"^00001 \(Xã Thử\): observations for set"):
         assess(commune(), test_set, [Observation("99.9", 1)], on=ON_2022)
+
+
+def _one_indicator_set(domain: Domain) -> CriterionSet:
+    indicator = Indicator("1.1", "a", "a", Unspecified(), unit="household", domain=domain)
+    return CriterionSet(
+        id="t",
+        title_vi="t",
+        title_en="t",
+        scope=("commune",),
+        level=Level.STANDARD,
+        valid_from=datetime.date(2022, 1, 1),
+        valid_to=None,
+        legal_basis="t",
+        criteria=[Criterion(1, "a", "a", [indicator])],
+    )
+
+
+BOUND = st.none() | st.fractions(min_value=-1000, max_value=1000, max_denominator=100)
+
+
+@given(BOUND, BOUND, st.fractions(min_value=-2000, max_value=2000, max_denominator=100))
+def test_a_value_errors_exactly_when_it_is_outside_the_declared_domain(low, high, number):
+    if low is not None and high is not None and low > high:
+        low, high = high, low
+    domain = Domain(low, high)
+    one = _one_indicator_set(domain)
+    inside = (low is None or number >= low) and (high is None or number <= high)
+    observations = [Observation("1.1", Q_(number, "household"))]
+    if inside:
+        assert assess(commune(), one, observations, on=ON_2022).indicator("1.1").actual == number
+    else:
+        with pytest.raises(ObservationError, match=r"indicator 1\.1"):
+            assess(commune(), one, observations, on=ON_2022)
