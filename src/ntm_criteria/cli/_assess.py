@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 
-from ntm_criteria.cli._options import Subparsers, assess_all, load
+from ntm_criteria.cli._machine import results_csv, results_json
+from ntm_criteria.cli._options import (
+    Subparsers,
+    add_output_options,
+    assess_all,
+    example_epilog,
+    load,
+    write_output,
+)
 from ntm_criteria.errors import NtmError
 from ntm_criteria.geography import Gazetteer, LocalityKind
 from ntm_criteria.io import OBSERVATION_COLUMNS, read_observations
@@ -17,7 +24,15 @@ __all__ = ["add_parser", "run"]
 
 def add_parser(sub: Subparsers) -> None:
     """Register the subcommand and its options."""
-    p_assess = sub.add_parser("assess", help="assess localities from CSV files")
+    p_assess = sub.add_parser(
+        "assess",
+        help="assess localities from CSV files",
+        epilog=example_epilog(
+            "ntm assess --set vn-ntm-commune-standard-2021-2025 --localities communes.csv "
+            "--observations observations.csv --on 30/6/2023 --format csv -o results.csv"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     p_assess.add_argument(
         "--set",
         required=True,
@@ -38,7 +53,7 @@ def add_parser(sub: Subparsers) -> None:
     )
     p_assess.add_argument("--on", required=True, help="assessment date, e.g. 30/6/2023")
     p_assess.add_argument("--lang", choices=("vi", "en"), default="vi")
-    p_assess.add_argument("--json", action="store_true", help="print results as JSON")
+    add_output_options(p_assess)
     p_assess.set_defaults(run=run)
 
 
@@ -59,8 +74,11 @@ def run(args: argparse.Namespace) -> int:
             f"{args.localities}: no locality of kind {kinds}; "
             f"known kinds: {', '.join(k.value for k in LocalityKind)}"
         )
-    if args.json:
-        print(json.dumps([r.to_dict() for r in results], ensure_ascii=False, indent=2))
+    if args.format == "json":
+        text = results_json(results)
+    elif args.format == "csv":
+        text = results_csv(results)
     else:
-        print(results_table(results, args.lang))
+        text = results_table(results, args.lang, fmt=args.format)
+    write_output(text, args.output)
     return 0

@@ -16,7 +16,7 @@ inline TOML (``{ at_least = { by_year = { 2022 = 39 } } }``).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
@@ -48,8 +48,17 @@ TABLE_COLUMNS = (
     "Tiêu chí (EN)",
     "Chỉ tiêu (EN)",
 )
-_FIELDS = ("code", "criterion", "indicator", "unit", "general", "source", "note")
-_FIELDS += ("criterion_en", "indicator_en")
+_FIELDS = (
+    "code",
+    "criterion",
+    "indicator",
+    "unit",
+    "general",
+    "source",
+    "note",
+    "criterion_en",
+    "indicator_en",
+)
 # Other spellings a decision's table uses for a column (compared in lower case, NFC).
 _ALIASES = {
     "stt": "code",
@@ -282,7 +291,9 @@ def read_header(table: SetTable, scheme: str) -> tuple[_Columns, list[DataError]
         target, slot = (fields, field) if field else (region_columns, region)
         if slot is None:
             expected = ", ".join(TABLE_COLUMNS) + ", or a region: " + ", ".join(by_region.values())
-            problems.append(DataError(f"unknown column {name!r}", key_path=where, expected=expected))
+            problems.append(
+                DataError(f"unknown column {name!r}", key_path=where, expected=expected)
+            )
         elif slot in target:
             problems.append(DataError(f"column {name!r} is repeated", key_path=where))
         else:
@@ -413,7 +424,9 @@ class _Builder:
             self.problem(row.where("code"), "a row without a code", expected="TT: e.g. 3.1")
             return
         if code in self.seen:
-            self.problem(row.where("code"), f"code {code!r} is repeated (first at {self.seen[code]})")
+            self.problem(
+                row.where("code"), f"code {code!r} is repeated (first at {self.seen[code]})"
+            )
             return
         self.seen[code] = row.where("code")
         requirement = self.requirement(row)
@@ -437,7 +450,9 @@ class _Builder:
             return
         if number in self.names and name and name != self.names[number][0]:
             first = self.names[number][1]
-            self.problem(row.where("criterion"), f"criterion {number} is named otherwise at {first}")
+            self.problem(
+                row.where("criterion"), f"criterion {number} is named otherwise at {first}"
+            )
             return
         if name:
             self.names.setdefault(number, (name, row.where("criterion")))
@@ -497,7 +512,9 @@ class _Builder:
             for key, field in (("name_vi", "criterion"), ("name_en", "criterion_en")):
                 if key not in self.criteria[number]:
                     column = TABLE_COLUMNS[_FIELDS.index(field)]
-                    self.problem(row.where(field), f"criterion {number} is new: it needs '{column}'")
+                    self.problem(
+                        row.where(field), f"criterion {number} is new: it needs '{column}'"
+                    )
 
     def requirement(self, row: _Row) -> object:
         """The requirement data of a row's threshold cells, or None when they are all empty."""

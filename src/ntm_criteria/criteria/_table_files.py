@@ -140,7 +140,7 @@ def _located(err: DataErrors, places: dict[str, str], file: str) -> DataErrors:
 
 def _csv_grid(text: str, file: str) -> list[tuple[int, list[str]]]:
     reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
-    grid = []
+    grid: list[tuple[int, list[str]]] = []
     try:
         for fields in reader:
             if len(grid) > _MAX_ROWS:

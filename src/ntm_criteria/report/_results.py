@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from ntm_criteria.assessment import AssessmentResult, IndicatorOutcome
 from ntm_criteria.levels import LevelDecision
 from ntm_criteria.progress import Progress
-from ntm_criteria.report._tables import table
+from ntm_criteria.report._tables import check_format, table
 from ntm_criteria.report._words import columns
 from ntm_criteria.text import check_lang, message
 
@@ -44,8 +44,10 @@ def outcome_text(outcome: IndicatorOutcome, lang: str) -> str:
     return f"{outcome.code}: {detail}" if detail else outcome.code
 
 
-def results_table(results: Sequence[AssessmentResult], lang: str = "vi") -> str:
-    """A plain-text table: code, locality, criteria met x/N, status, main shortfalls.
+def results_table(
+    results: Sequence[AssessmentResult], lang: str = "vi", *, fmt: str = "text"
+) -> str:
+    """A table (plain text or Markdown): code, locality, criteria met x/N, status, main shortfalls.
 
     >>> from ntm_criteria import assess, demo
     >>> r = assess(demo.gazetteer().effective("04045"), demo.criterion_set(),
@@ -55,7 +57,7 @@ def results_table(results: Sequence[AssessmentResult], lang: str = "vi") -> str:
     -----  ----------  ---  -------  ---------------
     04045  xã Hua La   8/8  đạt      —
     """
-    language = check_lang(lang)
+    language, form = check_lang(lang), check_format(fmt)
     rows = []
     for r in results:
         shortfall_text = "; ".join(outcome_text(o, language) for o in top_shortfalls(r))
@@ -69,7 +71,7 @@ def results_table(results: Sequence[AssessmentResult], lang: str = "vi") -> str:
             )
         )
     headers = columns(language, "code", "locality", "met", "status", "main_shortfalls")
-    return table(headers, rows, "text")
+    return table(headers, rows, form)
 
 
 def criteria_sentence(
