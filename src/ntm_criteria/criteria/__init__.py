@@ -48,6 +48,7 @@ from ntm_criteria.criteria._overlay import (
 )
 from ntm_criteria.criteria._parents import default_sets, register_default_sets
 from ntm_criteria.criteria._region_rule import RegionRule
+from ntm_criteria.criteria._schema import SCHEMA_FILE, set_schema
 from ntm_criteria.criteria._set import CriterionSet
 from ntm_criteria.criteria._table import TABLE_COLUMNS, SetTable, TableRow, set_to_table
 from ntm_criteria.criteria._table_files import read_set_table, set_from_table, write_set_table
@@ -68,6 +69,7 @@ __all__ = [
     "Loosening",
     "LooserThresholdWarning",
     "OverlayReport",
+    "SCHEMA_FILE",
     "RegionRule",
     "SetTable",
     "TableRow",
@@ -79,6 +81,7 @@ __all__ = [
     "register_default_sets",
     "set_from_data",
     "set_from_table",
+    "set_schema",
     "set_to_data",
     "set_to_table",
     "set_to_toml",
