@@ -92,5 +92,7 @@ def test_an_indicator_may_give_its_domain(validator) -> None:
 
 
 def test_an_overlay_needs_only_its_id(validator) -> None:
-    assert not list(validator.iter_errors({"id": "x", "extends": "vn-ntm-commune-standard-2021-2025"}))
+    assert not list(
+        validator.iter_errors({"id": "x", "extends": "vn-ntm-commune-standard-2021-2025"})
+    )
     assert list(validator.iter_errors({"id": "x"}))

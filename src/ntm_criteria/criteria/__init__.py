@@ -56,6 +56,7 @@ from ntm_criteria.criteria._toml import set_to_toml
 
 __all__ = [
     "FORMAT_VERSION",
+    "SCHEMA_FILE",
     "TABLE_COLUMNS",
     "Aggregate",
     "Applicability",
@@ -69,7 +70,6 @@ __all__ = [
     "Loosening",
     "LooserThresholdWarning",
     "OverlayReport",
-    "SCHEMA_FILE",
     "RegionRule",
     "SetTable",
     "TableRow",
