@@ -19,14 +19,8 @@ from typing import TYPE_CHECKING, Any
 from ntm_criteria._document import read_text_file
 from ntm_criteria._validators import MAX_DOCUMENT_BYTES, nfc
 from ntm_criteria.criteria._load import set_from_data
-from ntm_criteria.criteria._table import (
-    SetTable,
-    TableRow,
-    cell_of_key_path,
-    place_rows,
-    set_to_table,
-    table_to_set_data,
-)
+from ntm_criteria.criteria._table import SetTable, TableRow, set_to_table
+from ntm_criteria.criteria._table_read import cell_of_key_path, place_rows, table_to_set_data
 from ntm_criteria.errors import DataError, DataErrors, NtmError
 
 if TYPE_CHECKING:
@@ -122,17 +116,17 @@ def set_from_table(
     try:
         set_from_data(data, file=file, parents=[extends])
     except DataErrors as err:
-        raise _located(err, place_rows(data, table), file) from None
+        raise _located(err, table, place_rows(data, table), file) from None
     except DataError as err:
-        raise _located(DataErrors([err]), place_rows(data, table), file) from None
+        raise _located(DataErrors([err]), table, place_rows(data, table), file) from None
     return data
 
 
-def _located(err: DataErrors, places: dict[str, str], file: str) -> DataErrors:
-    """The problems of building the set, each with the cell of its row."""
+def _located(err: DataErrors, table: SetTable, places: dict[str, int], file: str) -> DataErrors:
+    """The problems of building the set, each with the cell it came from."""
     found = []
     for problem in err.errors:
-        cell = cell_of_key_path(places, problem.key_path)
+        cell = cell_of_key_path(table, places, problem.key_path)
         where = f"{cell} ({problem.key_path})" if cell else problem.key_path
         found.append(DataError(problem.message, key_path=where, expected=problem.expected))
     return DataErrors(found, file=file)
