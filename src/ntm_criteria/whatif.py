@@ -250,8 +250,13 @@ def vary(
         requirement = _with_value(requirement, _exact(value), code)
         change = f"{code}={number_to_data(_exact(value))}"
     else:
-        requirement = _scaled(requirement, _exact(factor))
-        change = f"{code}=x{number_to_data(_exact(factor))}"
+        scaled = _scaled(requirement, _exact(factor))
+        if scaled == requirement and _exact(factor) != 1:
+            raise DataError(
+                f"indicator {code}: the requirement has no threshold to multiply",
+                expected="an indicator with a number to reach",
+            )
+        requirement, change = scaled, f"{code}=x{number_to_data(_exact(factor))}"
     overlay = {
         "id": f"{s.id}+{change}",
         "extends": s.id,
