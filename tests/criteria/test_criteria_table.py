@@ -18,6 +18,7 @@ from ntm_criteria.criteria import (
     set_from_table,
     set_to_table,
     set_to_toml,
+    table_to_set_data,
     write_set_table,
 )
 from ntm_criteria.errors import DataErrors, NtmError
@@ -255,3 +256,118 @@ def test_a_generated_table_goes_to_a_set_and_back_exactly(table, suffix):
         for r in table.rows
     ]
     assert [r.cells for r in back.rows] == wanted
+
+
+# -- other spellings and shapes of a decision's table ---------------------------------------------
+
+
+def test_the_provinces_own_column_and_region_names(tmp_path):
+    path = write(
+        tmp_path,
+        "STT,Nội dung,ĐVT,Chỉ tiêu của tỉnh,Trung du và miền núi phía Bắc,Căn cứ\n"
+        + "3.1,,%,≥ 85%,≥ 70%,QĐ minh họa\n",
+    )
+    data = set_from_table(path, catalog.get(NATIONAL), set_id="x")
+    assert data["indicators"]["3.1"]["requirement"] == {
+        "at_least": {"by_region": {"TDMNPB": 70}, "default": 85}
+    }
+
+
+def test_both_threshold_columns_are_one_too_many(tmp_path):
+    path = write(tmp_path, "TT,Chỉ tiêu chung,Chỉ tiêu của tỉnh\n3.1,≥ 80,≥ 85\n")
+    with pytest.raises(DataErrors, match="both 'Chỉ tiêu chung' and 'Chỉ tiêu của tỉnh'"):
+        set_from_table(path, catalog.get(NATIONAL), set_id="x")
+
+
+def test_a_percent_sign_needs_a_percent_unit(tmp_path):
+    path = write(tmp_path, "TT,Đơn vị,Chỉ tiêu chung\n10,million_VND / person / year,≥ 50%\n")
+    with pytest.raises(DataErrors, match="line 2, column C: a '%' threshold"):
+        set_from_table(path, catalog.get(NATIONAL), set_id="x")
+
+
+def test_a_title_above_and_merged_criterion_cells_on_a_sheet(tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = "Phụ lục"
+    ws.append(["BỘ TIÊU CHÍ XÃ NÔNG THÔN MỚI (MINH HỌA)"])
+    ws.append([])
+    ws.append(
+        ["TT", "Tiêu chí", "Chỉ tiêu", "Đơn vị", "Chỉ tiêu chung", "Tiêu chí (EN)", "Chỉ tiêu (EN)"]
+    )
+    ws.append(["20.1", "Tiêu chí riêng", "Chỉ tiêu một", "%", "≥ 50", "Own criterion", "One"])
+    ws.append(["20.2", None, "Chỉ tiêu hai", None, "Đạt", None, "Two"])
+    ws.merge_cells("B4:B5")
+    book.save(tmp_path / "d.xlsx")
+    data = set_from_table(tmp_path / "d.xlsx", catalog.get(NATIONAL), set_id="x")
+    (added,) = data["criteria"]
+    assert added["number"] == 20
+    assert added["name_vi"] == "Tiêu chí riêng"
+    assert [i["code"] for i in added["indicators"]] == ["20.1", "20.2"]
+
+
+def test_a_table_without_a_tt_column_is_one_problem(tmp_path):
+    path = write(tmp_path, "Mã,Chỉ tiêu chung\n3.1,≥ 80\n")
+    with pytest.raises(NtmError, match="no header row"):
+        read_set_table(path)
+
+
+def test_a_long_cell_is_refused_quickly(tmp_path):
+    path = write(tmp_path, "TT,Chỉ tiêu chung\n3.1,≥ 1" + " " * 100_000 + "x\n")
+    with pytest.raises(DataErrors, match=r"too long|not a number"):
+        set_from_table(path, catalog.get(NATIONAL), set_id="x")
+
+
+cell_text = st.one_of(
+    st.sampled_from(
+        [
+            "",
+            "≥ 80",
+            "≤ 4",
+            "= 1",
+            "Đạt",
+            "chưa quy định",
+            "từ 1 đến 2",
+            "80",
+            "{",
+            "{ at_least = 1 }",
+            "%",
+        ]
+    ),
+    st.text(max_size=30),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["3.1", "3.2", "10", "20.1", "x", ""]), cell_text, cell_text, cell_text
+        ),
+        max_size=6,
+    )
+)
+def test_any_table_gives_data_or_the_librarys_error(rows):
+    header = (
+        "TT",
+        "Đơn vị",
+        "Chỉ tiêu chung",
+        "TDMNPB",
+        "Chỉ tiêu",
+        "Chỉ tiêu (EN)",
+        "Tiêu chí",
+        "Tiêu chí (EN)",
+    )
+    table = SetTable(
+        header,
+        [
+            TableRow(n, (code, unit, general, region, "Tên", "Name", "Tên", "Name"))
+            for n, (code, unit, general, region) in enumerate(rows, 2)
+        ],
+    )
+    national = catalog.get(NATIONAL)
+    try:
+        data = table_to_set_data(table, national, set_id="x")
+        loads_set(set_to_toml(data), parents=[national])
+    except NtmError:
+        pass

@@ -52,6 +52,7 @@ from ntm_criteria.criteria._schema import SCHEMA_FILE, set_schema
 from ntm_criteria.criteria._set import CriterionSet
 from ntm_criteria.criteria._table import TABLE_COLUMNS, SetTable, TableRow, set_to_table
 from ntm_criteria.criteria._table_files import read_set_table, set_from_table, write_set_table
+from ntm_criteria.criteria._table_read import table_to_set_data
 from ntm_criteria.criteria._toml import set_to_toml
 
 __all__ = [
@@ -85,6 +86,7 @@ __all__ = [
     "set_to_data",
     "set_to_table",
     "set_to_toml",
+    "table_to_set_data",
     "unspecified_indicators",
     "write_set_table",
 ]

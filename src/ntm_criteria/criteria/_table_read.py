@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ntm_criteria._document import parse_toml
-from ntm_criteria._validators import nfc
+from ntm_criteria._validators import check_magnitude, check_number_text, nfc
 from ntm_criteria.criteria._table import (
     ACHIEVED,
     PERCENT,
@@ -62,8 +62,9 @@ _ALIASES = {
     "căn cứ / nguồn": "source",
 }
 _SIGN_OF = {"≥": "at_least", ">=": "at_least", "≤": "at_most", "<=": "at_most", "=": "equals"}
-_COMPARE = re.compile(r"(≥|>=|≤|<=|=)\s*(.+?)\s*(%?)")
-_BETWEEN = re.compile(r"từ\s+(.+?)\s+đến\s+(.+?)\s*(%?)", re.IGNORECASE)
+# Longest first: ">=" before "=".
+_SIGN_TEXTS = (">=", "<=", "≥", "≤", "=")
+_FROM, _TO = "từ", "đến"
 _CRITERION_NUMBER = re.compile(r"([0-9]{1,4})(?:\.|$)")
 
 
@@ -363,11 +364,23 @@ def _whole_cell(text: str, unit: str, where: str) -> object:
         return "unspecified"
     if text.startswith("{"):
         return _inline_requirement(text, where)
-    if found := _BETWEEN.fullmatch(text):
-        _check_percent(found[3], unit, where)
-        return {"between": [_number(found[1], where), _number(found[2], where)]}
+    words = text.split(maxsplit=1)
+    if len(words) == 2 and words[0].casefold() == _FROM:
+        low, sep, high = words[1].partition(f" {_TO} ")
+        if sep:
+            high, percent = _without_percent(high)
+            _check_percent(percent, unit, where)
+            return {"between": [_number(low, where), _number(high, where)]}
     op, number = _comparison(text, unit, where)
     return {op: number}
+
+
+def _without_percent(text: str) -> tuple[str, bool]:
+    """A number's text without a trailing ``%``, and whether it had one."""
+    text = text.strip()
+    if text.endswith("%"):
+        return text[:-1].rstrip(), True
+    return text, False
 
 
 def _by_region(
@@ -387,26 +400,33 @@ def _by_region(
 
 
 def _comparison(text: str, unit: str, where: str) -> tuple[str, object]:
-    found = _COMPARE.fullmatch(text)
-    if found is None:
+    sign = next((s for s in _SIGN_TEXTS if text.startswith(s)), None)
+    if sign is None:
         if re.fullmatch(r"[-+\u2212]?[0-9][0-9.,]*\s*%?", text):
-            raise _CellProblem(where, f"{text!r} does not say how it compares (≥, ≤ or =)")
-        raise _CellProblem(where, f"cannot read the threshold {text!r}")
-    _check_percent(found[3], unit, where)
-    return _SIGN_OF[found[1]], _number(found[2], where)
+            raise _CellProblem(where, f"{_shown(text)} does not say how it compares (≥, ≤ or =)")
+        raise _CellProblem(where, f"cannot read the threshold {_shown(text)}")
+    number, percent = _without_percent(text[len(sign) :])
+    _check_percent(percent, unit, where)
+    return _SIGN_OF[sign], _number(number, where)
 
 
-def _check_percent(sign: str, unit: str, where: str) -> None:
-    if sign and _unit_of(unit) != PERCENT:
+def _shown(text: str) -> str:
+    """A cell's text in a problem: quoted, and cut when long."""
+    return repr(text if len(text) <= 60 else text[:57] + "...")
+
+
+def _check_percent(percent: bool, unit: str, where: str) -> None:
+    if percent and _unit_of(unit) != PERCENT:
         raise _CellProblem(where, "a '%' threshold in a row whose unit is not %", "Đơn vị: %")
 
 
 def _number(text: str, where: str) -> object:
     try:
-        return number_to_data(Fraction(parse_number(text)))
+        check_number_text(text)  # before parsing: a long number is refused, never slow
+        return number_to_data(check_magnitude(Fraction(parse_number(text))))
     except NtmError:
         raise _CellProblem(
-            where, f"{text!r} is not a number", "a number written 72,5 or 1.500.000"
+            where, f"{_shown(text)} is not a number", "a number written 72,5 or 1.500.000"
         ) from None
 
 
