@@ -173,3 +173,9 @@ def test_a_bad_change_is_one_message(change, capsys):
     err = capsys.readouterr().err
     assert err.startswith("ntm: ")
     assert "Traceback" not in err
+
+
+def test_set_schema_prints_the_schema(tmp_path, capsys):
+    out = tmp_path / "s.json"
+    assert main(["set", "schema", "-o", str(out)]) == 0
+    assert json.loads(out.read_text("utf-8"))["title"] == "ntm_criteria criterion set (TOML)"

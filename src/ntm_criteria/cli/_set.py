@@ -1,14 +1,15 @@
-"""``ntm set``: a set file from a decision's table (``from-table``), a set as a table (``to-table``)."""
+"""``ntm set``: a set file from a decision's table (``from-table``), a set as a table (``to-table``), the set format's JSON Schema (``schema``)."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
 from ntm_criteria._validators import nfc
 from ntm_criteria.cli._options import Subparsers, example_epilog, load, write_output
-from ntm_criteria.criteria import set_from_table, set_to_toml, write_set_table
+from ntm_criteria.criteria import set_from_table, set_schema, set_to_toml, write_set_table
 from ntm_criteria.errors import DataError
 
 __all__ = ["add_parser", "run"]
@@ -18,6 +19,7 @@ _FROM_EXAMPLE = (
     '-o tinh-x.toml --legal-basis "Quyết định số …/QĐ-UBND"'
 )
 _TO_EXAMPLE = "ntm set to-table vn-ntm-commune-standard-2021-2025 -o table.xlsx"
+_SCHEMA_EXAMPLE = "ntm set schema -o criterion-set.schema.json"
 
 
 def add_parser(sub: Subparsers) -> None:
@@ -25,7 +27,7 @@ def add_parser(sub: Subparsers) -> None:
     p_set = sub.add_parser(
         "set",
         help="write a set file from a decision's table, or a set as a table",
-        epilog=example_epilog(_FROM_EXAMPLE, _TO_EXAMPLE),
+        epilog=example_epilog(_FROM_EXAMPLE, _TO_EXAMPLE, _SCHEMA_EXAMPLE),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     actions = p_set.add_subparsers(dest="action", required=True)
@@ -58,6 +60,14 @@ def add_parser(sub: Subparsers) -> None:
         "-o", "--output", type=Path, required=True, help="the table to write: .xlsx or .csv"
     )
     p_to.set_defaults(run=_to_table)
+    p_schema = actions.add_parser(
+        "schema",
+        help="print the JSON Schema of the set file format (for an editor)",
+        epilog=example_epilog(_SCHEMA_EXAMPLE),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p_schema.add_argument("-o", "--output", type=Path, help="the file to write (default: stdout)")
+    p_schema.set_defaults(run=_schema)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -87,6 +97,11 @@ def _from_table(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     write_output(set_to_toml(data), args.output)
+    return 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    write_output(json.dumps(set_schema(), ensure_ascii=False, indent=2), args.output)
     return 0
 
 
