@@ -371,3 +371,24 @@ def test_any_table_gives_data_or_the_librarys_error(rows):
         loads_set(set_to_toml(data), parents=[national])
     except NtmError:
         pass
+
+
+def test_heading_rows_name_criteria_and_groups_hold_nothing(tmp_path):
+    path = write(
+        tmp_path,
+        "TT,Tiêu chí,Chỉ tiêu,Đơn vị,Chỉ tiêu chung,Tiêu chí (EN),Chỉ tiêu (EN)\n"
+        + "I,QUY HOẠCH VÀ HẠ TẦNG,,,,,\n"
+        + '3,"Thủy lợi và phòng, chống thiên tai",,,,,\n'
+        + "3.1,,,,≥ 85%,,\n"  # the unit is the national set's: %
+        + "20,Tiêu chí riêng,,,,Own criterion,\n"
+        + "20.1,,Chỉ tiêu một,%,≥ 50,,One\n",
+    )
+    data = set_from_table(path, catalog.get(NATIONAL), set_id="x")
+    assert data["indicators"] == {"3.1": {"requirement": {"at_least": 85}, "source": ""}}
+    (added,) = data["criteria"]
+    assert (added["number"], added["name_vi"], added["name_en"]) == (
+        20,
+        "Tiêu chí riêng",
+        "Own criterion",
+    )
+    assert [i["code"] for i in added["indicators"]] == ["20.1"]

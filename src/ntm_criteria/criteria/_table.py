@@ -37,6 +37,7 @@ __all__ = [
     "TableRow",
     "column_letter",
     "set_to_table",
+    "unit_cell",
 ]
 
 #: The columns :func:`set_to_table` writes, in order; region columns come after ``Chỉ tiêu chung``.
@@ -154,7 +155,7 @@ def set_to_table(s: CriterionSet) -> SetTable:
             indicator.code,
             criterion.name_vi if first else "",
             indicator.name_vi,
-            _unit_cell(indicator.unit),
+            unit_cell(indicator.unit),
             general,
             *(by_region.get(code, "") for code in region_codes),
             indicator.provenance.source or "",
@@ -166,7 +167,8 @@ def set_to_table(s: CriterionSet) -> SetTable:
     return SetTable(header, rows)
 
 
-def _unit_cell(unit: str | None) -> str:
+def unit_cell(unit: str | None) -> str:
+    """A unit as a table's Đơn vị cell writes it (``%`` for percent, empty for none)."""
     if unit is None:
         return ""
     return "%" if unit == PERCENT else unit

@@ -24,6 +24,7 @@ from ntm_criteria.criteria._table import (
     UNSPECIFIED,
     SetTable,
     TableRow,
+    unit_cell,
 )
 from ntm_criteria.errors import DataError, DataErrors, NtmError
 from ntm_criteria.geography import regions
@@ -66,6 +67,7 @@ _SIGN_OF = {"≥": "at_least", ">=": "at_least", "≤": "at_most", "<=": "at_mos
 _SIGN_TEXTS = (">=", "<=", "≥", "≤", "=")
 _FROM, _TO = "từ", "đến"
 _CRITERION_NUMBER = re.compile(r"([0-9]{1,4})(?:\.|$)")
+_WHOLE_NUMBER = re.compile(r"[0-9]{1,4}")
 
 
 @attrs.frozen
@@ -153,6 +155,11 @@ class _Row:
     def is_blank(self) -> bool:
         return not any(cell.strip() for cell in self.row.cells)
 
+    def is_heading(self) -> bool:
+        """A row that only names a criterion or a group of criteria (TT and Tiêu chí)."""
+        fields = ("indicator", "indicator_en", "unit", self.threshold_field(), "source", "note")
+        return not any(self.get(f) for f in fields) and not self.region_cells()
+
 
 def table_to_set_data(
     table: SetTable,
@@ -236,11 +243,14 @@ class _Builder:
             )
             return
         self.seen[code] = row.where("code")
-        requirement = self.requirement(row)
         if code in self.indicators:
             number = self.criterion_of[code].number
             self.criterion_names(row, number)
-            self.override(row, code, requirement)
+            unit = row.get("unit") or unit_cell(self.indicators[code].unit)
+            self.override(row, code, self.requirement(row, unit))
+            return
+        if row.is_heading():
+            self.heading(row, code)
             return
         found = _CRITERION_NUMBER.match(code)
         if found is None:
@@ -249,7 +259,17 @@ class _Builder:
             return
         number = int(found[1])
         self.criterion_names(row, number)
-        self.added(row, code, number, requirement)
+        self.added(row, code, number, self.requirement(row, row.get("unit")))
+
+    def heading(self, row: _Row, code: str) -> None:
+        """A criterion's heading names it; a group's (I, II… ) holds nothing to encode."""
+        if not _WHOLE_NUMBER.fullmatch(code):
+            return
+        number = int(code)
+        if number not in self.numbers:
+            self.first_rows.setdefault(number, row)
+            self.criteria.setdefault(number, {"number": number})
+        self.criterion_names(row, number)
 
     def criterion_names(self, row: _Row, number: int) -> None:
         name, name_en = row.get("criterion"), row.get("criterion_en")
@@ -323,15 +343,18 @@ class _Builder:
                         row.where(field), f"criterion {number} is new: it needs '{column}'"
                     )
 
-    def requirement(self, row: _Row) -> object:
-        """The requirement data of a row's threshold cells, or None when they are all empty."""
+    def requirement(self, row: _Row, unit: str) -> object:
+        """The requirement data of a row's threshold cells, or None when they are all empty.
+
+        ``unit`` is the row's unit cell, or the parent's unit when the cell is empty.
+        """
         field = row.threshold_field()
         general, where = row.get(field), row.where(field)
         regional = row.region_cells()
         try:
             if not regional:
-                return _whole_cell(general, row.get("unit"), where) if general else None
-            return _by_region(general, where, regional, row.get("unit"))
+                return _whole_cell(general, unit, where) if general else None
+            return _by_region(general, where, regional, unit)
         except _CellProblem as err:
             self.problem(err.where, err.text, err.expected)
             return None
