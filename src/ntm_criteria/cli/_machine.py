@@ -1,4 +1,4 @@
-"""Machine-readable output of ``ntm assess`` and ``ntm report``: JSON and CSV.
+"""Machine-readable output of ``ntm assess``, ``ntm report`` and ``ntm whatif``: JSON and CSV.
 
 JSON of ``assess`` is the list of :meth:`AssessmentResult.to_dict` (as
 ``--json`` always wrote); CSV has one row per locality.  Column names and
@@ -16,8 +16,9 @@ from typing import Any
 
 from ntm_criteria.assessment import AssessmentResult
 from ntm_criteria.progress import RollUp
+from ntm_criteria.whatif import WhatIf
 
-__all__ = ["results_csv", "results_json", "rollup_csv", "rollup_json"]
+__all__ = ["results_csv", "results_json", "rollup_csv", "rollup_json", "whatif_csv", "whatif_json"]
 
 _RESULT_COLUMNS = ("code", "name_vi", "status", "criteria_met", "criteria_total")
 _STANDING_COLUMNS = (
@@ -85,6 +86,27 @@ def rollup_csv(rollup: RollUp) -> str:
         for row in _standing_data(rollup)
     ]
     return _csv(_STANDING_COLUMNS, rows)
+
+
+_CHANGE_COLUMNS = ("code", "name_vi", "criterion", "before", "after")
+
+
+def whatif_json(result: WhatIf) -> str:
+    """A what-if comparison as JSON: the two sets, the counts met before and after, each change."""
+    data = {
+        "base": result.base.id,
+        "variant": result.variant.id,
+        "count": len(result.pairs),
+        "met_before": result.met_count(),
+        "met_after": result.met_count(variant=True),
+        "changes": result.records(),
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def whatif_csv(result: WhatIf) -> str:
+    """One CSV row per status change (criterion empty: the set as a whole)."""
+    return _csv(_CHANGE_COLUMNS, ([r[k] for k in _CHANGE_COLUMNS] for r in result.records()))
 
 
 def _csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import csv
-import io
-import json
 from pathlib import Path
 
 from ntm_criteria import catalog
+from ntm_criteria.cli._machine import whatif_csv, whatif_json
 from ntm_criteria.cli._options import (
     Subparsers,
     add_output_options,
@@ -98,21 +96,7 @@ def _changed(s: CriterionSet, text: str) -> CriterionSet:
 
 def _render(result: WhatIf, fmt: str, lang: str) -> str:
     if fmt == "json":
-        data = {
-            "base": result.base.id,
-            "variant": result.variant.id,
-            "count": len(result.pairs),
-            "met_before": result.met_count(),
-            "met_after": result.met_count(variant=True),
-            "changes": result.records(),
-        }
-        return json.dumps(data, ensure_ascii=False, indent=2)
+        return whatif_json(result)
     if fmt == "csv":
-        out = io.StringIO()
-        writer = csv.DictWriter(
-            out, ["code", "name_vi", "criterion", "before", "after"], lineterminator="\n"
-        )
-        writer.writeheader()
-        writer.writerows(result.records())
-        return out.getvalue().rstrip("\n")
+        return whatif_csv(result)
     return result.report(lang)
