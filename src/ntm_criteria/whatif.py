@@ -26,10 +26,11 @@ from typing import Any
 
 import attrs
 
+from ntm_criteria._extras import require
 from ntm_criteria._validators import as_tuple, check_magnitude
 from ntm_criteria.assessment import AssessmentResult, Observation, assess
 from ntm_criteria.criteria import CriterionSet, set_from_data, set_to_data
-from ntm_criteria.errors import DataError, NtmError
+from ntm_criteria.errors import DataError
 from ntm_criteria.geography import Locality
 from ntm_criteria.periods import as_date
 from ntm_criteria.rules import Status, number_to_data
@@ -182,10 +183,7 @@ class WhatIf:
         >>> list(w.to_frame().columns)
         ['code', 'name_vi', 'criterion', 'before', 'after']
         """
-        try:
-            import pandas as pd
-        except ImportError:
-            raise NtmError('a DataFrame needs pandas: pip install "ntm_criteria[pandas]"') from None
+        pd = require("pandas")
         columns = ["code", "name_vi", "criterion", "before", "after"]
         return pd.DataFrame(self.records(), columns=columns)
 

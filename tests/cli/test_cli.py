@@ -68,8 +68,8 @@ def test_assess_from_csv_files_as_table_and_json(tmp_path, capsys):
     assert main(args) == 0
     assert "xã Hua La" in capsys.readouterr().out
     assert main([*args, "--json"]) == 0
-    results = json.loads(capsys.readouterr().out)
-    assert [r["locality"]["code"] for r in results] == [
+    results = json.loads(capsys.readouterr().out)["results"]  # --json is --format json
+    assert [r["locality"] for r in results] == [
         "04036",
         "04039",
         "04042",

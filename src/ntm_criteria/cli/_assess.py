@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ntm_criteria.cli._machine import results_csv, results_json
+from ntm_criteria.cli._machine import results_csv
 from ntm_criteria.cli._options import (
     Subparsers,
     add_output_options,
@@ -15,6 +15,7 @@ from ntm_criteria.cli._options import (
     write_output,
 )
 from ntm_criteria.errors import NtmError
+from ntm_criteria.export import results_to_json_text
 from ntm_criteria.geography import Gazetteer, LocalityKind
 from ntm_criteria.io import OBSERVATION_COLUMNS, read_observations
 from ntm_criteria.report import results_table
@@ -54,6 +55,12 @@ def add_parser(sub: Subparsers) -> None:
     p_assess.add_argument("--on", required=True, help="assessment date, e.g. 30/6/2023")
     p_assess.add_argument("--lang", choices=("vi", "en"), default="vi")
     add_output_options(p_assess)
+    p_assess.add_argument(
+        "--detail",
+        choices=("compact", "full"),
+        default="compact",
+        help="JSON: criteria only (compact) or every indicator too (full)",
+    )
     p_assess.set_defaults(run=run)
 
 
@@ -75,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
             f"known kinds: {', '.join(k.value for k in LocalityKind)}"
         )
     if args.format == "json":
-        text = results_json(results)
+        text = results_to_json_text(results, detail=args.detail, lang=args.lang, indent=2)
     elif args.format == "csv":
         text = results_csv(results)
     else:

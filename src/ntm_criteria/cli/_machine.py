@@ -1,9 +1,9 @@
 """Machine-readable output of ``ntm assess``, ``ntm report`` and ``ntm whatif``: JSON and CSV.
 
-JSON of ``assess`` is the list of :meth:`AssessmentResult.to_dict` (as
-``--json`` always wrote); CSV has one row per locality.  Column names and
-status values are identifiers (``met``, ``not_met``), the same in every
-language, so that a program can read them.
+The JSON of ``assess`` is :mod:`ntm_criteria.export`'s documented shape;
+the rest is here.  CSV has one row per locality (or per change).  Column
+names and status values are identifiers (``met``, ``not_met``), the same in
+every language, so that a program can read them.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from ntm_criteria.assessment import AssessmentResult
 from ntm_criteria.progress import RollUp
 from ntm_criteria.whatif import WhatIf
 
-__all__ = ["results_csv", "results_json", "rollup_csv", "rollup_json", "whatif_csv", "whatif_json"]
+__all__ = ["results_csv", "rollup_csv", "rollup_json", "whatif_csv", "whatif_json"]
 
 _RESULT_COLUMNS = ("code", "name_vi", "status", "criteria_met", "criteria_total")
 _STANDING_COLUMNS = (
@@ -31,11 +31,6 @@ _STANDING_COLUMNS = (
     "criteria_unknown",
     "at_risk",
 )
-
-
-def results_json(results: Sequence[AssessmentResult]) -> str:
-    """The results as a JSON list of their plain data."""
-    return json.dumps([r.to_dict() for r in results], ensure_ascii=False, indent=2)
 
 
 def results_csv(results: Sequence[AssessmentResult]) -> str:

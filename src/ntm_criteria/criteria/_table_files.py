@@ -1,5 +1,7 @@
 """Decision tables in files: CSV and ``.xlsx`` (openpyxl, the ``excel`` extra) in and out.
 
+Workbooks are read through ``_spreadsheet`` as every table of the library is.
+
 :func:`read_set_table` reads a table (the header is the first row with a TT
 column; rows above it, such as the decision's title, are skipped);
 :func:`set_from_table` makes it a set file's data that extends a parent set
@@ -10,32 +12,36 @@ table.  Problems name the file, the sheet, the row and the column letter.
 from __future__ import annotations
 
 import csv
-import datetime
 import io
-from collections.abc import Iterable, Iterator
+import os
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ntm_criteria._document import read_text_file
-from ntm_criteria._validators import MAX_DOCUMENT_BYTES, nfc
+from ntm_criteria._extras import require
+from ntm_criteria._spreadsheet import is_spreadsheet, read_table_text
+from ntm_criteria._validators import nfc
 from ntm_criteria.criteria._load import set_from_data
 from ntm_criteria.criteria._table import SetTable, TableRow, set_to_table
 from ntm_criteria.criteria._table_read import cell_of_key_path, place_rows, table_to_set_data
-from ntm_criteria.errors import DataError, DataErrors, NtmError
+from ntm_criteria.errors import DataError, DataErrors
 
 if TYPE_CHECKING:
     from ntm_criteria.criteria._set import CriterionSet
 
 __all__ = ["read_set_table", "set_from_table", "write_set_table"]
 
-_EXCEL = "excel"
 _SHEET_TITLE = "Bộ tiêu chí"
 # More rows than any decision's table has: a bigger sheet is refused, never read for minutes.
 _MAX_ROWS = 20_000
 
 
 def read_set_table(path: str | Path, *, sheet: str | None = None) -> SetTable:
-    """A decision's table from a ``.csv`` or ``.xlsx`` file (the first sheet unless ``sheet``).
+    """A decision's table from a ``.csv`` or ``.xlsx`` file (``book.xlsx#Sheet``, or ``sheet=``).
+
+    A workbook's first sheet is read unless a sheet is named; its cells are
+    read as the CSV readers read them (``_spreadsheet``), one sheet row per
+    line, so that problems name the sheet's rows.
 
     >>> import tempfile, pathlib
     >>> from ntm_criteria import demo
@@ -45,12 +51,14 @@ def read_set_table(path: str | Path, *, sheet: str | None = None) -> SetTable:
     ...     read_set_table(path).rows[0].cells[:2]
     ('3.1', 'Thủy lợi')
     """
-    path = Path(path)
-    if path.suffix.lower() == ".xlsx":
-        return _read_xlsx(path, sheet)
+    text = os.fspath(path)
     if sheet is not None:
-        raise DataError("a CSV file has no sheets", file=str(path), expected="a .xlsx file")
-    return _from_grid(_csv_grid(read_text_file(path), str(path)), None, str(path))
+        if not is_spreadsheet(text):
+            raise DataError("a CSV file has no sheets", file=text, expected="a .xlsx file")
+        text = f"{text}#{sheet}"
+    name, content = read_table_text(text)
+    title = name[name.rindex("[") + 1 : -1] if is_spreadsheet(text) and name.endswith("]") else None
+    return _from_grid(_csv_grid(content, name), title, name)
 
 
 def write_set_table(s: CriterionSet, path: str | Path) -> None:
@@ -66,7 +74,7 @@ def write_set_table(s: CriterionSet, path: str | Path) -> None:
     """
     table = set_to_table(s)
     path = Path(path)
-    if path.suffix.lower() == ".xlsx":
+    if is_spreadsheet(path):
         _write_xlsx(table, path)
         return
     out = io.StringIO()
@@ -157,57 +165,8 @@ def _from_grid(grid: Iterable[tuple[int, list[str]]], sheet: str | None, file: s
     )
 
 
-def _openpyxl(what: str) -> Any:
-    try:
-        import openpyxl
-    except ImportError:
-        raise NtmError(f'{what} needs openpyxl: pip install "ntm_criteria[{_EXCEL}]"') from None
-    return openpyxl
-
-
-def _read_xlsx(path: Path, sheet: str | None) -> SetTable:
-    openpyxl = _openpyxl("reading a .xlsx table")
-    file = str(path)
-    try:
-        if path.stat().st_size > MAX_DOCUMENT_BYTES:
-            raise DataError(f"larger than {MAX_DOCUMENT_BYTES} bytes", file=file)
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except OSError as err:
-        raise DataError(f"cannot read the file: {err.strerror or err}", file=file) from None
-    except NtmError:
-        raise
-    except Exception as err:  # openpyxl and zipfile raise many kinds for a file that is not xlsx
-        raise DataError(f"not a readable .xlsx workbook ({err})", file=file) from None
-    try:
-        if sheet is not None and sheet not in book.sheetnames:
-            known = ", ".join(book.sheetnames)
-            raise DataError(f"no sheet {sheet!r}", file=file, expected=f"one of {known}")
-        ws = book[sheet] if sheet is not None else book.worksheets[0]
-        return _from_grid(_sheet_grid(ws, file), ws.title, file)
-    finally:
-        book.close()
-
-
-def _sheet_grid(ws: Any, file: str) -> Iterator[tuple[int, list[str]]]:
-    for number, values in enumerate(ws.iter_rows(values_only=True), 1):
-        if number > _MAX_ROWS:
-            raise DataError(f"more than {_MAX_ROWS} rows", file=file, key_path=ws.title)
-        yield number, [_cell_text(v) for v in values]
-
-
-def _cell_text(value: object) -> str:
-    """A cell's value as text: a number typed into a sheet (3 for TT 3) reads as it shows."""
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, datetime.datetime | datetime.date):
-        return value.isoformat()
-    return str(value)
-
-
 def _write_xlsx(table: SetTable, path: Path) -> None:
-    openpyxl = _openpyxl("writing a .xlsx table")
+    openpyxl = require("openpyxl")
     book = openpyxl.Workbook()
     ws = book.active
     ws.title = _SHEET_TITLE

@@ -34,7 +34,7 @@ from ntm_criteria.units import parse_number
 if TYPE_CHECKING:
     from ntm_criteria.criteria._set import CriterionSet
 
-__all__ = ["cell_of_key_path", "place_rows", "read_header", "table_to_set_data"]
+__all__ = ["cell_of_key_path", "code_of", "place_rows", "read_header", "table_to_set_data"]
 
 _FIELDS = (
     "code",
@@ -68,6 +68,18 @@ _SIGN_TEXTS = (">=", "<=", "≥", "≤", "=")
 _FROM, _TO = "từ", "đến"
 _CRITERION_NUMBER = re.compile(r"([0-9]{1,4})(?:\.|$)")
 _WHOLE_NUMBER = re.compile(r"[0-9]{1,4}")
+# A code typed into a sheet as a number reads the Vietnamese way: 3.1 shows as "3,1".
+_CODE_AS_DECIMAL = re.compile(r"[0-9]{1,4},[0-9]{1,4}")
+
+
+def code_of(text: str) -> str:
+    """A TT cell's code: ``3,1`` (a code a sheet stored as a number) is ``3.1``.
+
+    >>> code_of("3,1"), code_of("17.x1")
+    ('3.1', '17.x1')
+    """
+    text = nfc(text.strip())
+    return text.replace(",", ".") if _CODE_AS_DECIMAL.fullmatch(text) else text
 
 
 @attrs.frozen
@@ -233,7 +245,7 @@ class _Builder:
         self.problems.append(DataError(text, key_path=where, expected=expected))
 
     def add(self, row: _Row) -> None:
-        code = row.get("code")
+        code = code_of(row.get("code"))
         if not code:
             self.problem(row.where("code"), "a row without a code", expected="TT: e.g. 3.1")
             return
@@ -499,9 +511,7 @@ def place_rows(data: Mapping[str, Any], table: SetTable) -> dict[str, int]:
     """Key paths of the data :func:`table_to_set_data` wrote, to the rows they came from."""
     code_column = _field_columns(table.header).get("code", 0)
     rows = {
-        nfc(r.cells[code_column].strip()): r.number
-        for r in table.rows
-        if code_column < len(r.cells)
+        code_of(r.cells[code_column]): r.number for r in table.rows if code_column < len(r.cells)
     }
     places = {f'indicators."{code}"': rows.get(code) for code in data.get("indicators", {})}
     for at, criterion in enumerate(data.get("criteria", [])):
