@@ -11,6 +11,7 @@ import tempfile
 
 from ntm_criteria import catalog
 from ntm_criteria.criteria import loads_set, set_from_table, set_to_toml, write_set_table
+from ntm_criteria.rules import describe
 
 HERE = pathlib.Path(__file__).parent
 national = catalog.get("vn-ntm-commune-standard-2021-2025")
@@ -30,7 +31,8 @@ print(text)
 # 2. The file reads back as a set: the national one with the table's changes.
 provincial = loads_set(text, parents=[national])
 for code in ("3.1", "10", "11", "17.x1"):
-    print(code, provincial.indicator(code).requirement)
+    indicator = provincial.indicator(code)
+    print(code, describe(indicator.requirement, indicator.unit, "vi", full=True))
 
 # 3. Any set goes back to a table for review (.xlsx with the excel extra, or CSV).
 with tempfile.TemporaryDirectory() as folder:

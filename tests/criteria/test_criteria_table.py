@@ -392,3 +392,13 @@ def test_heading_rows_name_criteria_and_groups_hold_nothing(tmp_path):
         "Own criterion",
     )
     assert [i["code"] for i in added["indicators"]] == ["20.1"]
+
+
+def test_a_cell_beyond_the_header_is_a_problem(tmp_path):
+    # Regression: an unquoted comma in a criterion's name shifted the row and went unnoticed.
+    path = write(
+        tmp_path,
+        "TT,Tiêu chí,Đơn vị,Chỉ tiêu chung\n3.1,Thủy lợi và phòng, chống thiên tai,%,≥ 85\n",
+    )
+    with pytest.raises(DataErrors, match="line 2, column E: a cell beyond the last column"):
+        set_from_table(path, catalog.get(NATIONAL), set_id="x")

@@ -245,6 +245,12 @@ class _Builder:
         self.problems.append(DataError(text, key_path=where, expected=expected))
 
     def add(self, row: _Row) -> None:
+        width = len(row.table.header)
+        surplus = [i for i, cell in enumerate(row.row.cells) if i >= width and cell.strip()]
+        if surplus:
+            where = row.table.cell(row.row.number, surplus[0])
+            self.problem(where, "a cell beyond the last column", expected=f"{width} columns")
+            return
         code = code_of(row.get("code"))
         if not code:
             self.problem(row.where("code"), "a row without a code", expected="TT: e.g. 3.1")
