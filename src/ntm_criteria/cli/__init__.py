@@ -26,14 +26,25 @@ import sys
 from collections.abc import Sequence
 
 from ntm_criteria import __version__
-from ntm_criteria.cli import _assess, _check, _demo, _report, _set, _whatif
+from ntm_criteria.cli import (
+    _assess,
+    _check,
+    _civilized,
+    _demo,
+    _ocop,
+    _poverty,
+    _report,
+    _set,
+    _urban,
+    _whatif,
+)
 from ntm_criteria.cli._options import EXIT_CODES
 from ntm_criteria.errors import NtmError
 
 __all__ = ["main"]
 
 # One module per subcommand, each with add_parser(sub) and run(args) -> exit status.
-_SUBCOMMANDS = (_demo, _check, _assess, _report, _set, _whatif)
+_SUBCOMMANDS = (_demo, _check, _assess, _report, _set, _whatif, _urban, _poverty, _ocop, _civilized)
 
 
 def _parser() -> argparse.ArgumentParser:

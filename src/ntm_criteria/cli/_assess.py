@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import json
+import sys
 from pathlib import Path
 
+from ntm_criteria.assessment import AssessmentResult
 from ntm_criteria.cli._machine import results_csv
 from ntm_criteria.cli._options import (
     Subparsers,
@@ -12,15 +15,20 @@ from ntm_criteria.cli._options import (
     assess_all,
     example_epilog,
     load,
+    reviews,
+    shown_warnings,
     write_output,
 )
 from ntm_criteria.errors import NtmError
 from ntm_criteria.export import results_to_json_text
 from ntm_criteria.geography import Gazetteer, LocalityKind
-from ntm_criteria.io import OBSERVATION_COLUMNS, read_observations
+from ntm_criteria.io import OBSERVATION_COLUMNS, REVIEW_COLUMNS, read_observations
 from ntm_criteria.report import results_table
 
 __all__ = ["add_parser", "run"]
+
+# The format --json sets: every result's exact plain data, as ntm assess always wrote it.
+_EXACT_JSON = "exact-json"
 
 
 def add_parser(sub: Subparsers) -> None:
@@ -48,44 +56,58 @@ def add_parser(sub: Subparsers) -> None:
     )
     p_assess.add_argument(
         "--observations",
-        required=True,
         type=Path,
-        help=f"observations CSV ({','.join(OBSERVATION_COLUMNS)})",
+        help=f"observations CSV ({','.join(OBSERVATION_COLUMNS)}); optional with --reviews",
+    )
+    p_assess.add_argument(
+        "--reviews",
+        type=Path,
+        help=f"criterion reviews CSV ({','.join(REVIEW_COLUMNS[:6])}; "
+        "or mã xã, tiêu chí, kết quả, ngày, đơn vị đánh giá, ghi chú)",
     )
     p_assess.add_argument("--on", required=True, help="assessment date, e.g. 30/6/2023")
     p_assess.add_argument("--lang", choices=("vi", "en"), default="vi")
-    add_output_options(p_assess)
+    add_output_options(p_assess, json_switch=_EXACT_JSON)
     p_assess.add_argument(
         "--detail",
         choices=("compact", "full"),
         default="compact",
-        help="JSON: criteria only (compact) or every indicator too (full)",
+        help="--format json: criteria only (compact) or every indicator too (full)",
     )
     p_assess.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.observations is None and args.reviews is None:
+        print("ntm assess: error: give --observations, --reviews or both", file=sys.stderr)
+        return 2
     criterion_set = load(args.set_ref)
     places = Gazetteer.load_csv(args.localities)
-    observations = read_observations(args.observations)
+    observations = read_observations(args.observations) if args.observations else {}
     unknown = sorted(set(observations) - {place.code for place in places})
     if unknown:
         raise NtmError(
             f"{args.observations}: observations for localities not in "
             f"{args.localities}: {', '.join(unknown)}"
         )
-    results = assess_all(criterion_set, places, observations, args.on)
+    reviewed = reviews(args.reviews, places, [criterion_set], args.on)
+    with shown_warnings():
+        results = assess_all(criterion_set, places, observations, args.on, reviewed)
     if not results:
         kinds = ", ".join(k.value for k in criterion_set.scope)
         raise NtmError(
             f"{args.localities}: no locality of kind {kinds}; "
             f"known kinds: {', '.join(k.value for k in LocalityKind)}"
         )
-    if args.format == "json":
-        text = results_to_json_text(results, detail=args.detail, lang=args.lang, indent=2)
-    elif args.format == "csv":
-        text = results_csv(results)
-    else:
-        text = results_table(results, args.lang, fmt=args.format)
-    write_output(text, args.output)
+    write_output(_render(results, args), args.output)
     return 0
+
+
+def _render(results: list[AssessmentResult], args: argparse.Namespace) -> str:
+    if args.format == _EXACT_JSON:  # --json, as before: what AssessmentResult.from_dict reads
+        return json.dumps([r.to_dict() for r in results], ensure_ascii=False, indent=2)
+    if args.format == "json":
+        return results_to_json_text(results, detail=args.detail, lang=args.lang, indent=2)
+    if args.format == "csv":
+        return results_csv(results)
+    return results_table(results, args.lang, fmt=args.format)
