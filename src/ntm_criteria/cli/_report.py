@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ntm_criteria._validators import nfc
+from ntm_criteria.charts import write_charts
 from ntm_criteria.cli._machine import rollup_csv, rollup_json
 from ntm_criteria.cli._options import (
     Subparsers,
@@ -35,7 +36,7 @@ from ntm_criteria.io import (
 from ntm_criteria.levels import Ladder, decide_level
 from ntm_criteria.periods import as_date
 from ntm_criteria.progress import Basis, Roadmap, roll_up
-from ntm_criteria.report import rollup_report
+from ntm_criteria.report import rollup_report, rollup_workbook
 from ntm_criteria.text import message
 
 __all__ = ["add_parser", "run"]
@@ -98,6 +99,18 @@ def add_parser(sub: Subparsers) -> None:
     p_report.add_argument("--title", help="the report's title")
     p_report.add_argument("--lang", choices=("vi", "en"), default="vi")
     add_output_options(p_report)
+    p_report.add_argument(
+        "--xlsx",
+        type=Path,
+        metavar="FILE",
+        help="also write the report as a workbook (needs the excel extra)",
+    )
+    p_report.add_argument(
+        "--charts",
+        type=Path,
+        metavar="DIR",
+        help="also write the report's charts as PNG files into DIR (needs the charts extra)",
+    )
     p_report.set_defaults(run=run, parser=p_report)
 
 
@@ -175,4 +188,16 @@ def run(args: argparse.Namespace) -> int:
             fmt=args.format,
         )
     write_output(text, args.output)
+    if args.xlsx is not None:
+        rollup_workbook(
+            rollup,
+            args.xlsx,
+            title=title,
+            on=on,
+            targets=args.target,
+            roadmap=roadmap,
+            lang=args.lang,
+        )
+    if args.charts is not None:
+        write_charts(rollup, args.charts, targets=args.target, lang=args.lang)
     return 0

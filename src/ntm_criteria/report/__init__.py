@@ -40,6 +40,7 @@ from ntm_criteria.report._rollup import (
 )
 from ntm_criteria.report._scorecard import scorecard
 from ntm_criteria.report._tables import Format
+from ntm_criteria.report._workbook import rollup_workbook
 
 __all__ = [
     "Format",
@@ -50,6 +51,7 @@ __all__ = [
     "roadmap_table",
     "rollup_report",
     "rollup_sentence",
+    "rollup_workbook",
     "scorecard",
     "standings_table",
     "top_shortfalls",

@@ -21,7 +21,7 @@ from ntm_criteria.report._tables import Format, bullets, check_format, heading
 from ntm_criteria.report._words import capital, level_name
 from ntm_criteria.text import Lang, check_lang, message, pick
 
-__all__ = ["rollup_report"]
+__all__ = ["basis_line", "rollup_report", "untrusted_line"]
 
 
 def rollup_report(
@@ -66,8 +66,8 @@ def rollup_report(
     lines = [heading(title, form, 2), ""]
     if targets:
         lines += [rollup_sentence(rollup, targets, language, scope=scope), ""]
-    lines += [_basis_line(rollup, on, language)]
-    note = _untrusted_line(rollup, language)
+    lines += [basis_line(rollup, on, language)]
+    note = untrusted_line(rollup, language)
     if note:
         lines += ["", note]
     lines += [""]
@@ -90,7 +90,7 @@ def rollup_report(
     return "\n".join(lines)
 
 
-def _basis_line(rollup: RollUp, on: datetime.date, lang: Lang) -> str:
+def basis_line(rollup: RollUp, on: datetime.date, lang: Lang) -> str:
     """What the headline counts: recognition decisions in force, or the assessment."""
     key = "basis_recognised" if rollup.headline_basis is Basis.RECOGNISED else "basis_assessed"
     kind = rollup.kind_name(lang)
@@ -98,7 +98,7 @@ def _basis_line(rollup: RollUp, on: datetime.date, lang: Lang) -> str:
     return capital(text)
 
 
-def _untrusted_line(rollup: RollUp, lang: Lang) -> str | None:
+def untrusted_line(rollup: RollUp, lang: Lang) -> str | None:
     """The warning that some outcomes rest on illustrative or unverified thresholds."""
     untrusted = rollup.untrusted()
     if not untrusted:
