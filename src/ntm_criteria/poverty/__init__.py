@@ -34,13 +34,21 @@ Rates over many households (:func:`rates`, :func:`rates_by`, and the batch
 path of :class:`HouseholdTable`, with an optional vectorised numpy engine)
 give exact shares, and :func:`to_observation` turns a commune's rate into the
 observation an NTM criterion set's poverty indicator takes.
+
+For millions of households, :func:`classify_columns` classifies numpy
+columns (status codes of :data:`STATUS_CODES`, the same answers as
+:func:`classify`), :func:`tally_columns` adds chunks of columns into figures
+per locality, and :func:`national_rates` reads a Parquet or CSV file of any
+size in chunks (the ``parquet`` extra), in bounded memory.
 """
 
 from typing import TypeAlias
 
-from ntm_criteria.poverty import _cells, _engines, _rates
+from ntm_criteria.poverty import _cells, _engines, _rates, _tally
 from ntm_criteria.poverty._areas import Area, PovertyStatus
+from ntm_criteria.poverty._chunks import national_rates, read_household_chunks, tally_columns
 from ntm_criteria.poverty._classify import Classification, classify
+from ntm_criteria.poverty._columns import classify_columns
 from ntm_criteria.poverty._csv import read_households, reads_households
 from ntm_criteria.poverty._figures import Headcount, PovertyRates
 from ntm_criteria.poverty._households import Household
@@ -66,6 +74,13 @@ HOUSEHOLD_COLUMNS = _cells.HOUSEHOLD_COLUMNS
 
 >>> HOUSEHOLD_COLUMNS
 ('id', 'area', 'members', 'income')
+"""
+
+STATUS_CODES = _tally.STATUS_CODES
+"""The statuses that :func:`classify_columns` codes as 0, 1, 2 and 3, in that order.
+
+>>> [status.value for status in STATUS_CODES]
+['poor', 'near_poor', 'above_line', 'unknown']
 """
 
 Engine: TypeAlias = _engines.Engine
@@ -95,6 +110,7 @@ A name is ``"id"``, ``"area"``, ``"members"``, ``"commune"`` or a key of
 
 __all__ = [
     "HOUSEHOLD_COLUMNS",
+    "STATUS_CODES",
     "Area",
     "Classification",
     "DeprivationIndicator",
@@ -110,12 +126,16 @@ __all__ = [
     "PovertyStandards",
     "PovertyStatus",
     "classify",
+    "classify_columns",
     "default_standards",
     "load_standards",
     "loads_standards",
+    "national_rates",
     "rates",
     "rates_by",
+    "read_household_chunks",
     "read_households",
     "reads_households",
+    "tally_columns",
     "to_observation",
 ]

@@ -33,7 +33,7 @@ from ntm_criteria.rules import AtLeastK, Fixed
 if TYPE_CHECKING:
     from ntm_criteria.poverty._table import HouseholdTable
 
-__all__ = ["Engine", "load_numpy", "statuses", "tallies"]
+__all__ = ["Engine", "add_counts", "load_numpy", "statuses", "tallies"]
 
 #: How a household table computes (documented in ntm_criteria.poverty).
 Engine: TypeAlias = Literal["auto", "python", "numpy"]
@@ -179,6 +179,7 @@ def _python_tallies(
 # -- the numpy engine ---------------------------------------------------------
 
 _INT64_SAFE = 2**62
+_FLOAT_EXACT = 2**53
 
 
 def _safe_float(value: Fraction | None) -> float:
@@ -251,50 +252,83 @@ def _numpy_tallies(
     status, income, flags = _numpy_facts(table, standard, day, np)
     index: dict[Hashable, int] = {}
     group = np.fromiter((index.setdefault(key, len(index)) for key in keys), np.int64, n)
-    size = len(index)
+    tallies = {key: Tally(standard) for key in index}
+    add_counts(np, list(tallies.values()), group, status, income, flags, table.members)
+    return tallies
+
+
+def add_counts(
+    np: Any,
+    tallies: Sequence[Tally],
+    group: Any,
+    status: Any,
+    income: Any,
+    flags: Any,
+    members: Any,
+) -> None:
+    """Add a batch of households into ``tallies``; ``group`` says which tally each row goes to.
+
+    ``status`` and ``income`` are the codes of :mod:`._tally`, ``flags`` the
+    (indicators × households) matrix of 1 / 0 / -1, ``members`` a column of
+    whole numbers (an array, or a sequence of Python ints of any size).
+
+    >>> import numpy as np
+    >>> from ntm_criteria.poverty import default_standards
+    >>> tally = Tally(default_standards().get("qd-59-2015"))
+    >>> add_counts(np, [tally], np.array([0, 0]), np.array([3, 2]), np.array([1, 0]),
+    ...            np.zeros((0, 2)), np.array([4, 2]))
+    >>> tally.households, tally.persons, tally.statuses, tally.below
+    (2, 6, [0, 0, 1, 1], 1)
+    """
+    size = len(tallies)
 
     def count(mask: Any) -> list[int]:
         return [int(x) for x in np.bincount(group[mask], minlength=size)]
 
-    members_fit = not n or max(table.members) < _INT64_SAFE // n
-    members = np.array(table.members if members_fit else [0] * n, dtype=np.int64)
-
-    def persons(mask: Any) -> list[int]:
-        if not members_fit:
-            sums = [0] * size
-            for i in np.flatnonzero(mask).tolist():
-                sums[int(group[i])] += table.members[i]
-            return sums
-        total = np.zeros(size, dtype=np.int64)
-        np.add.at(total, group[mask], members[mask])
-        return [int(x) for x in total]
-
-    everyone = np.ones(n, dtype=bool)
-    tallies = {key: Tally(standard) for key in index}
-    per_group = list(tallies.values())
-    columns = {
-        "households": count(everyone),
-        "persons": persons(everyone),
-        "below": count(income == AT_OR_BELOW),
-        "income_known": count(income != NO_INCOME),
-    }
+    persons = _person_counter(np, group, members, size)
+    everyone = np.ones(len(group), dtype=bool)
+    households, persons_all = count(everyone), persons(everyone)
+    below, known = count(income == AT_OR_BELOW), count(income != NO_INCOME)
     by_status = [count(status == s) for s in range(4)]
     persons_by_status = [persons(status == s) for s in range(4)]
-    ind = [(count(row == 1), count(row != -1)) for row in flags]
-    dims = []
-    for _, positions in per_group[0].dims if per_group else []:
+    indicators = [(count(row == 1), count(row != -1)) for row in flags]
+    dimensions = []
+    for _, positions in tallies[0].dims if tallies and len(flags) else []:
         sub = flags[positions]
-        any_deprived = (sub == 1).any(axis=0)
-        dims.append((count(any_deprived), count(any_deprived | (sub == 0).all(axis=0))))
-    for g, tally in enumerate(per_group):
-        tally.households = columns["households"][g]
-        tally.persons = columns["persons"][g]
-        tally.below = columns["below"][g]
-        tally.income_known = columns["income_known"][g]
-        tally.statuses = [by_status[s][g] for s in range(4)]
-        tally.status_persons = [persons_by_status[s][g] for s in range(4)]
-        tally.ind_deprived = [dep[g] for dep, _ in ind]
-        tally.ind_known = [known[g] for _, known in ind]
-        tally.dim_deprived = [dep[g] for dep, _ in dims]
-        tally.dim_known = [known[g] for _, known in dims]
-    return tallies
+        deprived = (sub == 1).any(axis=0)
+        dimensions.append((count(deprived), count(deprived | (sub == 0).all(axis=0))))
+    for g, tally in enumerate(tallies):
+        tally.households += households[g]
+        tally.persons += persons_all[g]
+        tally.below += below[g]
+        tally.income_known += known[g]
+        for s in range(4):
+            tally.statuses[s] += by_status[s][g]
+            tally.status_persons[s] += persons_by_status[s][g]
+        for j, (dep, kno) in enumerate(indicators):
+            tally.ind_deprived[j] += dep[g]
+            tally.ind_known[j] += kno[g]
+        for j, (dep, kno) in enumerate(dimensions):
+            tally.dim_deprived[j] += dep[g]
+            tally.dim_known[j] += kno[g]
+
+
+def _person_counter(np: Any, group: Any, members: Any, size: int) -> Any:
+    """A function: the persons per group among the rows of a mask, exactly."""
+    n = len(group)
+    values = members.tolist() if hasattr(members, "tolist") else list(members)
+    if not n or max(values) * n < _FLOAT_EXACT:
+        weights = np.asarray(values, dtype=np.float64)  # every sum is exact in a float
+
+        def fast(mask: Any) -> list[int]:
+            return [int(x) for x in np.bincount(group[mask], weights[mask], minlength=size)]
+
+        return fast
+
+    def exact(mask: Any) -> list[int]:  # huge household sizes: Python ints
+        sums = [0] * size
+        for i in np.flatnonzero(mask).tolist():
+            sums[int(group[i])] += values[i]
+        return sums
+
+    return exact
