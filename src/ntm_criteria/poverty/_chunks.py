@@ -18,7 +18,7 @@ from ntm_criteria.errors import DataError, NtmError
 from ntm_criteria.periods import as_date
 from ntm_criteria.poverty._areas import Area
 from ntm_criteria.poverty._columns import column_facts, require_numpy
-from ntm_criteria.poverty._engines import add_counts
+from ntm_criteria.poverty._engines import count_matrix, tallies_from_counts
 from ntm_criteria.poverty._figures import PovertyRates
 from ntm_criteria.poverty._income import INCOME_UNIT
 from ntm_criteria.poverty._rows import known_codes
@@ -73,13 +73,41 @@ def _tally_all(
     income_unit: str,
 ) -> dict[Hashable, PovertyRates]:
     np = require_numpy("tally_columns")
-    tallies: dict[Hashable, Tally] = {}
+    totals = _RunningCounts(np)
     first_row = 0
     for chunk in chunks:
-        first_row += _tally_chunk(np, chunk, standard, day, by, income_unit, tallies, first_row)
-    if by is None and not tallies:
-        tallies[None] = Tally(standard)
+        first_row += _tally_chunk(np, chunk, standard, day, by, income_unit, totals, first_row)
+    if by is None and not totals.index:
+        return {None: Tally(standard).result(day, None)}
+    tallies = tallies_from_counts(standard, list(totals.index), totals.counts())
     return {key: tally.result(day, key) for key, tally in tallies.items()}
+
+
+class _RunningCounts:
+    """Count matrices added group by group, as new groups keep appearing chunk after chunk."""
+
+    def __init__(self, np: Any) -> None:
+        self.np = np
+        self.index: dict[Hashable, int] = {}
+        self.matrix: Any = None
+
+    def add(self, keys: list[Hashable], counts: Any) -> None:
+        np = self.np
+        rows = np.fromiter(
+            (self.index.setdefault(key, len(self.index)) for key in keys), np.int64, len(keys)
+        )
+        if self.matrix is None:
+            self.matrix = np.zeros((max(len(self.index), 16), counts.shape[1]), counts.dtype)
+        if len(self.index) > len(self.matrix):  # grow by doubling
+            grown = np.zeros((2 * len(self.index), self.matrix.shape[1]), self.matrix.dtype)
+            grown[: len(self.matrix)] = self.matrix
+            self.matrix = grown
+        self.matrix[rows] += counts  # each key once per chunk
+
+    def counts(self) -> Any:
+        if self.matrix is None:  # no rows at all
+            return self.np.zeros((0, 0), dtype=self.np.int64)
+        return self.matrix[: len(self.index)]
 
 
 def _column(chunk: Mapping[str, Any], name: str) -> Any:
@@ -98,10 +126,10 @@ def _tally_chunk(
     day: datetime.date,
     by: str | None,
     income_unit: str,
-    tallies: dict[Hashable, Tally],
+    totals: _RunningCounts,
     first_row: int,
 ) -> int:
-    """Add one chunk to ``tallies``; returns its number of rows."""
+    """Add one chunk to ``totals``; returns its number of rows."""
     income = np.asarray(_column(chunk, "income"))
     n = len(income)
     codes = set(standard.indicator_codes)
@@ -120,13 +148,11 @@ def _tally_chunk(
         group, keys = np.zeros(n, dtype=np.int64), [None] if n else []
     else:
         group, keys = _factorize(np, _column(chunk, by), n, by)
-    chunk_tallies = []
-    for key in keys:
-        tally = tallies.get(key)
-        if tally is None:
-            tally = tallies[key] = Tally(standard)
-        chunk_tallies.append(tally)
-    add_counts(np, chunk_tallies, group, facts.status, facts.income, facts.flags, members)
+    if keys:
+        counts = count_matrix(
+            np, standard, group, len(keys), facts.status, facts.income, facts.flags, members
+        )
+        totals.add(keys, counts)
     return n
 
 

@@ -255,33 +255,74 @@ def _income_codes(
 ) -> Any:
     """1 at or below the line of the household's area, 0 above, -1 unknown."""
     factor = exact_factor(income_unit, INCOME_UNIT)  # monthly = income × factor
-    code = np.full(len(incomes), NO_INCOME, dtype=np.int8)
-    known = ~np.isnan(incomes) if incomes.dtype.kind == "f" else np.ones(len(incomes), bool)
-    for area, rows in ((Area.RURAL, ~urban), (Area.URBAN, urban)):
+    lines: dict[Area, Fraction | None] = {}
+    for area in Area:
         leaf = standard.line(area, day)
-        if not isinstance(leaf, Fixed):
-            continue  # no line: the income test stays unknown
-        rows = rows & known
-        below = _at_or_below(np, incomes, leaf.amount / factor)
-        code[rows] = np.where(below[rows], AT_OR_BELOW, OVER)
+        lines[area] = leaf.amount / factor if isinstance(leaf, Fixed) else None
+    rural, city = lines[Area.RURAL], lines[Area.URBAN]
+    if rural is None and city is None:
+        return np.full(len(incomes), NO_INCOME, dtype=np.int8)
+    # An area without a line compares with a stand-in; its rows are unknown below.
+    if incomes.dtype.kind in "iu":
+        floors = np.where(urban, _floor(city), _floor(rural))
+        code = (incomes <= floors).view(np.int8)
+    else:
+        limits = np.where(urban, _float(city), _float(rural))
+        below = incomes <= limits
+        _settle_near_lines(np, incomes, limits, below, urban, rural, city)
+        code = below.view(np.int8)
+        np.copyto(code, NO_INCOME, where=np.isnan(incomes))
+    for area, missing in ((Area.RURAL, rural is None), (Area.URBAN, city is None)):
+        if missing:
+            np.copyto(code, NO_INCOME, where=urban if area is Area.URBAN else ~urban)
     return code
 
 
-def _at_or_below(np: Any, incomes: Any, line: Fraction) -> Any:
-    """``income <= line`` exactly, where a float counts as its shortest decimal (as ``to_exact``)."""
-    if incomes.dtype.kind in "iu":
-        return incomes <= math.floor(line)
-    limit = float(line)
-    result = incomes <= limit
-    # Rounding can reverse the order only within a few units in the last
-    # place of the line; there the exact values decide.  An income equal to
-    # a line that is a float-exact integer is at the line, exactly.
-    near = np.abs(incomes - limit) <= 8 * math.ulp(limit)
-    if Fraction(limit) == line and line.denominator == 1 and abs(limit) < _EXACT_FLOAT:
-        near &= incomes != limit
+def _floor(line: Fraction | None) -> int:
+    return 0 if line is None else math.floor(line)
+
+
+def _float(line: Fraction | None) -> float:
+    return 0.0 if line is None else float(line)
+
+
+def _settle_near_lines(
+    np: Any,
+    incomes: Any,
+    limits: Any,
+    below: Any,
+    urban: Any,
+    rural: Fraction | None,
+    city: Fraction | None,
+) -> None:
+    """Decide exactly the rows whose float comparison rounding could reverse.
+
+    Rounding can reverse ``income <= line`` only within a few units in the
+    last place of the line; there the exact values decide, a float counting
+    as its shortest decimal (as :func:`~ntm_criteria.units.to_exact` does).
+    An income equal to a line that is a float-exact integer is at the line.
+    """
+    known = [line for line in (rural, city) if line is not None]
+    window = 8 * math.ulp(max(abs(float(line)) for line in known))
+    near = np.abs(incomes - limits) <= window
+    if not near.any():
+        return
+    exact = {
+        area: line is not None and _is_float_integer(line)
+        for area, line in ((Area.RURAL, rural), (Area.URBAN, city))
+    }
     for i in np.flatnonzero(near).tolist():
-        result[i] = Fraction(repr(float(incomes[i]))) <= line
-    return result
+        is_urban = bool(urban[i])
+        line = city if is_urban else rural
+        if line is None or (
+            incomes[i] == limits[i] and exact[Area.URBAN if is_urban else Area.RURAL]
+        ):
+            continue
+        below[i] = Fraction(repr(float(incomes[i]))) <= line
+
+
+def _is_float_integer(line: Fraction) -> bool:
+    return line.denominator == 1 and abs(line) < _EXACT_FLOAT
 
 
 # -- deprivations -----------------------------------------------------------------
@@ -387,14 +428,27 @@ def _count_columns(
 
 def _statuses(np: Any, standard: PovertyStandard, code: Any, deprived: Any, unknown: Any) -> Any:
     """The status of every household from its income test and counts, as ``classify`` decides."""
-    status = np.full(len(code), UNDECIDED, dtype=np.int8)
+    n = len(code)
     if not isinstance(standard.min_deprivations, Fixed):
-        return status  # no rule: no household can be classified
-    status[code == OVER] = ABOVE
+        return np.full(n, UNDECIDED, dtype=np.int8)  # no rule: nothing can be classified
     rule = standard.deprivation_rule
-    if not isinstance(rule, AtLeastK):
-        return status  # no indicator list: at or below the line stays undetermined
-    below = code == AT_OR_BELOW
-    status[below & (deprived >= rule.k)] = POOR
-    status[below & (deprived + unknown < rule.k)] = NEAR
-    return status
+    if not isinstance(rule, AtLeastK):  # no indicator list: at or below the line is undetermined
+        return np.array(_STATUS_TABLE, dtype=np.int8)[(code + 1) * 3 + 2]
+    # 0: poor (k deprivations or more), 1: near-poor (fewer, even if every unknown
+    # were deprived), 2: cannot tell; the two tests exclude each other.
+    counts = (
+        2 - 2 * (deprived >= rule.k).view(np.int8) - (deprived + unknown < rule.k).view(np.int8)
+    )
+    return np.array(_STATUS_TABLE, dtype=np.int8)[(code + 1) * 3 + counts]
+
+
+def _status_table() -> list[int]:
+    """Status by ``(income test + 1) × 3 + deprivation test`` (0 poor, 1 near-poor, 2 cannot tell)."""
+    table = [UNDECIDED] * 9
+    for test, status in enumerate((POOR, NEAR, UNDECIDED)):
+        table[(OVER + 1) * 3 + test] = ABOVE
+        table[(AT_OR_BELOW + 1) * 3 + test] = status
+    return table
+
+
+_STATUS_TABLE = _status_table()

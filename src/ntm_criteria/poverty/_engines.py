@@ -33,7 +33,14 @@ from ntm_criteria.rules import AtLeastK, Fixed
 if TYPE_CHECKING:
     from ntm_criteria.poverty._table import HouseholdTable
 
-__all__ = ["Engine", "add_counts", "load_numpy", "statuses", "tallies"]
+__all__ = [
+    "Engine",
+    "count_matrix",
+    "load_numpy",
+    "statuses",
+    "tallies",
+    "tallies_from_counts",
+]
 
 #: How a household table computes (documented in ntm_criteria.poverty).
 Engine: TypeAlias = Literal["auto", "python", "numpy"]
@@ -252,83 +259,133 @@ def _numpy_tallies(
     status, income, flags = _numpy_facts(table, standard, day, np)
     index: dict[Hashable, int] = {}
     group = np.fromiter((index.setdefault(key, len(index)) for key in keys), np.int64, n)
-    tallies = {key: Tally(standard) for key in index}
-    add_counts(np, list(tallies.values()), group, status, income, flags, table.members)
-    return tallies
+    counts = count_matrix(np, standard, group, len(index), status, income, flags, table.members)
+    return tallies_from_counts(standard, list(index), counts)
 
 
-def add_counts(
+def count_matrix(
     np: Any,
-    tallies: Sequence[Tally],
+    standard: PovertyStandard,
     group: Any,
+    size: int,
     status: Any,
     income: Any,
     flags: Any,
     members: Any,
-) -> None:
-    """Add a batch of households into ``tallies``; ``group`` says which tally each row goes to.
+) -> Any:
+    """The counts of a :class:`Tally` for each of ``size`` groups, as a (groups × counts) matrix.
 
-    ``status`` and ``income`` are the codes of :mod:`._tally`, ``flags`` the
-    (indicators × households) matrix of 1 / 0 / -1, ``members`` a column of
-    whole numbers (an array, or a sequence of Python ints of any size).
+    ``group`` says which group each row is in; ``status`` and ``income`` are
+    the codes of :mod:`._tally`, ``flags`` the (indicators × households)
+    matrix of 1 / 0 / -1 (no rows when the deprivations are not known),
+    ``members`` a column of whole numbers (an array, or Python ints of any
+    size, when the matrix holds Python ints).  The columns are in the order
+    of :func:`tallies_from_counts`.
 
     >>> import numpy as np
     >>> from ntm_criteria.poverty import default_standards
-    >>> tally = Tally(default_standards().get("qd-59-2015"))
-    >>> add_counts(np, [tally], np.array([0, 0]), np.array([3, 2]), np.array([1, 0]),
-    ...            np.zeros((0, 2)), np.array([4, 2]))
-    >>> tally.households, tally.persons, tally.statuses, tally.below
-    (2, 6, [0, 0, 1, 1], 1)
+    >>> standard = default_standards().get("qd-59-2015")
+    >>> counts = count_matrix(np, standard, np.array([0, 0]), 1, np.array([3, 2]),
+    ...                       np.array([1, 0]), np.zeros((0, 2)), np.array([4, 2]))
+    >>> counts.tolist()
+    [[2, 6, 1, 2, 0, 0, 1, 1, 0, 0, 2, 4]]
     """
-    size = len(tallies)
+    persons, exact = _person_counter(np, group, members, size)
 
-    def count(mask: Any) -> list[int]:
-        return [int(x) for x in np.bincount(group[mask], minlength=size)]
+    def states(codes: Any, kinds: int) -> Any:
+        # One pass per column: the count of each (group, code) pair.
+        return np.bincount(group * kinds + codes, minlength=size * kinds).reshape(size, kinds)
 
-    persons = _person_counter(np, group, members, size)
-    everyone = np.ones(len(group), dtype=bool)
-    households, persons_all = count(everyone), persons(everyone)
-    below, known = count(income == AT_OR_BELOW), count(income != NO_INCOME)
-    by_status = [count(status == s) for s in range(4)]
-    persons_by_status = [persons(status == s) for s in range(4)]
-    indicators = [(count(row == 1), count(row != -1)) for row in flags]
-    dimensions = []
-    for _, positions in tallies[0].dims if tallies and len(flags) else []:
-        sub = flags[positions]
+    income_states = states(income.astype(np.int64) + 1, 3)  # unknown, over, at or below
+    columns = [np.bincount(group, minlength=size), persons(None)]
+    columns += [income_states[:, AT_OR_BELOW + 1], income_states[:, 1:].sum(axis=1)]
+    by_status = states(status.astype(np.int64), 4)
+    columns += [by_status[:, s] for s in range(4)]
+    columns += persons(status)
+    if len(flags):
+        by_flag = [states(row.astype(np.int64) + 1, 3) for row in flags]  # unknown, not, deprived
+        columns += [c[:, 2] for c in by_flag]
+        columns += [c[:, 1] + c[:, 2] for c in by_flag]
+        by_dimension = [
+            states(known.view(np.int8) + deprived.view(np.int8), 3)
+            for deprived, known in _dimension_masks(standard, flags)
+        ]
+        columns += [c[:, 2] for c in by_dimension]
+        columns += [c[:, 1] + c[:, 2] for c in by_dimension]
+    else:
+        columns += [np.zeros(size, dtype=np.int64)] * _flag_count_columns(standard)
+    matrix = np.zeros((size, len(columns)), dtype=np.int64 if exact else object)
+    for j, column in enumerate(columns):
+        matrix[:, j] = column
+    return matrix
+
+
+def _dimension_masks(standard: PovertyStandard, flags: Any) -> list[tuple[Any, Any]]:
+    """Per dimension: rows deprived in one of its indicators, and rows where that is known."""
+    index = {code: i for i, code in enumerate(standard.indicator_codes)}
+    masks = []
+    for dimension in standard.dimensions if standard.indicator_codes else ():
+        sub = flags[[index[c] for c in dimension.indicators]]
         deprived = (sub == 1).any(axis=0)
-        dimensions.append((count(deprived), count(deprived | (sub == 0).all(axis=0))))
-    for g, tally in enumerate(tallies):
-        tally.households += households[g]
-        tally.persons += persons_all[g]
-        tally.below += below[g]
-        tally.income_known += known[g]
-        for s in range(4):
-            tally.statuses[s] += by_status[s][g]
-            tally.status_persons[s] += persons_by_status[s][g]
-        for j, (dep, kno) in enumerate(indicators):
-            tally.ind_deprived[j] += dep[g]
-            tally.ind_known[j] += kno[g]
-        for j, (dep, kno) in enumerate(dimensions):
-            tally.dim_deprived[j] += dep[g]
-            tally.dim_known[j] += kno[g]
+        masks.append((deprived, deprived | (sub == 0).all(axis=0)))
+    return masks
 
 
-def _person_counter(np: Any, group: Any, members: Any, size: int) -> Any:
-    """A function: the persons per group among the rows of a mask, exactly."""
+def _flag_count_columns(standard: PovertyStandard) -> int:
+    codes = standard.indicator_codes
+    return 2 * len(codes) + (2 * len(standard.dimensions) if codes else 0)
+
+
+def tallies_from_counts(
+    standard: PovertyStandard, keys: Sequence[Hashable], counts: Any
+) -> dict[Hashable, Tally]:
+    """A :class:`Tally` per key from the rows of a :func:`count_matrix`.
+
+    >>> import numpy as np
+    >>> from ntm_criteria.poverty import default_standards
+    >>> standard = default_standards().get("qd-59-2015")
+    >>> found = tallies_from_counts(standard, ["X"], np.array([[2, 6, 1, 2, 0, 0, 1, 1, 0, 0, 2, 4]]))
+    >>> found["X"].households, found["X"].status_persons
+    (2, [0, 0, 2, 4])
+    """
+    template = Tally(standard)
+    layout = {"standard": template.standard, "codes": template.codes, "dims": template.dims}
+    codes, dims = len(template.codes), len(template.dims)
+    found: dict[Hashable, Tally] = {}
+    for key, row in zip(keys, counts.tolist(), strict=True):
+        tally = object.__new__(Tally)  # the standard's layout, without working it out again
+        tally.__dict__.update(layout)
+        tally.households, tally.persons, tally.below, tally.income_known = row[:4]
+        tally.statuses, tally.status_persons = row[4:8], row[8:12]
+        at = 12
+        tally.ind_deprived, tally.ind_known = row[at : at + codes], row[at + codes : at + 2 * codes]
+        at += 2 * codes
+        tally.dim_deprived, tally.dim_known = row[at : at + dims], row[at + dims : at + 2 * dims]
+        found[key] = tally
+    return found
+
+
+def _person_counter(np: Any, group: Any, members: Any, size: int) -> tuple[Any, bool]:
+    """Persons per group (``status`` None) or per group and status; and whether int64 holds them."""
     n = len(group)
     values = members.tolist() if hasattr(members, "tolist") else list(members)
     if not n or max(values) * n < _FLOAT_EXACT:
         weights = np.asarray(values, dtype=np.float64)  # every sum is exact in a float
 
-        def fast(mask: Any) -> list[int]:
-            return [int(x) for x in np.bincount(group[mask], weights[mask], minlength=size)]
+        def fast(status: Any) -> Any:
+            if status is None:
+                return np.bincount(group, weights, minlength=size).astype(np.int64)
+            keys = group * 4 + status.astype(np.int64)
+            sums = np.bincount(keys, weights, minlength=4 * size).astype(np.int64)
+            return list(sums.reshape(size, 4).T)
 
-        return fast
+        return fast, True
 
-    def exact(mask: Any) -> list[int]:  # huge household sizes: Python ints
-        sums = [0] * size
-        for i in np.flatnonzero(mask).tolist():
-            sums[int(group[i])] += values[i]
-        return sums
+    def exact(status: Any) -> Any:  # huge household sizes: Python ints
+        sums = np.zeros((size, 4), dtype=object)
+        codes = [0] * n if status is None else status.tolist()
+        for i, (g, s) in enumerate(zip(group.tolist(), codes, strict=True)):
+            sums[g, s] += values[i]
+        return sums[:, 0] if status is None else list(sums.T)
 
-    return exact
+    return exact, False

@@ -1,0 +1,85 @@
+"""Import time of ntm_criteria, each in a fresh interpreter, against ``import attrs`` in the same run.
+
+Each row is measured inside a new interpreter (``time.perf_counter`` around
+the statement, so interpreter start-up is not counted), repeated; the table
+gives the minimum and the median, and the ratio of the minimum to the
+minimum of ``import attrs`` measured in the same run.  Run
+``python benchmarks/bench_import.py [--quick]``.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+SRC = str(Path(__file__).resolve().parents[1] / "src")
+
+ROWS = (
+    ("import attrs (baseline)", "import attrs"),
+    ("import ntm_criteria", "import ntm_criteria"),
+    (
+        "from ntm_criteria import assess, Q_, Locality",
+        "from ntm_criteria import assess, Q_, Locality",
+    ),
+    ("from ntm_criteria import poverty", "from ntm_criteria import poverty"),
+    ("import pint (what a unit costs)", "import pint"),
+    (
+        "first Q_(...) (pint + registry, cached)",
+        "from ntm_criteria import Q_; Q_(1, 'km')",
+    ),
+    (
+        "first Q_(...) (pint + registry, no cache)",
+        "import os; os.environ['NTM_CRITERIA_NO_UNIT_CACHE'] = '1'\n"
+        "from ntm_criteria import Q_; Q_(1, 'km')",
+    ),
+)
+
+_PROBE = """
+import time
+start = time.perf_counter()
+{statement}
+print(time.perf_counter() - start)
+"""
+
+
+def fresh_seconds(statement: str) -> float:
+    """Seconds that ``statement`` takes in a new interpreter."""
+    env = {**os.environ, "PYTHONPATH": SRC + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    out = subprocess.run(
+        [sys.executable, "-c", _PROBE.format(statement=statement)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+    )
+    return float(out.stdout.strip().splitlines()[-1])
+
+
+def repeat(work: Callable[[], float], times: int) -> tuple[float, float]:
+    """Minimum and median of ``times`` runs of ``work`` (which returns seconds)."""
+    seconds = [work() for _ in range(times)]
+    return min(seconds), statistics.median(seconds)
+
+
+def print_rows(rows: Sequence[tuple[str, float, float, float]], baseline: str) -> None:
+    """Print ``(label, minimum, median, ratio)`` rows, times in ms."""
+    print(f"{'what':<48} {'min ms':>9} {'median ms':>10} {'× ' + baseline:>16}")
+    for label, low, middle, ratio in rows:
+        print(f"{label:<48} {low * 1000:9.1f} {middle * 1000:10.1f} {ratio:15.2f}×")
+
+
+def run(quick: bool) -> None:
+    """Print the import rows (5 repeats in quick mode, 20 otherwise)."""
+    times = 5 if quick else 20
+    fresh_seconds("import ntm_criteria.units")  # warm pint's cache folder and the disk
+    measured = [(label, *repeat(lambda s=s: fresh_seconds(s), times)) for label, s in ROWS]
+    attrs_min = measured[0][1]
+    print_rows([(label, low, mid, low / attrs_min) for label, low, mid in measured], "attrs")
+
+
+if __name__ == "__main__":
+    run("--quick" in sys.argv)
