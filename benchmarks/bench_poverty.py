@@ -253,7 +253,7 @@ def run(quick: bool, national_n: int | None = None) -> None:
         national_rows(200_000, 1)
     else:
         classification(1_000_000, 200_000, 9)
-        national_rows(national_n or 27_000_000, 3)
+        national_rows(national_n or 27_000_000, 2)
 
 
 if __name__ == "__main__":

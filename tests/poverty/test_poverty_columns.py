@@ -425,3 +425,18 @@ class TestFiles:
         )
         with pytest.raises(NtmError, match=r'pip install "ntm_criteria\[parquet\]"'):
             national_rates(tmp_path / "x.parquet", on=MID_2023)
+
+
+def test_engines_agree_on_a_table_built_with_area_codes():
+    """Regression: the numpy engine compared areas by identity, so "rural" matched no area."""
+    table = HouseholdTable(
+        ids=["a", "b"],
+        areas=["rural", "urban"],
+        members=[10**30, 3],
+        incomes=[Fraction(1), Fraction(10**7)],
+        deprivations={"water": [True, None]},
+    )
+    numpy_rates = table.rates(on=MID_2023, engine="numpy")
+    assert numpy_rates == table.rates(on=MID_2023, engine="python")
+    assert numpy_rates.at_or_below_line.count == 1
+    assert numpy_rates.persons == 10**30 + 3

@@ -32,7 +32,13 @@ from ntm_criteria.units import exact_factor
 if TYPE_CHECKING:
     import numpy
 
-__all__ = ["ColumnFacts", "classify_columns", "column_facts", "require_numpy"]
+__all__ = [
+    "ColumnFacts",
+    "classify_columns",
+    "column_facts",
+    "require_numpy",
+    "statuses_from_counts",
+]
 
 _FAST_EXTRA = 'pip install "ntm_criteria[fast]"'
 
@@ -167,7 +173,7 @@ def column_facts(
     flags, deprived_count, unknown_count = _deprivation_counts(
         np, standard, n, deprivations, deprived, unknown, keep_flags, first_row
     )
-    status = _statuses(np, standard, code, deprived_count, unknown_count)
+    status = statuses_from_counts(np, standard, code, deprived_count, unknown_count)
     return ColumnFacts(status, code, flags)
 
 
@@ -426,8 +432,18 @@ def _count_columns(
 # -- statuses ---------------------------------------------------------------------
 
 
-def _statuses(np: Any, standard: PovertyStandard, code: Any, deprived: Any, unknown: Any) -> Any:
-    """The status of every household from its income test and counts, as ``classify`` decides."""
+def statuses_from_counts(
+    np: Any, standard: PovertyStandard, code: Any, deprived: Any, unknown: Any
+) -> Any:
+    """The status of every household from its income test and counts, as ``classify`` decides.
+
+    >>> import numpy as np
+    >>> from ntm_criteria.poverty import default_standards
+    >>> standard = default_standards().get("nd-07-2021")
+    >>> statuses_from_counts(np, standard, np.array([1, 1, 1, 0, -1]), np.array([3, 1, 1, 0, 0]),
+    ...                      np.array([0, 1, 2, 0, 0])).tolist()
+    [0, 1, 3, 2, 3]
+    """
     n = len(code)
     if not isinstance(standard.min_deprivations, Fixed):
         return np.full(n, UNDECIDED, dtype=np.int8)  # no rule: nothing can be classified

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 from ntm_criteria.errors import UnknownCodeError
 from ntm_criteria.poverty._areas import Area
+from ntm_criteria.poverty._columns import statuses_from_counts
 from ntm_criteria.poverty._standards import PovertyStandard
 from ntm_criteria.poverty._tally import (
     ABOVE,
@@ -222,13 +223,13 @@ def _numpy_facts(
     """Status codes, income codes and the (indicators × households) flag matrix, as arrays."""
     n = len(table)
     lines = _area_lines(standard, day)
-    classifiable, k = _rule_numbers(standard)
     known = np.fromiter((v is not None for v in table.incomes), bool, n)
     income = np.full(n, NO_INCOME, dtype=np.int8)
     for area, line in lines.items():
         if line is None:
             continue
-        rows = np.fromiter((a is area for a in table.areas), bool, n) & known
+        # ==, not is: a table built directly may hold an area as its code ("rural")
+        rows = np.fromiter((a == area for a in table.areas), bool, n) & known
         below = _numpy_at_or_below(np, table.incomes, line)
         income[rows] = np.where(below[rows], AT_OR_BELOW, OVER)
     columns = _columns(table, standard)
@@ -238,14 +239,7 @@ def _numpy_facts(
             flags[j] = np.fromiter((-1 if v is None else int(v) for v in column), np.int8, n)
     deprived = (flags == 1).sum(axis=0)
     unknown = (flags == -1).sum(axis=0)
-    status = np.full(n, UNDECIDED, dtype=np.int8)
-    if classifiable:
-        status[income == OVER] = ABOVE
-        if k is not None:
-            below = income == AT_OR_BELOW
-            status[below & (deprived >= k)] = POOR
-            status[below & (deprived < k) & (deprived + unknown < k)] = NEAR
-    return status, income, flags
+    return statuses_from_counts(np, standard, income, deprived, unknown), income, flags
 
 
 def _numpy_tallies(
@@ -368,9 +362,10 @@ def tallies_from_counts(
 def _person_counter(np: Any, group: Any, members: Any, size: int) -> tuple[Any, bool]:
     """Persons per group (``status`` None) or per group and status; and whether int64 holds them."""
     n = len(group)
-    values = members.tolist() if hasattr(members, "tolist") else list(members)
-    if not n or max(values) * n < _FLOAT_EXACT:
-        weights = np.asarray(values, dtype=np.float64)  # every sum is exact in a float
+    array = hasattr(members, "dtype") and members.dtype.kind in "iu"
+    largest = int(members.max()) if array and n else max(members, default=0)
+    if largest * n < _FLOAT_EXACT:
+        weights = np.asarray(members, dtype=np.float64)  # every sum is exact in a float
 
         def fast(status: Any) -> Any:
             if status is None:
@@ -380,6 +375,8 @@ def _person_counter(np: Any, group: Any, members: Any, size: int) -> tuple[Any, 
             return list(sums.reshape(size, 4).T)
 
         return fast, True
+
+    values = list(members)
 
     def exact(status: Any) -> Any:  # huge household sizes: Python ints
         sums = np.zeros((size, 4), dtype=object)
