@@ -16,6 +16,8 @@ Tiêu chí 10 (Thu nhập): chưa đạt — 41,5 < 42 triệu đồng/người/
 
 from typing import TYPE_CHECKING, Any
 
+from ntm_criteria import errors as _errors
+
 if TYPE_CHECKING:
     from ntm_criteria.assessment import (
         AssessmentResult,
@@ -74,17 +76,7 @@ _HOMES: dict[str, tuple[str, ...]] = {
         "Level",
         "RegionRule",
     ),
-    "ntm_criteria.errors": (
-        "DataError",
-        "DataErrors",
-        "NotInForceError",
-        "NtmError",
-        "ObservationError",
-        "ParseError",
-        "ScopeError",
-        "UnitError",
-        "UnknownCodeError",
-    ),
+    "ntm_criteria.errors": tuple(_errors.__all__),  # every error; the module is light
     "ntm_criteria.geography": ("Gazetteer", "Locality", "LocalityKind", "Region"),
     "ntm_criteria.levels": ("Ladder", "LevelDecision", "Recognition", "decide_level"),
     "ntm_criteria.periods": ("Period", "RecurringDeadline"),
