@@ -73,12 +73,22 @@ def print_rows(rows: Sequence[tuple[str, float, float, float]], baseline: str) -
 
 
 def run(quick: bool) -> None:
-    """Print the import rows (5 repeats in quick mode, 20 otherwise)."""
-    times = 5 if quick else 20
-    fresh_seconds("import ntm_criteria.units")  # warm pint's cache folder and the disk
-    measured = [(label, *repeat(lambda s=s: fresh_seconds(s), times)) for label, s in ROWS]
-    attrs_min = measured[0][1]
-    print_rows([(label, low, mid, low / attrs_min) for label, low, mid in measured], "attrs")
+    """Print the import rows (3 repeats in quick mode, 20 otherwise)."""
+    times = 3 if quick else 20
+    fresh_seconds("from ntm_criteria import Q_; Q_(1, 'km')")  # warm pint's cache and the disk
+    # Round-robin, so that a burst of load on a shared machine hits every row alike.
+    seconds: list[list[float]] = [[] for _ in ROWS]
+    for _ in range(times):
+        for row, (_, statement) in zip(seconds, ROWS, strict=True):
+            row.append(fresh_seconds(statement))
+    attrs_min = min(seconds[0])
+    print_rows(
+        [
+            (label, min(row), statistics.median(row), min(row) / attrs_min)
+            for (label, _), row in zip(ROWS, seconds, strict=True)
+        ],
+        "attrs",
+    )
 
 
 if __name__ == "__main__":

@@ -15,9 +15,9 @@ read in chunks into figures per commune with ``national_rates``, in a fresh
 interpreter, with its rows per second and peak memory (RSS, which includes
 the interpreter and its libraries, about the figure of the small run).
 ``python benchmarks/bench_poverty.py [--quick] [--national N]``: both modes
-classify 1,000,000 households; quick mode reads 200,000 in the national run,
-the full mode ``--national`` rows (default 27,000,000, the households of
-Vietnam) and repeats more.
+classify 1,000,000 households; quick mode reads 200,000 households of 1,000
+generated communes in the national run, the full mode ``--national`` rows
+(default 27,000,000, the households of Vietnam) of 10,000, and repeats more.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from fractions import Fraction
 from pathlib import Path
 
@@ -38,11 +38,10 @@ from bench_import import SRC, print_rows, repeat
 from ntm_criteria.poverty import Area, HouseholdTable, classify_columns, default_standards
 
 ON = "2023-06-15"
-LOCALITIES = 10_000  # generated commune codes (not an official count)
 CODES = default_standards().get("nd-07-2021").indicator_codes
 
 
-def households(n: int, seed: int = 13) -> dict[str, np.ndarray]:
+def households(n: int, seed: int = 13, localities: int = 10_000) -> dict[str, np.ndarray]:
     """Columns of ``n`` households: incomes around the lines, 2 % unknown, random flags."""
     rng = np.random.default_rng(seed)
     income = rng.lognormal(np.log(2_200_000), 0.6, n).round()
@@ -52,7 +51,7 @@ def households(n: int, seed: int = 13) -> dict[str, np.ndarray]:
         "area": np.where(urban, "urban", "rural"),
         "members": rng.integers(1, 9, n),
         "income": income,
-        "commune": np.char.add("X", (rng.integers(0, LOCALITIES, n)).astype(str)),
+        "commune": np.char.add("X", (rng.integers(0, localities, n)).astype(str)),
     }
     for code in CODES:
         columns[code] = (rng.random(n) < 0.18).astype(np.int8)
@@ -66,12 +65,12 @@ def raw_numpy(income: np.ndarray, area: np.ndarray, deprived: np.ndarray) -> np.
     return np.where(np.isnan(income), 3, status).astype(np.int8)
 
 
-def python_loop(income: list[float], urban: list[bool], deprived: list[int]) -> list[int]:
+def python_loop(income: list[float], area: list[str], deprived: list[int]) -> list[int]:
     found = []
-    for money, city, d in zip(income, urban, deprived, strict=True):
+    for money, where, d in zip(income, area, deprived, strict=True):
         if money != money:
             found.append(3)
-        elif money > (2_000_000 if city else 1_500_000):
+        elif money > (2_000_000 if where == "urban" else 1_500_000):
             found.append(2)
         else:
             found.append(0 if d >= 3 else 1)
@@ -96,7 +95,7 @@ def classification(n: int, table_n: int, times: int) -> None:
     by_counts = classify_columns(income, area, on=ON, deprived=deprived, unknown=0 * deprived)
     assert (by_counts == expected).all()
     assert (classify_columns(income, area, on=ON, deprivations=flags) == expected).all()
-    as_lists = income.tolist(), (area == "urban").tolist(), deprived.tolist()
+    as_lists = income.tolist(), area.tolist(), deprived.tolist()
     assert python_loop(*as_lists) == expected.tolist()
 
     base = repeat(_seconds(lambda: raw_numpy(income, area, deprived)), times)
@@ -160,8 +159,13 @@ def _table(data: dict[str, np.ndarray], n: int) -> HouseholdTable:
 # -- the national run ------------------------------------------------------------
 
 
-def write_files(folder: Path, n: int, chunk: int = 1_000_000) -> tuple[Path, Path]:
-    """A Parquet and a CSV file of ``n`` generated households, written chunk by chunk."""
+def write_files(
+    folder: Path, n: int, localities: int = 10_000, chunk: int = 1_000_000
+) -> tuple[Path, Path]:
+    """A Parquet and a CSV file of ``n`` generated households, written chunk by chunk.
+
+    The commune codes are generated (``localities`` of them), not an official list.
+    """
     import pyarrow as pa
     import pyarrow.csv as pcsv
     import pyarrow.parquet as pq
@@ -172,7 +176,7 @@ def write_files(folder: Path, n: int, chunk: int = 1_000_000) -> tuple[Path, Pat
     written = 0
     for start in range(0, n, chunk):
         size = min(chunk, n - start)
-        table = pa.table(households(size, seed=start))
+        table = pa.table(households(size, seed=start, localities=localities))
         if parquet_writer is None:
             parquet_writer = pq.ParquetWriter(parquet, table.schema)
         parquet_writer.write_table(table)
@@ -221,10 +225,10 @@ def national(path: Path, rows_per_chunk: int) -> dict[str, float]:
     return result
 
 
-def national_rows(n: int, times: int) -> None:
+def national_rows(n: int, times: int, localities: int = 10_000) -> None:
     with tempfile.TemporaryDirectory() as folder:
         start = time.perf_counter()
-        parquet, csv = write_files(Path(folder), n)
+        parquet, csv = write_files(Path(folder), n, localities)
         made = time.perf_counter() - start
         sizes = ", ".join(
             f"{p.suffix[1:]} {p.stat().st_size / 2**20:,.0f} MiB" for p in (parquet, csv)
@@ -244,13 +248,40 @@ def national_rows(n: int, times: int) -> None:
                 f"{median:9.2f} {last['rows'] / seconds[0]:12,.0f} {last['groups']:9,} "
                 f"{last['before_kib'] / 1024:11.0f} → {last['peak_kib'] / 1024:8.0f}"
             )
+        traced_memory(parquet, 100_000, 20)
+
+
+def traced_memory(path: Path, rows_per_chunk: int, chunks: int) -> None:
+    """Python and numpy memory (tracemalloc) over ``chunks`` chunks: flat when memory is bounded."""
+    import itertools
+    import tracemalloc
+
+    from ntm_criteria.poverty import read_household_chunks, tally_columns
+
+    between: list[int] = []
+
+    def watched(source: Iterator[dict[str, object]]) -> Iterator[dict[str, object]]:
+        for chunk in source:
+            between.append(tracemalloc.get_traced_memory()[0])
+            yield chunk
+
+    tracemalloc.start()
+    source = itertools.islice(read_household_chunks(path, rows=rows_per_chunk), chunks)
+    tally_columns(watched(source), on=ON)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    print(
+        f"traced memory (Python and numpy) over {len(between)} chunks of {rows_per_chunk:,}: "
+        f"between chunks {min(between) / 2**20:.1f}–{max(between) / 2**20:.1f} MiB, "
+        f"peak {peak / 2**20:.0f} MiB"
+    )
 
 
 def run(quick: bool, national_n: int | None = None) -> None:
     """The classification rows, then the national run (200,000 rows in quick mode)."""
     if quick:
-        classification(1_000_000, 20_000, 5)
-        national_rows(200_000, 1)
+        classification(1_000_000, 20_000, 3)
+        national_rows(200_000, 1, localities=1_000)
     else:
         classification(1_000_000, 200_000, 9)
         national_rows(national_n or 27_000_000, 2)
