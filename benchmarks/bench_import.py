@@ -19,38 +19,38 @@ from pathlib import Path
 SRC = str(Path(__file__).resolve().parents[1] / "src")
 
 ROWS = (
-    ("import attrs (baseline)", "import attrs"),
-    ("import ntm_criteria", "import ntm_criteria"),
+    ("import attrs (baseline)", "", "import attrs"),
+    ("import ntm_criteria", "", "import ntm_criteria"),
     (
         "from ntm_criteria import assess, Q_, Locality",
+        "",
         "from ntm_criteria import assess, Q_, Locality",
     ),
-    ("from ntm_criteria import poverty", "from ntm_criteria import poverty"),
-    ("import pint (what a unit costs)", "import pint"),
+    ("from ntm_criteria import poverty", "", "from ntm_criteria import poverty"),
+    ("import pint (what the first quantity costs)", "", "import pint"),
+    ("build the unit registry, pint's cache", "import pint, ntm_criteria.units as u", "u._ureg()"),
     (
-        "first Q_(...) (pint + registry, cached)",
-        "from ntm_criteria import Q_; Q_(1, 'km')",
-    ),
-    (
-        "first Q_(...) (pint + registry, no cache)",
+        "build the unit registry, no cache",
         "import os; os.environ['NTM_CRITERIA_NO_UNIT_CACHE'] = '1'\n"
-        "from ntm_criteria import Q_; Q_(1, 'km')",
+        "import pint, ntm_criteria.units as u",
+        "u._ureg()",
     ),
 )
 
 _PROBE = """
 import time
+{setup}
 start = time.perf_counter()
 {statement}
 print(time.perf_counter() - start)
 """
 
 
-def fresh_seconds(statement: str) -> float:
-    """Seconds that ``statement`` takes in a new interpreter."""
+def fresh_seconds(statement: str, setup: str = "") -> float:
+    """Seconds that ``statement`` takes in a new interpreter, after ``setup``."""
     env = {**os.environ, "PYTHONPATH": SRC + os.pathsep + os.environ.get("PYTHONPATH", "")}
     out = subprocess.run(
-        [sys.executable, "-c", _PROBE.format(statement=statement)],
+        [sys.executable, "-c", _PROBE.format(setup=setup, statement=statement)],
         capture_output=True,
         text=True,
         check=True,
@@ -79,13 +79,13 @@ def run(quick: bool) -> None:
     # Round-robin, so that a burst of load on a shared machine hits every row alike.
     seconds: list[list[float]] = [[] for _ in ROWS]
     for _ in range(times):
-        for row, (_, statement) in zip(seconds, ROWS, strict=True):
-            row.append(fresh_seconds(statement))
+        for row, (_, setup, statement) in zip(seconds, ROWS, strict=True):
+            row.append(fresh_seconds(statement, setup))
     attrs_min = min(seconds[0])
     print_rows(
         [
             (label, min(row), statistics.median(row), min(row) / attrs_min)
-            for (label, _), row in zip(ROWS, seconds, strict=True)
+            for (label, _, _), row in zip(ROWS, seconds, strict=True)
         ],
         "attrs",
     )

@@ -440,3 +440,23 @@ def test_engines_agree_on_a_table_built_with_area_codes():
     assert numpy_rates == table.rates(on=MID_2023, engine="python")
     assert numpy_rates.at_or_below_line.count == 1
     assert numpy_rates.persons == 10**30 + 3
+
+
+def test_chunks_of_pandas_and_pyarrow_columns():
+    """A missing commune is the group None whether it comes as None, NaN or a null."""
+    pd = pytest.importorskip("pandas")
+    frame = pd.DataFrame(
+        {
+            "commune": ["X", "Y", None],
+            "area": ["rural", "urban", "rural"],
+            "members": [1, 2, 3],
+            "income": [1e6, 3e6, np.nan],
+            "water": [1.0, np.nan, 0.0],
+        }
+    )
+    by_pandas = tally_columns([{k: frame[k] for k in frame}], on=MID_2023)
+    by_arrow = tally_columns([{k: pa.array(frame[k]) for k in frame}], on=MID_2023)
+    by_lists = tally_columns([{k: frame[k].tolist() for k in frame}], on=MID_2023)
+    assert list(by_pandas) == ["X", "Y", None]
+    assert by_pandas == by_arrow == by_lists
+    assert by_pandas["X"].indicators["water"].count == 1

@@ -10,7 +10,9 @@ from __future__ import annotations
 import csv
 import datetime
 import importlib
+import math
 import os
+import sys
 from collections.abc import Hashable, Iterable, Iterator, Mapping
 from typing import Any
 
@@ -174,7 +176,7 @@ def _factorize(np: Any, column: Any, n: int, name: str) -> tuple[Any, list[Hasha
         index: dict[Hashable, int] = {}
         values = column.tolist() if hasattr(column, "tolist") else list(column)
         group = np.fromiter(
-            (index.setdefault(v, len(index)) for v in values), np.int64, len(values)
+            (index.setdefault(_key(v), len(index)) for v in values), np.int64, len(values)
         )
         keys = list(index)
     if len(group) != n:
@@ -183,6 +185,14 @@ def _factorize(np: Any, column: Any, n: int, name: str) -> tuple[Any, list[Hasha
             expected="columns of equal length",
         )
     return group, keys
+
+
+def _key(value: Hashable) -> Hashable:
+    """A group key; a missing value (None, NaN, pandas' NA) is the group None, as one by one."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    pandas = sys.modules.get("pandas")
+    return None if pandas is not None and value is pandas.NA else value
 
 
 def _is_dictionary(column: Any) -> bool:
