@@ -460,3 +460,20 @@ def test_chunks_of_pandas_and_pyarrow_columns():
     assert list(by_pandas) == ["X", "Y", None]
     assert by_pandas == by_arrow == by_lists
     assert by_pandas["X"].indicators["water"].count == 1
+
+
+def test_without_numpy(monkeypatch):
+    real_import = builtins.__import__
+
+    def no_numpy(name, *args, **kwargs):
+        if name == "numpy" or name.startswith("numpy."):
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_numpy)
+    with pytest.raises(
+        NtmError, match=r'classify_columns needs numpy \(pip install "ntm_criteria\[fast\]"\)'
+    ):
+        classify_columns([1.0], "rural", on=MID_2023)
+    with pytest.raises(NtmError, match=r"tally_columns needs numpy"):
+        tally_columns([], on=MID_2023)

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ntm_criteria.errors import DataError, UnknownCodeError
+from ntm_criteria.errors import DataError, NtmError, UnknownCodeError
 from ntm_criteria.periods import as_date
 from ntm_criteria.poverty._areas import Area
 from ntm_criteria.poverty._income import INCOME_UNIT
@@ -51,8 +51,8 @@ def require_numpy(what: str) -> Any:
     """
     try:
         import numpy
-    except ImportError:  # pragma: no cover - numpy is installed where the tests run
-        raise DataError(f"{what} needs numpy", expected=_FAST_EXTRA) from None
+    except ImportError:
+        raise NtmError(f"{what} needs numpy ({_FAST_EXTRA})") from None
     return numpy
 
 
