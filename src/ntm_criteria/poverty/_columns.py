@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ColumnFacts",
+    "check_indicator_codes",
     "classify_columns",
     "column_facts",
     "require_numpy",
@@ -354,7 +355,7 @@ def _deprivation_counts(
     if deprivations is None:
         counts = _count_columns(np, len(codes), n, deprived, unknown, first_row)
         return np.zeros((0, n), dtype=np.int8), *counts
-    _check_codes(standard, deprivations)
+    check_indicator_codes(standard, deprivations, "household columns")
     flags = np.full((len(codes) if keep_flags else 0, n), -1, dtype=np.int8)
     deprived_count = np.zeros(n, dtype=np.int16)
     known_count = np.zeros(n, dtype=np.int16)
@@ -370,16 +371,27 @@ def _deprivation_counts(
     return flags, deprived_count, len(codes) - known_count
 
 
-def _check_codes(standard: PovertyStandard, deprivations: Mapping[str, Any]) -> None:
+def check_indicator_codes(standard: PovertyStandard, codes: Iterable[str], where: str) -> None:
+    """Refuse a deprivation code the standard does not have (naming ``where`` it came from).
+
+    Under a standard whose indicator list is unspecified, any code passes, as
+    one by one: the flags cannot count, whatever their codes.
+
+    >>> from ntm_criteria.poverty import default_standards
+    >>> check_indicator_codes(default_standards().get("nd-07-2021"), ["water", "wifi"], "my table")
+    Traceback (most recent call last):
+    ...
+    ntm_criteria.errors.UnknownCodeError: my table under 07/2021/NĐ-CP: unknown deprivation indicator 'wifi' ...
+    """
     if isinstance(standard.indicators, Unspecified):
-        return  # as one by one: the flags cannot count, whatever their codes
-    for code in deprivations:
+        return
+    for code in codes:
         if code not in standard.indicator_codes:
             raise UnknownCodeError(
                 "deprivation indicator",
                 code,
                 known=standard.indicator_codes,
-                where=f"household columns under {standard.legal_basis}",
+                where=f"{where} under {standard.legal_basis}",
             )
 
 
