@@ -195,7 +195,6 @@ def _bad_row(np: Any, mask: Any, column: str, first_row: int, what: str, values:
 
 _EXPECTED = {
     "income": "an income of 0 or more, NaN where unknown",
-    "area": "rural or urban (nông thôn / thành thị)",
     "deprived": "a whole number of indicators from 0 to the standard's",
     "unknown": "a whole number of indicators from 0 to the standard's",
     "flag": "1 (deprived), 0 (not deprived), or -1 / NaN / None (unknown)",
@@ -236,12 +235,14 @@ def _area_column(np: Any, area: Any, n: int, first_row: int) -> Any:
     urban = areas == Area.URBAN.value
     other = ~urban & (areas != Area.RURAL.value)
     if other.any():  # other spellings: each distinct one is parsed once
-        for value in np.unique(areas[other]).tolist():
+        for value in dict.fromkeys(areas[other].tolist()):  # not np.unique: None sorts with nothing
             try:
                 parsed = Area.parse(value)
-            except DataError:
-                _bad_row(np, areas == value, "area", first_row, "is not an area", areas)
-                raise
+            except DataError as err:
+                row = first_row + int(np.flatnonzero(areas == value)[0])
+                raise DataError(
+                    err.message, key_path=f"area[{row}]", expected=err.expected
+                ) from None
             if parsed is Area.URBAN:
                 urban |= areas == value
     return urban
@@ -272,6 +273,8 @@ def _income_codes(
     # An area without a line compares with a stand-in; its rows are unknown below.
     if incomes.dtype.kind in "iu":
         floors = np.where(urban, _floor(city), _floor(rural))
+        if incomes.dtype.kind == "u":  # lines are not negative: compare unsigned, exactly
+            floors = floors.astype(incomes.dtype)
         code = (incomes <= floors).view(np.int8)
     else:
         limits = np.where(urban, _float(city), _float(rural))
