@@ -12,6 +12,7 @@ from ntm_criteria.assessment._observation import (
 )
 from ntm_criteria.assessment._outcomes import CriterionOutcome, IndicatorOutcome
 from ntm_criteria.assessment._result import AssessmentResult
+from ntm_criteria.assessment._reviews import CriterionReview, apply_reviews
 from ntm_criteria.criteria import CriterionSet, Indicator
 from ntm_criteria.errors import DataError, NotInForceError, ScopeError
 from ntm_criteria.geography import Locality
@@ -46,6 +47,7 @@ def assess(
     *,
     on: datetime.date | str,
     check_validity: bool = True,
+    reviews: Iterable[CriterionReview] = (),
 ) -> AssessmentResult:
     """Assess ``locality`` against ``criterion_set`` as of ``on``.
 
@@ -58,7 +60,16 @@ def assess(
     kind, :class:`~ntm_criteria.errors.ScopeError` when the set does not
     cover the locality's kind, and — unless ``check_validity`` is false —
     :class:`~ntm_criteria.errors.NotInForceError` when the set is not in
-    force on ``on``.  See the module example, and:
+    force on ``on``.
+
+    ``reviews`` (:class:`CriterionReview`; those of other localities and
+    sets are ignored) decide the criteria the observations leave undecided;
+    where the observations decide a criterion, its outcome stands and a
+    review that says otherwise is recorded in ``review_disagreements`` and
+    warned of (:class:`ReviewDisagreementWarning`).  A review of a criterion
+    the set lacks, dated after ``on``, or a second review of one criterion
+    is a :class:`~ntm_criteria.errors.DataError` naming its row.  See the
+    module example, and:
 
     >>> import datetime
     >>> from ntm_criteria import Locality, demo
@@ -99,6 +110,9 @@ def assess(
                 rule,
             )
         )
+    criteria, disagreements = apply_reviews(
+        criteria, reviews, locality=locality.code, criterion_set=criterion_set, on=on
+    )
     by_number = {str(c.number): c for c in criteria}
     status, reason = _combine(criterion_set.effective_rule, by_number)
     return AssessmentResult(
@@ -110,6 +124,7 @@ def assess(
         status,
         reason,
         criteria,
+        disagreements,
     )
 
 

@@ -40,6 +40,15 @@ columns (status codes of :data:`STATUS_CODES`, the same answers as
 :func:`classify`), :func:`tally_columns` adds chunks of columns into figures
 per locality, and :func:`national_rates` reads a Parquet or CSV file of any
 size in chunks (the ``parquet`` extra), in bounded memory.
+
+Where only the published figures are at hand (no household list),
+:class:`PublishedPoverty` holds a locality's rates or household counts, and
+:func:`read_poverty_figures` reads them from a CSV table
+(:data:`POVERTY_FIGURE_COLUMNS`); :func:`to_observation` takes them too.
+
+>>> hl = PublishedPoverty.from_rates("HL", "31/12/2022", poor="2,62", near_poor="3,04")
+>>> print(hl.summary("vi"))
+HL (31/12/2022): hộ nghèo 2,62%, hộ cận nghèo 3,04%
 """
 
 from typing import TypeAlias
@@ -53,6 +62,12 @@ from ntm_criteria.poverty._csv import read_households, reads_households
 from ntm_criteria.poverty._figures import Headcount, PovertyRates
 from ntm_criteria.poverty._households import Household
 from ntm_criteria.poverty._observation import to_observation
+from ntm_criteria.poverty._published import PublishedPoverty
+from ntm_criteria.poverty._published_csv import (
+    POVERTY_FIGURE_COLUMNS,
+    read_poverty_figures,
+    reads_poverty_figures,
+)
 from ntm_criteria.poverty._rates import rates, rates_by
 from ntm_criteria.poverty._standards import (
     DeprivationIndicator,
@@ -110,6 +125,7 @@ A name is ``"id"``, ``"area"``, ``"members"``, ``"commune"`` or a key of
 
 __all__ = [
     "HOUSEHOLD_COLUMNS",
+    "POVERTY_FIGURE_COLUMNS",
     "STATUS_CODES",
     "Area",
     "Classification",
@@ -125,6 +141,7 @@ __all__ = [
     "PovertyStandard",
     "PovertyStandards",
     "PovertyStatus",
+    "PublishedPoverty",
     "classify",
     "classify_columns",
     "default_standards",
@@ -135,7 +152,9 @@ __all__ = [
     "rates_by",
     "read_household_chunks",
     "read_households",
+    "read_poverty_figures",
     "reads_households",
+    "reads_poverty_figures",
     "tally_columns",
     "to_observation",
 ]
