@@ -9,17 +9,17 @@ from __future__ import annotations
 
 import csv
 import datetime
-import importlib
 import math
 import os
 import sys
 from collections.abc import Hashable, Iterable, Iterator, Mapping
 from typing import Any
 
-from ntm_criteria.errors import DataError, NtmError
+from ntm_criteria._extras import require
+from ntm_criteria.errors import DataError
 from ntm_criteria.periods import as_date
 from ntm_criteria.poverty._areas import Area
-from ntm_criteria.poverty._columns import column_facts, require_numpy
+from ntm_criteria.poverty._columns import column_facts
 from ntm_criteria.poverty._engines import count_matrix, tallies_from_counts
 from ntm_criteria.poverty._figures import PovertyRates
 from ntm_criteria.poverty._income import INCOME_UNIT
@@ -30,7 +30,6 @@ from ntm_criteria.poverty._tally import Tally
 
 __all__ = ["national_rates", "read_household_chunks", "tally_columns"]
 
-_PARQUET_EXTRA = 'pip install "ntm_criteria[parquet]"'
 _NUMBERS = ("members", "income")
 
 
@@ -74,7 +73,7 @@ def _tally_all(
     by: str | None,
     income_unit: str,
 ) -> dict[Hashable, PovertyRates]:
-    np = require_numpy("tally_columns")
+    np = require("numpy")
     totals = _RunningCounts(np)
     first_row = 0
     for chunk in chunks:
@@ -249,13 +248,8 @@ def _members(np: Any, column: Any, n: int, first_row: int) -> Any:
 
 
 def _arrow(part: str = "") -> Any:
-    """pyarrow or one of its modules (``"parquet"``, ``"csv"``), or an error saying how to install it."""
-    try:
-        return importlib.import_module(f"pyarrow.{part}" if part else "pyarrow")
-    except ImportError:
-        raise NtmError(
-            f"reading households from Parquet or CSV in chunks needs pyarrow ({_PARQUET_EXTRA})"
-        ) from None
+    """pyarrow or one of its modules (``"parquet"``, ``"csv"``), or an error naming the extra."""
+    return require(f"pyarrow.{part}" if part else "pyarrow")
 
 
 def read_household_chunks(

@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ntm_criteria.errors import DataError, NtmError, UnknownCodeError
+from ntm_criteria._extras import require
+from ntm_criteria.errors import DataError, UnknownCodeError
 from ntm_criteria.periods import as_date
 from ntm_criteria.poverty._areas import Area
 from ntm_criteria.poverty._income import INCOME_UNIT
@@ -37,24 +38,8 @@ __all__ = [
     "check_indicator_codes",
     "classify_columns",
     "column_facts",
-    "require_numpy",
     "statuses_from_counts",
 ]
-
-_FAST_EXTRA = 'pip install "ntm_criteria[fast]"'
-
-
-def require_numpy(what: str) -> Any:
-    """numpy, or an error saying how to install it.
-
-    >>> require_numpy("classify_columns").__name__
-    'numpy'
-    """
-    try:
-        import numpy
-    except ImportError:
-        raise NtmError(f"{what} needs numpy ({_FAST_EXTRA})") from None
-    return numpy
 
 
 @attrs.frozen(slots=True)
@@ -122,7 +107,7 @@ def classify_columns(
     ...
     ntm_criteria.errors.DataError: income[0]: income -1.0 is negative or not finite (expected ...)
     """
-    require_numpy("classify_columns")
+    require("numpy")
     day = as_date(on)
     standard = (standards or default_standards()).in_force(day)
     facts = column_facts(
@@ -165,7 +150,7 @@ def column_facts(
     >>> column_facts(np.array([3e6]), "urban", standard, datetime.date(2023, 6, 15)).status.tolist()
     [2]
     """
-    np = require_numpy("classify_columns")
+    np = require("numpy")
     incomes = _income_column(np, income, first_row)
     n = len(incomes)
     code = _income_codes(
