@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from ntm_criteria.errors import (
         DataError,
         DataErrors,
+        MissingExtraError,
         NotInForceError,
         NtmError,
         ObservationError,
@@ -125,6 +126,7 @@ __all__ = [
     "LevelDecision",
     "Locality",
     "LocalityKind",
+    "MissingExtraError",
     "NotInForceError",
     "NtmError",
     "Observation",
