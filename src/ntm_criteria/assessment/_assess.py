@@ -87,7 +87,7 @@ def assess(
         )
     if check_validity and not criterion_set.is_in_force(on):
         raise NotInForceError(criterion_set.id, on.isoformat(), criterion_set.validity_label())
-    chosen = select_observations(observations, criterion_set, on)
+    chosen = select_observations(observations, criterion_set, on, locality=locality)
     context = criterion_set.context_for(locality, on)
     resolved = criterion_set.resolved(context)
     outcomes: dict[str, IndicatorOutcome] = {}
@@ -164,7 +164,9 @@ def _indicator_outcome(
             else UnknownReason.NO_DATA
         )
         return outcome(Verdict(Status.UNKNOWN, reason), None)
-    actual = observed_value(indicator, observation.value)
+    actual = observed_value(
+        indicator, observation.value, locality=locality, origin=observation.origin
+    )
     return outcome(evaluate(required, actual), actual)
 
 
