@@ -76,7 +76,20 @@ def restore_zeros(code: str, known: Mapping[str, Locality]) -> str | None:
 
 
 def _suggestions(code: str, known: Mapping[str, Locality]) -> str:
-    close = difflib.get_close_matches(code, list(known), n=3, cutoff=0.6)
+    """Up to three known codes like ``code``: those sharing its longest prefix first.
+
+    Codes are hierarchical (a commune's digits follow its province's), so a
+    code that differs in its last digit is a better guess than one that
+    differs in its first, which difflib alone rates the same.
+    """
+    close: list[str] = []
+    for keep in range(len(code) - 1, 0, -1):
+        pool = [c for c in known if c.startswith(code[:keep])]
+        if pool:
+            close = difflib.get_close_matches(code, pool, n=3, cutoff=0.5)
+            break
+    if not close:
+        close = difflib.get_close_matches(code, list(known), n=3, cutoff=0.6)
     return ", ".join(f"{c} ({known[c].label()})" for c in close)
 
 
