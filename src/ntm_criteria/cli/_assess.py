@@ -6,10 +6,16 @@ import argparse
 import json
 from pathlib import Path
 
-from ntm_criteria.cli._options import Subparsers, assess_all, load
+from ntm_criteria.cli._options import (
+    Subparsers,
+    add_code_options,
+    assess_all,
+    checked_places,
+    load,
+)
 from ntm_criteria.errors import NtmError
-from ntm_criteria.geography import Gazetteer, LocalityKind
-from ntm_criteria.io import OBSERVATION_COLUMNS, read_observations
+from ntm_criteria.geography import LocalityKind
+from ntm_criteria.io import OBSERVATION_COLUMNS
 from ntm_criteria.report import results_table
 
 __all__ = ["add_parser", "run"]
@@ -26,9 +32,9 @@ def add_parser(sub: Subparsers) -> None:
     )
     p_assess.add_argument(
         "--localities",
-        required=True,
         type=Path,
-        help="gazetteer CSV (code,name_vi,kind,parent,region,tags,group,name_en)",
+        help="gazetteer CSV (code,name_vi,kind,parent,region,tags,group,name_en); "
+        "default: the official units in force on the date",
     )
     p_assess.add_argument(
         "--observations",
@@ -39,18 +45,20 @@ def add_parser(sub: Subparsers) -> None:
     p_assess.add_argument("--on", required=True, help="assessment date, e.g. 30/6/2023")
     p_assess.add_argument("--lang", choices=("vi", "en"), default="vi")
     p_assess.add_argument("--json", action="store_true", help="print results as JSON")
+    add_code_options(p_assess)
     p_assess.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     criterion_set = load(args.set_ref)
-    places = Gazetteer.load_csv(args.localities)
-    observations = read_observations(args.observations)
+    places, observations = checked_places(
+        args.localities, args.observations, args.on, args.check_codes
+    )
     unknown = sorted(set(observations) - {place.code for place in places})
     if unknown:
         raise NtmError(
             f"{args.observations}: observations for localities not in "
-            f"{args.localities}: {', '.join(unknown)}"
+            f"{args.localities or places.source}: {', '.join(unknown)}"
         )
     results = assess_all(criterion_set, places, observations, args.on)
     if not results:

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import argparse
 import re
+import sys
+import warnings
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ntm_criteria import catalog
@@ -13,7 +16,15 @@ from ntm_criteria._validators import check_magnitude, check_number_text, nfc
 from ntm_criteria.assessment import AssessmentResult, Observation, assess
 from ntm_criteria.criteria import CriterionSet, Level
 from ntm_criteria.errors import DataError, NtmError
-from ntm_criteria.geography import Gazetteer
+from ntm_criteria.geography import (
+    CodeWarning,
+    Gazetteer,
+    Locality,
+    check_codes,
+    check_localities,
+    restore_codes,
+)
+from ntm_criteria.io import read_observations
 from ntm_criteria.levels import Ladder
 from ntm_criteria.periods import RecurringDeadline, as_date
 from ntm_criteria.progress import PlanTarget
@@ -25,7 +36,17 @@ if TYPE_CHECKING:
 else:
     Subparsers = object
 
-__all__ = ["Subparsers", "amount", "assess_all", "deadline", "ladder", "load", "target"]
+__all__ = [
+    "Subparsers",
+    "add_code_options",
+    "amount",
+    "assess_all",
+    "checked_places",
+    "deadline",
+    "ladder",
+    "load",
+    "target",
+]
 
 
 def load(ref: str) -> CriterionSet:
@@ -97,3 +118,60 @@ def deadline(text: str) -> RecurringDeadline:
         return RecurringDeadline.quarterly(day)
     except NtmError as err:
         raise argparse.ArgumentTypeError(f"{text!r}: {err}") from None
+
+
+# -- locality codes (--check-codes): the logic is geography's; this only wires it to the options
+
+
+def add_code_options(parser: argparse.ArgumentParser) -> None:
+    """``--check-codes`` / ``--no-check-codes``; the default is on when no gazetteer is given."""
+    parser.add_argument(
+        "--check-codes",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="check locality codes against the official list in force on the date "
+        "(default: on when --localities names no gazetteer of its own)",
+    )
+
+
+def checked_places(
+    localities: Path | None, observations_file: Path, on: str, check: bool | None
+) -> tuple[Gazetteer, dict[str, tuple[Observation, ...]]]:
+    """The gazetteer and the observations keyed by its codes, with the codes checked.
+
+    Without ``localities`` the official units in force on ``on`` are the
+    gazetteer (codes always checked, unless ``check`` is False).  With one,
+    its codes are checked against the official list only when ``check`` is
+    True.  Either way an observation code whose leading zeros were dropped is
+    read as the gazetteer's code, with a warning on stderr.
+    """
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", CodeWarning)
+        places = None if localities is None else Gazetteer.load_csv(localities)
+        observations = read_observations(observations_file)
+        if places is None:
+            moved = check_codes(observations, on=on) if check is not False else {}
+            places = _official_places({moved.get(c, c) for c in observations}, on)
+        else:
+            if check:
+                places = check_localities(places, on=on)
+            moved = restore_codes(observations, places)
+    for warning in caught:
+        print(f"ntm: warning: {warning.message}", file=sys.stderr)
+    merged: dict[str, tuple[Observation, ...]] = {}
+    for code, items in observations.items():
+        key = moved.get(code, code)
+        merged[key] = merged.get(key, ()) + tuple(items)
+    return places, merged
+
+
+def _official_places(codes: set[str], on: str) -> Gazetteer:
+    """The official units of ``codes`` and their ancestors, ancestors first."""
+    official = Gazetteer.official(on)
+    chosen: dict[str, Locality] = {}
+    for code in sorted(codes):
+        if code not in official:
+            continue  # the caller reports observations of unknown localities
+        for loc in (*reversed(official.ancestors(code)), official.get(code)):
+            chosen.setdefault(loc.code, loc)
+    return Gazetteer(chosen.values(), source=official.source)

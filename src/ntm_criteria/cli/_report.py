@@ -6,13 +6,18 @@ import argparse
 from pathlib import Path
 
 from ntm_criteria._validators import nfc
-from ntm_criteria.cli._options import Subparsers, deadline, ladder, target
+from ntm_criteria.cli._options import (
+    Subparsers,
+    add_code_options,
+    checked_places,
+    deadline,
+    ladder,
+    target,
+)
 from ntm_criteria.errors import NtmError
-from ntm_criteria.geography import Gazetteer
 from ntm_criteria.io import (
     PLAN_ITEM_COLUMNS,
     RECOGNITION_COLUMNS,
-    read_observations,
     read_plan_items,
     read_recognitions,
 )
@@ -36,7 +41,11 @@ def add_parser(sub: Subparsers) -> None:
         help="a set file or built-in id, one per level, lowest first "
         "(each file may extend the ones before it)",
     )
-    p_report.add_argument("--localities", required=True, type=Path, help="gazetteer CSV")
+    p_report.add_argument(
+        "--localities",
+        type=Path,
+        help="gazetteer CSV (default: the official units in force on the date)",
+    )
     p_report.add_argument("--observations", required=True, type=Path, help="observations CSV")
     p_report.add_argument("--on", required=True, help="report date, e.g. 30/9/2023")
     p_report.add_argument("--within", type=nfc, help="only the localities under this code")
@@ -61,14 +70,16 @@ def add_parser(sub: Subparsers) -> None:
     p_report.add_argument("--title", help="the report's title")
     p_report.add_argument("--lang", choices=("vi", "en"), default="vi")
     p_report.add_argument("--markdown", action="store_true", help="write Markdown tables")
+    add_code_options(p_report)
     p_report.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     chosen = ladder(args.sets)
     on = as_date(args.on)
-    places = Gazetteer.load_csv(args.localities)
-    observations = read_observations(args.observations)
+    places, observations = checked_places(
+        args.localities, args.observations, on.isoformat(), args.check_codes
+    )
     recognitions = read_recognitions(args.recognitions) if args.recognitions else ()
     items = read_plan_items(args.roadmap) if args.roadmap else ()
     roadmap = Roadmap(items, reporting=args.deadline)
@@ -87,7 +98,7 @@ def run(args: argparse.Namespace) -> int:
     ]
     if not decisions:
         raise NtmError(
-            f"{args.localities}: no locality of kind "
+            f"{args.localities or places.source}: no locality of kind "
             f"{', '.join(k.value for k in scope)}"
             + (f" under {args.within}" if args.within else "")
         )

@@ -66,6 +66,7 @@ from ntm_criteria.geography._codes import (
     check_codes,
     check_localities,
     resolve_code,
+    restore_codes,
     restore_zeros,
 )
 from ntm_criteria.geography._gazetteer import Gazetteer
@@ -106,6 +107,7 @@ __all__ = [
     "region",
     "regions",
     "resolve_code",
+    "restore_codes",
     "restore_zeros",
     "successors",
 ]

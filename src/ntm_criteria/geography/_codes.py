@@ -34,6 +34,7 @@ __all__ = [
     "check_localities",
     "official_as_of",
     "resolve_code",
+    "restore_codes",
     "restore_zeros",
 ]
 
@@ -296,3 +297,29 @@ def _renamed_gazetteer(gazetteer: Gazetteer, renames: Mapping[str, str]) -> Gaze
         for loc in gazetteer
     ]
     return Gazetteer(moved, source=gazetteer.source)
+
+
+def restore_codes(codes: Iterable[str], known: Gazetteer, *, where: str = "") -> dict[str, str]:
+    """Map each code that names a unit of ``known`` only once its zeros are restored to that unit.
+
+    Codes that are known, or unknown even restored, are left out (the caller
+    reports the unknown ones in its own terms); each restored code warns with
+    :class:`CodeWarning`.  This is the one function the readers of
+    observations, recognitions and reviews apply to their locality column.
+
+    >>> import warnings
+    >>> gaz = Gazetteer([Locality("03664", "Chiềng Xôm", "xã")])
+    >>> with warnings.catch_warnings():
+    ...     warnings.simplefilter("ignore")
+    ...     restore_codes(["3664", "03664", "zz"], gaz)
+    {'3664': '03664'}
+    """
+    found: dict[str, str] = {}
+    for code in codes:
+        if code in known.by_code or code in found:
+            continue
+        restored = restore_zeros(code, known.by_code)
+        if restored is not None:
+            place = f"{where}: locality {code!r}" if where else f"locality {code!r}"
+            found[code] = resolve_code(code, known, where=place)
+    return found
