@@ -35,7 +35,9 @@ def test_the_list_before_1_7_2025_has_the_published_counts():
     # 63 provinces, 696 districts, 10,035 communes: the list as of 1/1/2025
     assert _counts(BEFORE) == {1: 63, 2: 696, 3: 10035}
     kinds = Counter(loc.kind for loc in BEFORE)
-    assert kinds[LocalityKind.CENTRAL_CITY] == 5 + 1  # Hà Nội, HCMC, Hải Phòng, Đà Nẵng, Cần Thơ, Huế
+    assert (
+        kinds[LocalityKind.CENTRAL_CITY] == 5 + 1
+    )  # Hà Nội, HCMC, Hải Phòng, Đà Nẵng, Cần Thơ, Huế
 
 
 def test_the_list_from_1_7_2025_has_the_published_counts():
@@ -62,11 +64,13 @@ def test_the_counts_recorded_with_the_data_are_the_lists_counts():
 
 def test_the_source_version_and_licence_are_recorded():
     meta = tomllib.loads(OFFICIAL.joinpath("source.toml").read_text("utf-8"))
-    assert meta["package"] == "vietnamadminunits" and meta["version"] == "1.0.4"
+    assert meta["package"] == "vietnamadminunits"
+    assert meta["version"] == "1.0.4"
     assert meta["licence"] == "MIT"
     assert isinstance(meta["generated"], dt.date)
     licence = OFFICIAL.joinpath(meta["licence_file"]).read_text("utf-8")
-    assert licence.startswith("MIT License") and "Permission is hereby granted" in licence
+    assert licence.startswith("MIT License")
+    assert "Permission is hereby granted" in licence
 
 
 def test_the_lists_are_valid_trees():
@@ -116,7 +120,11 @@ def test_a_divided_unit_has_several_successors_each_marked_split():
 
 def test_provinces_merge_as_the_reference_says():
     # urban_poverty_ocop.md §5: Ninh Bình ← Hà Nam + Ninh Bình + Nam Định
-    assert sorted(c.before.name_vi for c in predecessors("37")) == ["Hà Nam", "Nam Định", "Ninh Bình"]
+    assert sorted(c.before.name_vi for c in predecessors("37")) == [
+        "Hà Nam",
+        "Nam Định",
+        "Ninh Bình",
+    ]
     assert [c.after.name_vi for c in successors("02")] == ["Tuyên Quang"]  # Hà Giang
 
 

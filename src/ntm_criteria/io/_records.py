@@ -71,8 +71,8 @@ def read_recognitions(path: str | Path) -> tuple[Recognition, ...]:
     ...     path = pathlib.Path(tmp, "recognitions.csv")
     ...     _ = path.write_text(
     ...         "locality,level,set_id,decision,date,valid_until\\n"
-    ...         "04045,đạt chuẩn,demo-commune-standard,12/QĐ-UBND,15/6/2022,\\n"
-    ...         "04036,,demo-commune-standard,13/QĐ-UBND,15/6/2022,\\n", encoding="utf-8")
+    ...         "03676,đạt chuẩn,demo-commune-standard,12/QĐ-UBND,15/6/2022,\\n"
+    ...         "03664,,demo-commune-standard,13/QĐ-UBND,15/6/2022,\\n", encoding="utf-8")
     ...     read_recognitions(path)
     Traceback (most recent call last):
     ...
@@ -101,7 +101,7 @@ def read_plan_items(path: str | Path) -> tuple[PlanItem, ...]:
     ...     path = pathlib.Path(tmp, "roadmap.csv")
     ...     _ = path.write_text(
     ...         "locality,indicator,criterion,agency,due,status,action\\n"
-    ...         "04036,10.1,,Phòng Kinh tế,30/9/2023,,\\n", encoding="utf-8")
+    ...         "03664,10.1,,Phòng Kinh tế,30/9/2023,,\\n", encoding="utf-8")
     ...     [item.target("en") for item in read_plan_items(path)]
     ['indicator 10.1']
     """

@@ -26,8 +26,8 @@ def top_shortfalls(result: AssessmentResult, limit: int = 3) -> tuple[IndicatorO
 
     >>> import datetime
     >>> from ntm_criteria import assess, demo
-    >>> r = assess(demo.gazetteer().effective("04036"), demo.criterion_set(),
-    ...            demo.observations()["04036"], on=demo.ASSESSMENT_DATE)
+    >>> r = assess(demo.gazetteer().effective("03664"), demo.criterion_set(),
+    ...            demo.observations()["03664"], on=demo.ASSESSMENT_DATE)
     >>> [o.code for o in top_shortfalls(r)]
     ['10.1', '11.1', '13.2']
     """
@@ -48,12 +48,12 @@ def results_table(results: Sequence[AssessmentResult], lang: str = "vi") -> str:
     """A plain-text table: code, locality, criteria met x/N, status, main shortfalls.
 
     >>> from ntm_criteria import assess, demo
-    >>> r = assess(demo.gazetteer().effective("04045"), demo.criterion_set(),
-    ...            demo.observations()["04045"], on=demo.ASSESSMENT_DATE)
+    >>> r = assess(demo.gazetteer().effective("03676"), demo.criterion_set(),
+    ...            demo.observations()["03676"], on=demo.ASSESSMENT_DATE)
     >>> print(results_table([r]))
     Mã     Địa phương  Đạt  Kết quả  Thiếu hụt chính
     -----  ----------  ---  -------  ---------------
-    04045  xã Hua La   8/8  đạt      —
+    03676  xã Hua La   8/8  đạt      —
     """
     language = check_lang(lang)
     rows = []
@@ -83,7 +83,7 @@ def criteria_sentence(
     >>> from ntm_criteria import assess, demo
     >>> places, s, obs = demo.gazetteer(), demo.criterion_set(), demo.observations()
     >>> rs = [assess(places.effective(c), s, obs[c], on=demo.ASSESSMENT_DATE)
-    ...       for c in ("04036", "04042")]
+    ...       for c in ("03664", "03658")]
     >>> criteria_sentence(rs, "en")
     'Chieng Xom commune meets 5/8 criteria, Chieng Co commune 6/8'
     """
