@@ -17,6 +17,7 @@ from __future__ import annotations
 import csv
 import datetime as _dt
 import functools
+import gc
 import io
 from collections.abc import Mapping
 from importlib import resources
@@ -155,9 +156,18 @@ def official_units(file: str) -> tuple[Locality, ...]:
     kinds = {kind.value: kind for kind in LocalityKind}
     reader = csv.reader(io.StringIO(_read(file)))
     next(reader)  # the header: code,name,kind,parent
-    return tuple(
-        _trusted(code, name, kinds[kind], parent or None) for code, name, kind, parent in reader
-    )
+    # 10,000 new objects trigger collections that walk every object of the
+    # process (the unit registry…): pausing the collector makes the load
+    # about three times faster, and these objects hold no cycles.
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return tuple(
+            _trusted(code, name, kinds[kind], parent or None) for code, name, kind, parent in reader
+        )
+    finally:
+        if paused:
+            gc.enable()
 
 
 @functools.cache
