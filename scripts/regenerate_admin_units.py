@@ -88,17 +88,20 @@ def connect() -> sqlite3.Connection:
     return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
 
 
-def old_units(db: sqlite3.Connection) -> tuple[list[tuple[str, str, str, str]], dict[str, str]]:
-    """Rows of the pre-2025 list, and each old unit's key (as the converter names it) → code."""
+def old_units(
+    db: sqlite3.Connection,
+) -> tuple[list[tuple[str, str, str, str]], dict[str, str], list[str]]:
+    """Rows of the pre-2025 list, each old unit's key (as the converter names it) → code, notes."""
     rows: list[tuple[str, str, str, str]] = []
     keys: dict[str, str] = {}
+    notes: list[str] = []
     seen: set[str] = set()
     query = (
-        "SELECT provinceCode, province, districtCode, district, wardCode, ward, "
+        "SELECT provinceCode, province, districtCode, district, wardCode, ward, wardType, "
         "provinceKey, districtKey, wardKey FROM admin_units_legacy "
         "ORDER BY provinceCode, districtCode, wardCode"
     )
-    for pc, pn, dc, dn, wc, wn, pk, dk, wk in db.execute(query):
+    for pc, pn, dc, dn, wc, wn, wtype, pk, dk, wk in db.execute(query):
         if pc not in seen:
             seen.add(pc)
             rows.append((pc, *split_name(pn, PROVINCE_WORDS), ""))
@@ -106,10 +109,13 @@ def old_units(db: sqlite3.Connection) -> tuple[list[tuple[str, str, str, str]], 
             seen.add(dc)
             rows.append((dc, *split_name(dn, DISTRICT_WORDS), pc))
         if wc is not None:
-            rows.append((wc, *split_name(wn, COMMUNE_WORDS), dc))
+            name, kind = split_name(wn, COMMUNE_WORDS)
+            if split_name(f"{wtype} x", COMMUNE_WORDS)[1] != kind:
+                notes.append(f"{wc} {wn}: kind from the name (the package's type says {wtype})")
+            rows.append((wc, name, kind, dc))
         # an island district without communes (Bạch Long Vĩ…) is keyed with an empty ward
         keys[f"{pk}_{dk}_{wk or ''}"] = wc or dc
-    return rows, keys
+    return rows, keys, notes
 
 
 def new_units(
@@ -257,8 +263,9 @@ def build() -> dict[str, str]:
         resources.files(PACKAGE).joinpath("data", "converter_2025.json").read_text("utf-8")
     )
     with connect() as db:
-        before, old_keys = old_units(db)
-        after, new_keys, new_provinces, notes = new_units(db)
+        before, old_keys, old_notes = old_units(db)
+        after, new_keys, new_provinces, new_notes = new_units(db)
+        notes = old_notes + new_notes
         old_province_keys = dict(
             db.execute("SELECT DISTINCT provinceKey, provinceCode FROM admin_units_legacy")
         )

@@ -157,3 +157,26 @@ def test_the_official_units_carry_no_region():
 def test_the_data_grows_the_package_by_less_than_2_mb():
     size = sum(len(f.read_bytes()) for f in OFFICIAL.iterdir() if f.is_file())
     assert size < 2_000_000
+
+
+def test_the_docs_page_examples_run():
+    from pathlib import Path
+
+    from support import run_pycon_blocks
+
+    page = Path(__file__).resolve().parents[2] / "docs" / "admin-units.md"
+    blocks, examples = run_pycon_blocks(page)
+    assert blocks >= 4
+    assert examples >= 15
+
+
+def test_import_reads_no_official_list():
+    import subprocess
+    import sys
+
+    code = (
+        "import ntm_criteria, ntm_criteria.geography._official as o;"
+        "print(o.official_units.cache_info().currsize)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "0"
