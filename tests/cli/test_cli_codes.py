@@ -78,3 +78,17 @@ def test_report_checks_codes_too(tmp_path, capsys):
     assert main(argv) == 0
     assert "read as '03664'" in capsys.readouterr().err
     assert main([*argv, "--no-check-codes"]) == 1
+
+
+def test_report_restores_the_zeros_of_recognitions_too(tmp_path, capsys):
+    obs = _observations(tmp_path, "03664,3.1,\"86,5\",%,30/6/2023,\n")
+    recognitions = tmp_path / "rec.csv"
+    recognitions.write_text(
+        "locality,level,set_id,decision,date,valid_until\n"
+        "3664,đạt chuẩn,demo-commune-standard,1021/QĐ-UBND,15/12/2021,\n",
+        encoding="utf-8",
+    )
+    argv = ["report", "--set", SET, "--localities", str(_localities(tmp_path, OWN))]
+    argv += ["--observations", str(obs), "--on", "30/6/2023", "--recognitions", str(recognitions)]
+    assert main(argv) == 0
+    assert "warning: locality '3664': code '3664' read as '03664'" in capsys.readouterr().err

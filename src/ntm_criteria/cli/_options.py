@@ -9,7 +9,9 @@ import warnings
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
+
+import attrs
 
 from ntm_criteria import catalog
 from ntm_criteria._validators import check_magnitude, check_number_text, nfc
@@ -25,9 +27,9 @@ from ntm_criteria.geography import (
     restore_codes,
 )
 from ntm_criteria.io import read_observations
-from ntm_criteria.levels import Ladder
+from ntm_criteria.levels import Ladder, Recognition
 from ntm_criteria.periods import RecurringDeadline, as_date
-from ntm_criteria.progress import PlanTarget
+from ntm_criteria.progress import PlanItem, PlanTarget
 from ntm_criteria.units import parse_number
 
 if TYPE_CHECKING:
@@ -46,6 +48,7 @@ __all__ = [
     "ladder",
     "load",
     "target",
+    "with_known_codes",
 ]
 
 
@@ -175,3 +178,21 @@ def _official_places(codes: set[str], on: str) -> Gazetteer:
         for loc in (*reversed(official.ancestors(code)), official.get(code)):
             chosen.setdefault(loc.code, loc)
     return Gazetteer(chosen.values(), source=official.source)
+
+
+_Record = TypeVar("_Record", Recognition, PlanItem)
+
+
+def with_known_codes(records: Sequence[_Record], places: Gazetteer) -> tuple[_Record, ...]:
+    """Records (recognitions, plan items) with dropped leading zeros of their locality restored.
+
+    Each restored code is warned about on stderr, as for observations.
+    """
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", CodeWarning)
+        moved = restore_codes([r.locality for r in records], places)
+    for warning in caught:
+        print(f"ntm: warning: {warning.message}", file=sys.stderr)
+    return tuple(
+        attrs.evolve(r, locality=moved[r.locality]) if r.locality in moved else r for r in records
+    )

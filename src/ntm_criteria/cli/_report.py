@@ -13,6 +13,7 @@ from ntm_criteria.cli._options import (
     deadline,
     ladder,
     target,
+    with_known_codes,
 )
 from ntm_criteria.errors import NtmError
 from ntm_criteria.io import (
@@ -81,7 +82,8 @@ def run(args: argparse.Namespace) -> int:
         args.localities, args.observations, on.isoformat(), args.check_codes
     )
     recognitions = read_recognitions(args.recognitions) if args.recognitions else ()
-    items = read_plan_items(args.roadmap) if args.roadmap else ()
+    recognitions = with_known_codes(recognitions, places)
+    items = with_known_codes(read_plan_items(args.roadmap) if args.roadmap else (), places)
     roadmap = Roadmap(items, reporting=args.deadline)
     scope = chosen.sets[0].scope
     pool = places.descendants(args.within) if args.within else tuple(places)
