@@ -159,8 +159,7 @@ def checked_places(
             if check:
                 places = check_localities(places, on=on)
             moved = restore_codes(observations, places)
-    for warning in caught:
-        print(f"ntm: warning: {warning.message}", file=sys.stderr)
+    _show(caught)
     merged: dict[str, tuple[Observation, ...]] = {}
     for code, items in observations.items():
         key = moved.get(code, code)
@@ -191,8 +190,13 @@ def with_known_codes(records: Sequence[_Record], places: Gazetteer) -> tuple[_Re
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", CodeWarning)
         moved = restore_codes([r.locality for r in records], places)
-    for warning in caught:
-        print(f"ntm: warning: {warning.message}", file=sys.stderr)
+    _show(caught)
     return tuple(
         attrs.evolve(r, locality=moved[r.locality]) if r.locality in moved else r for r in records
     )
+
+
+def _show(caught: Sequence[warnings.WarningMessage]) -> None:
+    """Warnings as ``ntm`` prints them: one line each on stderr."""
+    for warning in caught:
+        print(f"ntm: warning: {warning.message}", file=sys.stderr)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
-import gc
 import os
 from collections.abc import Iterable, Iterator, Mapping
 from types import MappingProxyType
@@ -17,7 +16,7 @@ from ntm_criteria.errors import DataError, DataErrors, UnknownCodeError
 from ntm_criteria.geography._fields import as_code
 from ntm_criteria.geography._kinds import COMMUNE_KINDS, LocalityKind
 from ntm_criteria.geography._locality import Locality
-from ntm_criteria.geography._official import official_list, official_units
+from ntm_criteria.geography._official import collector_paused, official_list, official_units
 from ntm_criteria.geography._rows import localities_from_rows, read_csv_rows
 from ntm_criteria.periods import as_date
 
@@ -467,13 +466,8 @@ class Gazetteer:
 @functools.cache
 def _official_gazetteer(file: str) -> Gazetteer:
     units = official_units(file)
-    paused = gc.isenabled()
-    gc.disable()  # indexing 10,000 units: see official_units
-    try:
+    with collector_paused():  # indexing 10,000 units makes as many objects
         return Gazetteer(units, source=f"ntm_criteria: geography/data/official/{file}")
-    finally:
-        if paused:
-            gc.enable()
 
 
 def _edge_problem(child: Locality, parent: Locality) -> DataError | None:

@@ -14,12 +14,13 @@ for the 10,795 rows of the older list (``benchmarks/bench_admin.py``).
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as _dt
 import functools
 import gc
 import io
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from importlib import resources
 from types import MappingProxyType
 
@@ -33,6 +34,7 @@ from ntm_criteria.geography._locality import Locality
 __all__ = [
     "REORGANISATION",
     "OfficialList",
+    "collector_paused",
     "official_list",
     "official_lists",
     "official_units",
@@ -143,6 +145,27 @@ def _trusted(code: str, name: str, kind: LocalityKind, parent: str | None) -> Lo
     ):
         object.__setattr__(loc, field, value)
     return loc
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause the garbage collector while 10,000 objects without cycles are made.
+
+    Each burst of new objects triggers collections that walk every object of
+    the process (the unit registry…); pausing makes the load about three
+    times faster.
+
+    >>> with collector_paused():
+    ...     gc.isenabled()
+    False
+    """
+    running = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if running:
+            gc.enable()
 
 
 @functools.cache
