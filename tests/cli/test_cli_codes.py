@@ -81,7 +81,7 @@ def test_report_checks_codes_too(tmp_path, capsys):
 
 
 def test_report_restores_the_zeros_of_recognitions_too(tmp_path, capsys):
-    obs = _observations(tmp_path, "03664,3.1,\"86,5\",%,30/6/2023,\n")
+    obs = _observations(tmp_path, '03664,3.1,"86,5",%,30/6/2023,\n')
     recognitions = tmp_path / "rec.csv"
     recognitions.write_text(
         "locality,level,set_id,decision,date,valid_until\n"
