@@ -44,7 +44,7 @@ def test_without_a_gazetteer_the_official_units_are_used_and_codes_checked(tmp_p
 
 def test_an_unknown_code_is_an_error_with_suggestions(tmp_path, capsys):
     obs = _observations(tmp_path, '03665,3.1,"86,5",%,30/6/2023,\n')
-    argv = ["assess", "--set", SET, "--observations", str(obs), "--on", "30/6/2023"]
+    argv = ["assess", "--set", SET, "--observations", str(obs), "--on", "15/3/2025"]
     assert main(argv) == 1
     err = capsys.readouterr().err
     assert "unknown locality code '03665'; did you mean" in err
@@ -68,7 +68,7 @@ def test_a_users_own_gazetteer_is_not_checked_against_the_official_list_by_defau
     obs = _observations(tmp_path, '99001,3.1,"86,5",%,30/6/2023,\n')
     argv = ["assess", "--set", SET, "--localities", str(places), "--observations", str(obs)]
     assert main([*argv, "--on", "30/6/2023"]) == 0
-    assert main([*argv, "--on", "30/6/2023", "--check-codes"]) == 1
+    assert main([*argv, "--on", "15/3/2025", "--check-codes"]) == 1
     assert "unknown locality code '99001'" in capsys.readouterr().err
 
 

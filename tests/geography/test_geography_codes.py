@@ -53,7 +53,7 @@ def test_an_ambiguous_restoration_is_refused():
 
 def test_an_unknown_code_is_an_error_with_suggestions():
     with pytest.raises(DataErrors) as caught:
-        check_codes(["03665", "03664"], on="15/6/2022")
+        check_codes(["03665", "03664"], on="15/3/2025")
     (err,) = caught.value.errors
     assert "unknown locality code '03665'" in str(err)
     assert "did you mean" in str(err)
@@ -121,3 +121,9 @@ def test_restoring_the_zeros_a_number_drops_gives_the_code_back(code):
     dropped = str(int(code))
     found = restore_zeros(dropped, OWN.by_code)
     assert found == (None if dropped == code else code)
+
+
+def test_before_the_oldest_list_an_unknown_code_only_warns():
+    # Communes merged in 2023-2024 were real on their date but are not in the 1/1/2025 list.
+    with pytest.warns(CodeWarning, match="oldest the package holds"):
+        assert check_codes(["03665"], on="15/6/2022") == {"03665": "03665"}

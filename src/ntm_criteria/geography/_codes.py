@@ -23,7 +23,7 @@ from ntm_criteria._validators import nfc
 from ntm_criteria.errors import DataError, DataErrors
 from ntm_criteria.geography._gazetteer import Gazetteer
 from ntm_criteria.geography._locality import Locality
-from ntm_criteria.geography._official import REORGANISATION
+from ntm_criteria.geography._official import REORGANISATION, official_list
 from ntm_criteria.geography._reorganisation import successors
 from ntm_criteria.periods import as_date
 
@@ -123,7 +123,9 @@ def resolve_code(
     """The code of ``known`` that ``code`` names; restoring zeros warns, an unknown code raises.
 
     With ``on`` and the official list, a unit merged away before ``on`` is
-    an error naming its successor.
+    an error naming its successor; for a date before the oldest list the
+    package holds (1/1/2025), an unknown code only warns and is kept: units
+    merged in 2023–2024 were real then and cannot be checked.
 
     >>> gaz = Gazetteer([Locality("04036", "Chiềng Khoa", "xã")])
     >>> import warnings
@@ -151,11 +153,23 @@ def resolve_code(
             stacklevel=2,
         )
         return restored
+    hint = _suggestions(code, known.by_code)
     if on is not None and known.source == Gazetteer.official(on).source:
         merged = _merged_away(code, on, where)
         if merged is not None:
             raise merged
-    hint = _suggestions(code, known.by_code)
+        oldest = official_list(on).as_of
+        if on < oldest:
+            # Units merged before the oldest list the package holds were real on ``on``.
+            prefix = f"{where}: " if where else ""
+            warnings.warn(
+                f"{prefix}code {code!r} is not in the official list of {oldest.isoformat()}, "
+                f"the oldest the package holds; it cannot be checked for {on.isoformat()}"
+                + (f" (did you mean {hint}?)" if hint else ""),
+                CodeWarning,
+                stacklevel=2,
+            )
+            return code
     raise DataError(
         f"unknown locality code {code!r}" + (f"; did you mean {hint}?" if hint else ""),
         key_path=where or None,
