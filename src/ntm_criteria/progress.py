@@ -54,6 +54,7 @@ Fraction(1, 3)
 
 from ntm_criteria.analysis import (
     DEFAULT_BINS,
+    Basis,
     Comparison,
     CriteriaBin,
     CriterionChange,
@@ -62,6 +63,7 @@ from ntm_criteria.analysis import (
     PlanProgress,
     PlanStatus,
     PlanTarget,
+    Position,
     Progress,
     Roadmap,
     RollUp,
@@ -87,6 +89,7 @@ from ntm_criteria.analysis import (
 
 __all__ = [
     "DEFAULT_BINS",
+    "Basis",
     "Comparison",
     "CriteriaBin",
     "CriterionChange",
@@ -95,6 +98,7 @@ __all__ = [
     "PlanProgress",
     "PlanStatus",
     "PlanTarget",
+    "Position",
     "Progress",
     "Roadmap",
     "RollUp",

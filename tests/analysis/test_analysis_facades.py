@@ -18,6 +18,7 @@ LEVELS = [
 ]
 PROGRESS = [
     "DEFAULT_BINS",
+    "Basis",
     "Comparison",
     "CriteriaBin",
     "CriterionChange",
@@ -26,6 +27,7 @@ PROGRESS = [
     "PlanProgress",
     "PlanStatus",
     "PlanTarget",
+    "Position",
     "Progress",
     "Roadmap",
     "RollUp",

@@ -85,10 +85,20 @@ def test_report_restores_the_zeros_of_recognitions_too(tmp_path, capsys):
     recognitions = tmp_path / "rec.csv"
     recognitions.write_text(
         "locality,level,set_id,decision,date,valid_until\n"
-        "3664,đạt chuẩn,demo-commune-standard,1021/QĐ-UBND,15/12/2021,\n",
+        "3664,đạt chuẩn,demo-commune-standard,1021/QĐ-UBND,15/6/2022,\n",
         encoding="utf-8",
     )
     argv = ["report", "--set", SET, "--localities", str(_localities(tmp_path, OWN))]
     argv += ["--observations", str(obs), "--on", "30/6/2023", "--recognitions", str(recognitions)]
     assert main(argv) == 0
     assert "warning: locality '3664': code '3664' read as '03664'" in capsys.readouterr().err
+
+
+def test_assess_restores_the_zeros_of_reviews_too(tmp_path, capsys):
+    reviews = tmp_path / "reviews.csv"
+    reviews.write_text("locality,criterion,status,date\n3664,3,đạt,10/6/2023\n", encoding="utf-8")
+    argv = ["assess", "--set", SET, "--localities", str(_localities(tmp_path, OWN))]
+    assert main([*argv, "--reviews", str(reviews), "--on", "30/6/2023"]) == 0
+    captured = capsys.readouterr()
+    assert "03664  xã Chiềng Xôm" in captured.out
+    assert "warning: locality '3664': code '3664' read as '03664'" in captured.err

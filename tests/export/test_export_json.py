@@ -146,3 +146,24 @@ def test_the_json_page_runs():
     from support import run_pycon_blocks
 
     run_pycon_blocks(Path(__file__).parents[2] / "docs" / "json.md")
+
+
+def test_a_criterion_decided_by_review_says_so():
+    from ntm_criteria.assessment import CriterionReview
+
+    review = CriterionReview("03664", 19, "đạt", "1/6/2023", reviewer="UBND huyện")
+    result = assess(
+        demo.gazetteer().effective("03664"),
+        demo.criterion_set(),
+        [o for o in demo.observations()["03664"] if o.indicator_code != "19.1"],
+        on=ON,
+        reviews=[review],
+    )
+    doc = _valid(results_to_json([result]))
+    criterion = next(c for c in doc["results"][0]["criteria"] if c["number"] == 19)
+    assert (criterion["decided_by"], criterion["reviewer"], criterion["reviewed_on"]) == (
+        "review",
+        "UBND huyện",
+        "2023-06-01",
+    )
+    assert doc["results"][0]["review_disagreements"] == []

@@ -127,6 +127,8 @@ def test_level_is_monotone_in_at_least_and_at_most_values(
     better = dict(values)
     if code in AT_MOST:
         better[code] = max(0, values[code] - step)  # type: ignore[operator]
+    elif code in PERCENT_AT_LEAST:  # a share of a whole stays within 100 %
+        better[code] = min(100, values[code] + step)  # type: ignore[operator]
     else:
         better[code] = values[code] + step  # type: ignore[operator]
     before = _decide(values, precondition, recognised)

@@ -56,9 +56,9 @@ from ntm_criteria.analysis._plans import (
 from ntm_criteria.analysis._recognitions import Maintenance, Recognition
 from ntm_criteria.analysis._rollup import (
     DEFAULT_BINS,
+    Basis,
     CriteriaBin,
-    PlanProgress,
-    PlanTarget,
+    Position,
     RollUp,
     Standing,
     roll_up,
@@ -78,11 +78,13 @@ from ntm_criteria.analysis._successors import (
     new_province_of,
     roll_up_by_new_province,
 )
+from ntm_criteria.analysis._targets import PlanProgress, PlanTarget
 from ntm_criteria.analysis._trajectory import Trajectory, trajectory
 from ntm_criteria.analysis._wording import held_phrase
 
 __all__ = [
     "DEFAULT_BINS",
+    "Basis",
     "Comparison",
     "CriteriaBin",
     "CriterionChange",
@@ -95,6 +97,7 @@ __all__ = [
     "PlanProgress",
     "PlanStatus",
     "PlanTarget",
+    "Position",
     "Precondition",
     "Progress",
     "Recognition",

@@ -12,6 +12,7 @@ from ntm_criteria.assessment._observation import (
 )
 from ntm_criteria.assessment._outcomes import CriterionOutcome, IndicatorOutcome
 from ntm_criteria.assessment._result import AssessmentResult
+from ntm_criteria.assessment._reviews import CriterionReview, apply_reviews
 from ntm_criteria.criteria import CriterionSet, Indicator
 from ntm_criteria.errors import DataError, NotInForceError, ScopeError
 from ntm_criteria.geography import Locality
@@ -46,6 +47,7 @@ def assess(
     *,
     on: datetime.date | str,
     check_validity: bool = True,
+    reviews: Iterable[CriterionReview] = (),
 ) -> AssessmentResult:
     """Assess ``locality`` against ``criterion_set`` as of ``on``.
 
@@ -58,7 +60,16 @@ def assess(
     kind, :class:`~ntm_criteria.errors.ScopeError` when the set does not
     cover the locality's kind, and — unless ``check_validity`` is false —
     :class:`~ntm_criteria.errors.NotInForceError` when the set is not in
-    force on ``on``.  See the module example, and:
+    force on ``on``.
+
+    ``reviews`` (:class:`CriterionReview`; those of other localities and
+    sets are ignored) decide the criteria the observations leave undecided;
+    where the observations decide a criterion, its outcome stands and a
+    review that says otherwise is recorded in ``review_disagreements`` and
+    warned of (:class:`ReviewDisagreementWarning`).  A review of a criterion
+    the set lacks, dated after ``on``, or a second review of one criterion
+    is a :class:`~ntm_criteria.errors.DataError` naming its row.  See the
+    module example, and:
 
     >>> import datetime
     >>> from ntm_criteria import Locality, demo
@@ -76,7 +87,7 @@ def assess(
         )
     if check_validity and not criterion_set.is_in_force(on):
         raise NotInForceError(criterion_set.id, on.isoformat(), criterion_set.validity_label())
-    chosen = select_observations(observations, criterion_set, on)
+    chosen = select_observations(observations, criterion_set, on, locality=locality)
     context = criterion_set.context_for(locality, on)
     resolved = criterion_set.resolved(context)
     outcomes: dict[str, IndicatorOutcome] = {}
@@ -99,6 +110,9 @@ def assess(
                 rule,
             )
         )
+    criteria, disagreements = apply_reviews(
+        criteria, reviews, locality=locality.code, criterion_set=criterion_set, on=on
+    )
     by_number = {str(c.number): c for c in criteria}
     status, reason = _combine(criterion_set.effective_rule, by_number)
     return AssessmentResult(
@@ -110,6 +124,7 @@ def assess(
         status,
         reason,
         criteria,
+        disagreements,
     )
 
 
@@ -149,7 +164,9 @@ def _indicator_outcome(
             else UnknownReason.NO_DATA
         )
         return outcome(Verdict(Status.UNKNOWN, reason), None)
-    actual = observed_value(indicator, observation.value)
+    actual = observed_value(
+        indicator, observation.value, locality=locality, origin=observation.origin
+    )
     return outcome(evaluate(required, actual), actual)
 
 

@@ -19,15 +19,16 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import warnings
 from collections.abc import Sequence
 
-from ntm_criteria.cli import _assess, _check, _demo, _report
+from ntm_criteria.cli import _assess, _check, _civilized, _demo, _ocop, _poverty, _report, _urban
 from ntm_criteria.errors import NtmError
 
 __all__ = ["main"]
 
 # One module per subcommand, each with add_parser(sub) and run(args) -> exit status.
-_SUBCOMMANDS = (_demo, _check, _assess, _report)
+_SUBCOMMANDS = (_demo, _check, _assess, _report, _urban, _poverty, _ocop, _civilized)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -69,7 +70,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    status: int = args.run(args)
+    with warnings.catch_warnings():
+        warnings.showwarning = _warning  # "0,8 — 80 %?" as one line, not Python's format
+        status: int = args.run(args)
     sys.stdout.flush()  # a write error surfaces here, while it can still be reported
     return status
 
@@ -77,6 +80,10 @@ def _run(args: argparse.Namespace) -> int:
 def _error(text: str) -> None:
     # A NUL (from a path argument) is shown escaped: a terminal or log would drop it.
     print("ntm: " + text.replace("\0", "\\0"), file=sys.stderr)
+
+
+def _warning(message: Warning | str, *_: object, **__: object) -> None:
+    _error(f"warning: {message}")
 
 
 def _os_message(err: OSError) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 
 from ntm_criteria.cli._options import (
@@ -12,10 +13,12 @@ from ntm_criteria.cli._options import (
     assess_all,
     checked_places,
     load,
+    reviews,
+    shown_warnings,
 )
 from ntm_criteria.errors import NtmError
 from ntm_criteria.geography import LocalityKind
-from ntm_criteria.io import OBSERVATION_COLUMNS
+from ntm_criteria.io import OBSERVATION_COLUMNS, REVIEW_COLUMNS
 from ntm_criteria.report import results_table
 
 __all__ = ["add_parser", "run"]
@@ -38,9 +41,14 @@ def add_parser(sub: Subparsers) -> None:
     )
     p_assess.add_argument(
         "--observations",
-        required=True,
         type=Path,
-        help=f"observations CSV ({','.join(OBSERVATION_COLUMNS)})",
+        help=f"observations CSV ({','.join(OBSERVATION_COLUMNS)}); optional with --reviews",
+    )
+    p_assess.add_argument(
+        "--reviews",
+        type=Path,
+        help=f"criterion reviews CSV ({','.join(REVIEW_COLUMNS[:6])}; "
+        "or mã xã, tiêu chí, kết quả, ngày, đơn vị đánh giá, ghi chú)",
     )
     p_assess.add_argument("--on", required=True, help="assessment date, e.g. 30/6/2023")
     p_assess.add_argument("--lang", choices=("vi", "en"), default="vi")
@@ -50,6 +58,9 @@ def add_parser(sub: Subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.observations is None and args.reviews is None:
+        print("ntm assess: error: give --observations, --reviews or both", file=sys.stderr)
+        return 2
     criterion_set = load(args.set_ref)
     places, observations = checked_places(
         args.localities, args.observations, args.on, args.check_codes
@@ -60,7 +71,9 @@ def run(args: argparse.Namespace) -> int:
             f"{args.observations}: observations for localities not in "
             f"{args.localities or places.source}: {', '.join(unknown)}"
         )
-    results = assess_all(criterion_set, places, observations, args.on)
+    reviewed = reviews(args.reviews, places, [criterion_set], args.on)
+    with shown_warnings():
+        results = assess_all(criterion_set, places, observations, args.on, reviewed)
     if not results:
         kinds = ", ".join(k.value for k in criterion_set.scope)
         raise NtmError(

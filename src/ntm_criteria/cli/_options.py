@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import re
 import sys
 import warnings
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -15,9 +16,16 @@ import attrs
 
 from ntm_criteria import catalog
 from ntm_criteria._validators import check_magnitude, check_number_text, nfc
-from ntm_criteria.assessment import AssessmentResult, Observation, assess
+from ntm_criteria.assessment import (
+    AssessmentResult,
+    CriterionReview,
+    Observation,
+    ReviewDisagreementWarning,
+    assess,
+    check_reviews,
+)
 from ntm_criteria.criteria import CriterionSet, Level
-from ntm_criteria.errors import DataError, NtmError
+from ntm_criteria.errors import DataError, DataErrors, NtmError
 from ntm_criteria.geography import (
     CodeWarning,
     Gazetteer,
@@ -25,8 +33,9 @@ from ntm_criteria.geography import (
     check_codes,
     check_localities,
     restore_codes,
+    restore_zeros,
 )
-from ntm_criteria.io import read_observations
+from ntm_criteria.io import read_observations, read_reviews
 from ntm_criteria.levels import Ladder, Recognition
 from ntm_criteria.periods import RecurringDeadline, as_date
 from ntm_criteria.progress import PlanItem, PlanTarget
@@ -39,6 +48,7 @@ else:
     Subparsers = object
 
 __all__ = [
+    "KnownCodes",
     "Subparsers",
     "add_code_options",
     "amount",
@@ -47,6 +57,8 @@ __all__ = [
     "deadline",
     "ladder",
     "load",
+    "reviews",
+    "shown_warnings",
     "target",
     "with_known_codes",
 ]
@@ -62,15 +74,69 @@ def assess_all(
     places: Gazetteer,
     observations: Mapping[str, tuple[Observation, ...]],
     on: str,
+    reviews: Mapping[str, Sequence[CriterionReview]] | None = None,
 ) -> list[AssessmentResult]:
     date = as_date(on)
     return [
         assess(
-            places.effective(place.code), criterion_set, observations.get(place.code, ()), on=date
+            places.effective(place.code),
+            criterion_set,
+            observations.get(place.code, ()),
+            on=date,
+            reviews=(reviews or {}).get(place.code, ()),
         )
         for place in places
         if place.kind in criterion_set.scope
     ]
+
+
+def reviews(
+    path: str | None, places: Gazetteer, sets: Iterable[CriterionSet], on: str
+) -> dict[str, tuple[CriterionReview, ...]]:
+    """The reviews of ``--reviews`` by locality code, every row checked: its locality, criterion and date.
+
+    A review without a set id is checked against the first of ``sets``
+    (the lowest level's); one with a set id against that set.  Grouped, so
+    that each locality is given its own reviews, not the province's list.
+    """
+    if path is None:
+        return {}
+    found = with_known_codes(read_reviews(path), places)
+    known = {place.code for place in places}
+    unknown = sorted({r.locality for r in found} - known)
+    if unknown:
+        raise NtmError(f"{path}: reviews for localities not in the gazetteer: {', '.join(unknown)}")
+    chosen = list(sets)
+    ids = [s.id for s in chosen]
+    stray = [r for r in found if r.set_id is not None and r.set_id not in ids]
+    if stray:
+        expected = "one of " + ", ".join(ids)
+        raise DataErrors(
+            [r.problem(f"set {r.set_id!r} is not assessed", "set_id", expected) for r in stray],
+            file=str(path),
+        )
+    for n, criterion_set in enumerate(chosen):
+        mine = [r for r in found if r.set_id == criterion_set.id or (n == 0 and r.set_id is None)]
+        check_reviews(mine, criterion_set, on)
+    grouped: dict[str, list[CriterionReview]] = {}
+    for review in found:
+        grouped.setdefault(review.locality, []).append(review)
+    return {code: tuple(items) for code, items in grouped.items()}
+
+
+@contextlib.contextmanager
+def shown_warnings() -> Iterator[None]:
+    """Review disagreements printed once each on stderr as ``ntm: warning: …``, not as Python warnings."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ReviewDisagreementWarning)
+        yield
+    for warning in caught:
+        if issubclass(warning.category, ReviewDisagreementWarning):
+            print(f"ntm: warning: {warning.message}", file=sys.stderr)
+        else:
+            warnings.showwarning(
+                warning.message, warning.category, warning.filename, warning.lineno
+            )
 
 
 def ladder(refs: Sequence[str]) -> Ladder:
@@ -138,7 +204,7 @@ def add_code_options(parser: argparse.ArgumentParser) -> None:
 
 
 def checked_places(
-    localities: Path | None, observations_file: Path, on: str, check: bool | None
+    localities: Path | None, observations_file: Path | None, on: str, check: bool | None
 ) -> tuple[Gazetteer, dict[str, tuple[Observation, ...]]]:
     """The gazetteer and the observations keyed by its codes, with the codes checked.
 
@@ -151,7 +217,7 @@ def checked_places(
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", CodeWarning)
         places = None if localities is None else Gazetteer.load_csv(localities)
-        observations = read_observations(observations_file)
+        observations = read_observations(observations_file) if observations_file else {}
         if places is None:
             moved = check_codes(observations, on=on) if check is not False else {}
             places = _official_places({moved.get(c, c) for c in observations}, on)
@@ -179,7 +245,7 @@ def _official_places(codes: set[str], on: str) -> Gazetteer:
     return Gazetteer(chosen.values(), source=official.source)
 
 
-_Record = TypeVar("_Record", Recognition, PlanItem)
+_Record = TypeVar("_Record", Recognition, PlanItem, CriterionReview)
 
 
 def with_known_codes(records: Sequence[_Record], places: Gazetteer) -> tuple[_Record, ...]:
@@ -200,3 +266,20 @@ def _show(caught: Sequence[warnings.WarningMessage]) -> None:
     """Warnings as ``ntm`` prints them: one line each on stderr."""
     for warning in caught:
         print(f"ntm: warning: {warning.message}", file=sys.stderr)
+
+
+class KnownCodes:
+    """The codes of a gazetteer, and those that name one of its units once zeros are restored.
+
+    A reader that checks its locality column against a gazetteer takes this
+    instead, so that a dropped zero is restored (by :func:`with_known_codes`)
+    rather than refused.
+    """
+
+    def __init__(self, places: Gazetteer) -> None:
+        self._places = places
+
+    def __contains__(self, code: object) -> bool:
+        if not isinstance(code, str):
+            return False
+        return code in self._places or restore_zeros(code, self._places.by_code) is not None

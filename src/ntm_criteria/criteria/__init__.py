@@ -35,6 +35,7 @@ from typing import Any
 
 from ntm_criteria.criteria._checks import CheckKind, CheckProblem, unspecified_indicators
 from ntm_criteria.criteria._criterion import Criterion, CriterionGroup
+from ntm_criteria.criteria._domain import Domain, inferred_domain, is_percent
 from ntm_criteria.criteria._format_write import FORMAT_VERSION, set_to_data
 from ntm_criteria.criteria._indicator import Aggregate, Applicability, Indicator
 from ntm_criteria.criteria._level import Level
@@ -58,6 +59,7 @@ __all__ = [
     "Criterion",
     "CriterionGroup",
     "CriterionSet",
+    "Domain",
     "Indicator",
     "Level",
     "Loosening",
@@ -66,6 +68,8 @@ __all__ = [
     "RegionRule",
     "check_overlay",
     "default_sets",
+    "inferred_domain",
+    "is_percent",
     "load_set",
     "loads_set",
     "register_default_sets",

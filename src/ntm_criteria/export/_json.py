@@ -185,6 +185,7 @@ def _result_entry(
         "not_applicable": result.not_applicable_count,
         "total": result.total,
         "untrusted": bool(result.untrusted()),
+        "review_disagreements": [d.criterion for d in result.review_disagreements],
         "criteria": [_criterion(c, full, lang, sources) for c in result.criteria],
     }
 
@@ -192,11 +193,15 @@ def _result_entry(
 def _criterion(
     outcome: CriterionOutcome, full: bool, lang: str, sources: _Sources
 ) -> dict[str, Any]:
+    review = outcome.review if outcome.by_review else None
     entry: dict[str, Any] = {
         "number": outcome.number,
         "name": pick(outcome.name_vi, outcome.name_en, lang),
         "status": outcome.status.value,
         "reason": outcome.reason.value if outcome.reason is not None else None,
+        "decided_by": "review" if review is not None else "observations",
+        "reviewer": review.reviewer if review is not None else None,
+        "reviewed_on": review.date.isoformat() if review is not None else None,
     }
     if full:
         entry["indicators"] = [_indicator(i, lang, sources) for i in outcome.indicators]
