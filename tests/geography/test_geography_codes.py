@@ -6,7 +6,7 @@ import contextlib
 import warnings
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ntm_criteria.errors import DataError, DataErrors
@@ -127,3 +127,17 @@ def test_before_the_oldest_list_an_unknown_code_only_warns():
     # Communes merged in 2023-2024 were real on their date but are not in the 1/1/2025 list.
     with pytest.warns(CodeWarning, match="oldest the package holds"):
         assert check_codes(["03665"], on="15/6/2022") == {"03665": "03665"}
+
+
+@settings(deadline=None, max_examples=30)
+@given(st.lists(st.text(max_size=7), max_size=3), st.sampled_from(["15/3/2025", "1/9/2025"]))
+def test_any_codes_checked_against_the_official_list_give_a_mapping_or_data_errors(codes, on):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            found = check_codes(codes, on=on)
+        except DataErrors as err:
+            found = {problem.key_path: "" for problem in err.errors}  # each names its code
+            assert all(key.startswith("locality ") for key in found)
+        else:
+            assert set(found) == set(codes)
