@@ -9,11 +9,11 @@ import warnings
 from collections.abc import Iterable, Sequence
 from fractions import Fraction
 from numbers import Real
-from typing import TypeAlias
+from typing import TYPE_CHECKING, TypeAlias
 
 import attrs
-import pint
 
+from ntm_criteria import units
 from ntm_criteria._validators import (
     MAX_MAGNITUDE_DIGITS,
     MAX_NUMBER_CHARACTERS,
@@ -32,7 +32,10 @@ from ntm_criteria.geography import Locality
 from ntm_criteria.periods import as_optional_date
 from ntm_criteria.rules import Observed, OneOf, fixed_amounts, number_to_data, thresholds, walk
 from ntm_criteria.text import format_number
-from ntm_criteria.units import Quantity, to_exact, ureg
+from ntm_criteria.units import is_quantity, to_exact
+
+if TYPE_CHECKING:  # pint is imported only when a quantity is made
+    from ntm_criteria.units import Quantity
 
 __all__ = [
     "Observation",
@@ -44,7 +47,7 @@ __all__ = [
 ]
 
 #: What an observation may hold: a pint quantity, a pass/fail, a grade, or a bare number.
-ObservedValue: TypeAlias = Quantity | bool | str | int | float | decimal.Decimal | Fraction
+ObservedValue: TypeAlias = "Quantity | bool | str | int | float | decimal.Decimal | Fraction"
 
 
 @attrs.frozen(slots=True)
@@ -228,7 +231,7 @@ def _observed(indicator: Indicator, value: ObservedValue) -> Observed:
         )
     if kind in ("bool", "grade"):
         raise ObservationError(code, f"got {_shown(value)}", expected=_expected(indicator))
-    if isinstance(value, pint.Quantity):
+    if is_quantity(value):
         number = _in_limits(
             to_exact(value, indicator.unit or "dimensionless", indicator=code), code
         )
@@ -337,7 +340,7 @@ _RANGE = (
 
 @functools.lru_cache(maxsize=256)
 def _needs_quantity(unit: str) -> bool:
-    dimensions = ureg.parse_units(unit).dimensionality
+    dimensions = units.ureg.parse_units(unit).dimensionality
     return any(name in dimensions for name in ("[currency]", "[time]"))
 
 
