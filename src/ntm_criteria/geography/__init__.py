@@ -17,7 +17,7 @@ data:
   :meth:`Gazetteer.official` gives the official units in force on a date
   (before and from 1/7/2025, shipped with the package, see
   ``docs/admin-units.md``);
-- :func:`successors` and :func:`predecessors` (:class:`Change`): which old
+- :func:`successors` and :func:`predecessors` (:class:`UnitChange`): which old
   units became which new ones on 1/7/2025;
 - :func:`check_codes`, :func:`check_localities` and :func:`resolve_code`:
   codes checked against a gazetteer or the official list, dropped leading
@@ -81,7 +81,7 @@ from ntm_criteria.geography._regions import (
     region,
     regions,
 )
-from ntm_criteria.geography._reorganisation import Change, predecessors, successors
+from ntm_criteria.geography._reorganisation import UnitChange, predecessors, successors
 from ntm_criteria.geography._tags import KNOWN_TAGS, TAG_LABELS, is_valid_tag
 
 __all__ = [
@@ -91,7 +91,7 @@ __all__ = [
     "REGION_SCHEMES",
     "REORGANISATION",
     "TAG_LABELS",
-    "Change",
+    "UnitChange",
     "CodeWarning",
     "Gazetteer",
     "Locality",

@@ -1,4 +1,4 @@
-"""The 1/7/2025 reorganisation: which old units became which new ones (:class:`Change`).
+"""The 1/7/2025 reorganisation: which old units became which new ones (:class:`UnitChange`).
 
 On 1/7/2025 the 63 provinces became 34, the district level was abolished
 and about 10,000 communes became 3,321 commune-level units.  A new unit is
@@ -31,11 +31,11 @@ from ntm_criteria.geography._official import (
     reorganisation_rows,
 )
 
-__all__ = ["Change", "predecessors", "successors"]
+__all__ = ["UnitChange", "predecessors", "successors"]
 
 
 @attrs.frozen
-class Change:
+class UnitChange:
     """One link of the reorganisation: ``before`` became (part of) ``after`` on ``on``.
 
     ``split`` is true when ``before`` was divided between several new units;
@@ -64,14 +64,14 @@ def _index(file: str) -> Mapping[str, Locality]:
 
 
 @functools.cache
-def _links() -> tuple[Mapping[str, tuple[Change, ...]], Mapping[str, tuple[Change, ...]]]:
+def _links() -> tuple[Mapping[str, tuple[UnitChange, ...]], Mapping[str, tuple[UnitChange, ...]]]:
     """Changes by old code and by new code, each in code order."""
     old = _by_code(REORGANISATION - _dt.timedelta(days=1))
     new = _by_code(REORGANISATION)
-    forward: dict[str, list[Change]] = {}
-    backward: dict[str, list[Change]] = {}
+    forward: dict[str, list[UnitChange]] = {}
+    backward: dict[str, list[UnitChange]] = {}
     for before, after, split in reorganisation_rows():
-        change = Change(old[before], new[after], split)
+        change = UnitChange(old[before], new[after], split)
         forward.setdefault(before, []).append(change)
         backward.setdefault(after, []).append(change)
     return (
@@ -88,7 +88,7 @@ def _known(code: str, on: _dt.date) -> str:
     return code
 
 
-def successors(code: str) -> tuple[Change, ...]:
+def successors(code: str) -> tuple[UnitChange, ...]:
     """What the unit ``code`` of the list before 1/7/2025 became on 1/7/2025.
 
     Several changes mean the unit was divided (each has ``split``); none
@@ -109,7 +109,7 @@ def successors(code: str) -> tuple[Change, ...]:
     return _links()[0].get(code, ())
 
 
-def predecessors(code: str) -> tuple[Change, ...]:
+def predecessors(code: str) -> tuple[UnitChange, ...]:
     """The units of the list before 1/7/2025 that formed (part of) the unit ``code`` of the new list.
 
     >>> [c.before.label() for c in predecessors("03664")]
