@@ -128,11 +128,11 @@ def test_regions_as_codes_and_labels_choose_the_threshold():
 
 def test_bad_columns_are_the_library_s_errors():
     plan = compile_set(demo.example_set(), on="15/6/2022")
-    with pytest.raises(ObservationError, match="9.9"):
+    with pytest.raises(ObservationError, match=r"9\.9"):
         evaluate_columns(plan, {"9.9": [1]})
     with pytest.raises(DataError, match="different lengths"):
         evaluate_columns(plan, {"3.1": [1, 2], "10.1": [1]})
-    with pytest.raises(ObservationError, match="3.2"):
+    with pytest.raises(ObservationError, match=r"3\.2"):
         evaluate_columns(plan, {"3.2": [1.5]})
     with pytest.raises(ObservationError, match="not a finite number"):
         evaluate_columns(plan, {"3.1": np.array([1.0, np.inf])})

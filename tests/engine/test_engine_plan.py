@@ -75,7 +75,8 @@ def test_a_result_counts_without_building_and_reads_the_same_once_built():
     counts = (lazy.met_count, lazy.not_met_count, lazy.unknown_count, lazy.total)
     eager = AssessmentResult.from_dict(lazy.to_dict())
     assert counts == (eager.met_count, eager.not_met_count, eager.unknown_count, eager.total)
-    assert lazy == eager and hash(lazy) == hash(eager)
+    assert lazy == eager
+    assert hash(lazy) == hash(eager)
     assert repr(lazy) == repr(eager)
     assert repr(lazy).startswith("AssessmentResult(locality=Locality(")
     assert lazy.explain("en") == eager.explain("en")
@@ -85,7 +86,8 @@ def test_a_pending_result_evolves_and_keeps_its_outcomes():
     lazy = _result("30004")
     moved = attrs.evolve(lazy, on=datetime.date(2024, 1, 1))
     assert moved.criteria == lazy.criteria
-    assert moved.on == datetime.date(2024, 1, 1) and moved.met_count == lazy.met_count
+    assert moved.on == datetime.date(2024, 1, 1)
+    assert moved.met_count == lazy.met_count
 
 
 def test_a_decision_holds_one_byte_per_indicator():
