@@ -10,6 +10,7 @@ exact :class:`~fractions.Fraction` the object path uses.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping, Sequence
 from fractions import Fraction
 from typing import Any
@@ -121,13 +122,17 @@ def evaluate_columns(
     for s, _ in criteria:
         met += s == MET
     numbers = [c.number for c in plan.criterion_set.criteria]
+
+    def zeros(reason: Any) -> Any:
+        return np.zeros(size, dtype=np.int8) if reason is None else reason
+
     return Columns(
         dict(zip(plan.codes, statuses, strict=True)),
-        dict(zip(plan.codes, reasons, strict=True)),
+        {code: zeros(r) for code, r in zip(plan.codes, reasons, strict=True)},
         {k: s for k, (s, _) in zip(numbers, criteria, strict=True)},
-        {k: r for k, (_, r) in zip(numbers, criteria, strict=True)},
+        {k: zeros(r) for k, (_, r) in zip(numbers, criteria, strict=True)},
         status,
-        reason,
+        zeros(reason),
         met,
         len(numbers),
     )
@@ -203,8 +208,9 @@ def _factorize(np: Any, region: object, size: int) -> tuple[Any, list[str | None
         return np.zeros(size, dtype=np.intp), [None]
     if isinstance(region, tuple):
         codes, labels = region
-        # Code -1 (no region) reads the last label.
-        return np.asarray(codes, dtype=np.intp), [*labels, None]
+        codes = np.asarray(codes, dtype=np.intp)
+        # Code -1 (no region) reads the last label, a context of its own only when used.
+        return codes, [*labels, None] if len(codes) and codes.min() < 0 else list(labels)
     seen: dict[str | None, int] = {}
     codes = np.fromiter(
         (seen.setdefault(r, len(seen)) for r in region),  # type: ignore[attr-defined]
@@ -230,7 +236,8 @@ def _indicator(
     if not applies.all():
         out = ~applies[cid]
         status[out] = NOT_APPLICABLE
-        reason[out] = 0
+        if reason is not None:
+            reason[out] = 0
     return status, reason
 
 
@@ -247,7 +254,11 @@ def _numeric(column: object) -> bool:
 def _numbers(
     np: Any, plan: Plan, n: int, column: object, cid: Any, kernels: list[Kernel], no_data: Any
 ) -> tuple[Any, Any]:
-    """Compare a numeric column as floats; values close to a threshold are decided exactly."""
+    """Compare a numeric column as floats; values close to a threshold are decided exactly.
+
+    The reason column is None when no value can be undecided (the common
+    case): the combinations then need no reasons either.
+    """
     indicator = plan.indicators[n]
     target = indicator.unit or "dimensionless"
     data, unit = _magnitudes(column), _unit(column)
@@ -259,31 +270,94 @@ def _numbers(
     if factor != 1:
         x = x * float(factor)
     low, high, undecided, band = _thresholds(np, kernels, factor)
+    kinds = {k[0] for k in kernels}
 
-    fails = (x < low[cid]) | (x > high[cid])
-    status = np.where(fails, np.int8(NOT_MET), undecided[cid])
-    reason = np.where(status == UNKNOWN, np.int8(UNSPECIFIED), np.int8(0))
+    fails = _fails(np, x, low, high, cid, kinds)
+    reason = None
+    # Arithmetic on the booleans, not np.where with scalars (many times slower).
+    if (undecided == MET).all():
+        status = fails.astype(np.int8)
+        status <<= 1
+        status += MET  # failed: 3 (NOT_MET), else 1 (MET)
+    else:
+        status = np.empty(len(x), dtype=np.int8)
+        status[:] = undecided[0] if len(undecided) == 1 else np.take(undecided, cid)
+        status[fails] = NOT_MET
+        reason = (status == UNKNOWN).astype(np.int8) * np.int8(UNSPECIFIED)
     if band is not None:
-        near = np.zeros(len(x), dtype=bool)
-        for edge_low, edge_high in band:
-            near |= (x >= edge_low[cid]) & (x <= edge_high[cid])
-        for row in np.flatnonzero(near):
-            element = data[row]
-            element = element.item() if hasattr(element, "item") else element
-            exact = to_exact(
-                Q_(element, unit) if unit else element, target, indicator=indicator.code
+        reason = _near(np, indicator, data, unit, x, cid, kernels, band, status, reason)
+    if not np.isfinite(x).all():
+        if np.isinf(x).any():
+            row = int(np.flatnonzero(np.isinf(x))[0])
+            raise ObservationError(
+                indicator.code, f"row {row}: not a finite number", expected="a finite number"
             )
-            status[row], reason[row] = decide(kernels[cid[row]], exact)
-    missing = np.isnan(x)
-    if missing.any():
+        missing = np.isnan(x)
         status[missing] = UNKNOWN
+        reason = np.zeros(len(x), dtype=np.int8) if reason is None else reason
         reason[missing] = no_data[cid[missing]]
-    if np.isinf(x).any():
-        row = int(np.flatnonzero(np.isinf(x))[0])
-        raise ObservationError(
-            indicator.code, f"row {row}: not a finite number", expected="a finite number"
-        )
     return status, reason
+
+
+# Rows per chunk when comparing with thresholds gathered per row: the gathered
+# thresholds stay in the processor's cache instead of a fresh array per column.
+_CHUNK = 1 << 16
+
+
+def _fails(np: Any, x: Any, low: Any, high: Any, cid: Any, kinds: set[int]) -> Any:
+    """Rows below ``low`` or above ``high`` of their context (False for NaN)."""
+    checks = (
+        [(np.less, low)]
+        if kinds == {GE}
+        else [(np.greater, high)]
+        if kinds == {LE}
+        else [(np.less, low), (np.greater, high)]
+    )
+    if len(low) == 1:  # one context (one region, say): compare with a scalar
+        out = checks[0][0](x, checks[0][1][0])
+        for compare, bound in checks[1:]:
+            out |= compare(x, bound[0])
+        return out
+    out = np.empty(len(x), dtype=bool)
+    spare = np.empty(min(_CHUNK, len(x)), dtype=bool)
+    for start in range(0, len(x), _CHUNK):
+        part = slice(start, start + _CHUNK)
+        rows = cid[part]
+        first, bound = checks[0]
+        first(x[part], np.take(bound, rows), out=out[part])
+        for compare, bound in checks[1:]:
+            extra = spare[: len(rows)]
+            compare(x[part], np.take(bound, rows), out=extra)
+            out[part] |= extra
+    return out
+
+
+def _near(
+    np: Any,
+    indicator: Any,
+    data: Any,
+    unit: str | None,
+    x: Any,
+    cid: Any,
+    kernels: list[Kernel],
+    band: Any,
+    status: Any,
+    reason: Any,
+) -> Any:
+    """Decide again, exactly, the values within the bands around the thresholds."""
+    near = np.zeros(len(x), dtype=bool)
+    for edge_low, edge_high in band:
+        near |= (x >= np.take(edge_low, cid)) & (x <= np.take(edge_high, cid))
+    rows = np.flatnonzero(near)
+    if len(rows) and reason is None:
+        reason = np.zeros(len(x), dtype=np.int8)
+    target = indicator.unit or "dimensionless"
+    for row in rows:
+        element = data[row]
+        element = element.item() if hasattr(element, "item") else element
+        exact = to_exact(Q_(element, unit) if unit else element, target, indicator=indicator.code)
+        status[row], reason[row] = decide(kernels[cid[row]], exact)
+    return reason
 
 
 def _thresholds(np: Any, kernels: list[Kernel], factor: Fraction) -> tuple[Any, Any, Any, Any]:
@@ -355,26 +429,30 @@ def _actual(indicator: Any, kind: str, value: object, unit: str | None, row: int
 
 
 def _run(np: Any, program: Program, statuses: list[Any], reasons: list[Any]) -> tuple[Any, Any]:
-    """A compiled rule over columns: "all of" is a maximum, the others count."""
+    """A compiled rule over columns: "all of" is a maximum, the others count.
+
+    A reason column of None means that no row is undecided.
+    """
     if isinstance(program, int):
         return statuses[program], reasons[program]
     kind, k, items = program
     parts = [_run(np, item, statuses, reasons) for item in items]
-    s = np.stack([p[0] for p in parts])
-    undecided = s == UNKNOWN
+    columns = [p[0] for p in parts]
     if kind == ALL_OF:
-        status = s.max(axis=0)
+        status = functools.reduce(np.maximum, columns)
     else:
-        met = (s == MET).sum(axis=0)
-        unknown = undecided.sum(axis=0)
-        if kind == ANY_OF:
-            status = np.where(met > 0, MET, np.where(unknown > 0, UNKNOWN, NOT_MET))
-        else:
-            status = np.where(met >= k, MET, np.where(met + unknown >= k, UNKNOWN, NOT_MET))
-        status = np.where((s != NOT_APPLICABLE).any(axis=0), status, NOT_APPLICABLE)
-    status = status.astype(np.int8)
-    if not undecided.any():
-        return status, np.zeros(status.shape, dtype=np.int8)
-    mask = np.bitwise_or.reduce(np.where(undecided, np.stack([p[1] for p in parts]), 0), axis=0)
+        met = sum((c == MET).astype(np.int16) for c in columns)
+        unknown = sum((c == UNKNOWN).astype(np.int16) for c in columns)
+        listed = functools.reduce(np.logical_or, [c != NOT_APPLICABLE for c in columns])
+        enough = met > 0 if kind == ANY_OF else met >= k
+        maybe = unknown > 0 if kind == ANY_OF else met + unknown >= k
+        status = np.where(enough, MET, np.where(maybe, UNKNOWN, NOT_MET))
+        status = np.where(listed, status, NOT_APPLICABLE).astype(np.int8)
+    if all(r is None for _, r in parts):
+        return status, None
+    mask = functools.reduce(
+        np.bitwise_or,
+        [np.where(c == UNKNOWN, r, 0) for c, r in parts if r is not None],
+    )
     single = np.where((mask == NO_DATA) | (mask == UNSPECIFIED), mask, DEPENDS)
     return status, np.where(status == UNKNOWN, single, 0).astype(np.int8)
