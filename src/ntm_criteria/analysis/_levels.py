@@ -14,6 +14,7 @@ from ntm_criteria.analysis._recognitions import Maintenance, Recognition, criter
 from ntm_criteria.analysis._wording import heading_name, level_name, say
 from ntm_criteria.assessment import AssessmentResult, CriterionOutcome, Observation, assess
 from ntm_criteria.criteria import CriterionSet, Level
+from ntm_criteria.engine import compile_set
 from ntm_criteria.errors import DataError, UnknownCodeError
 from ntm_criteria.geography import Locality
 from ntm_criteria.periods import as_date, format_date
@@ -358,7 +359,7 @@ def decide_level(
     )
     steps: dict[Level, LevelStep] = {}
     for level, criterion_set in chosen_ladder:
-        codes = {i.code for i in criterion_set.indicators()}
+        codes = compile_set(criterion_set, on=day).code_set
         result = assess(
             locality,
             criterion_set,

@@ -97,6 +97,7 @@ class Plan:
 
     __slots__ = (
         "_tables",
+        "code_set",
         "codes",
         "criterion_programs",
         "criterion_set",
@@ -111,6 +112,7 @@ class Plan:
         self.on = on
         self.indicators: tuple[Indicator, ...] = tuple(criterion_set.indicators())
         self.codes: tuple[str, ...] = tuple(i.code for i in self.indicators)
+        self.code_set: frozenset[str] = frozenset(self.codes)
         #: What an observation of each indicator must be (``number``, ``bool``, ``grade``, ``any``).
         self.kinds: tuple[str, ...] = tuple(i.value_kind for i in self.indicators)
         index = {code: n for n, code in enumerate(self.codes)}
@@ -166,9 +168,15 @@ class Plan:
         return self._combine(statuses, reasons)
 
     def _combine(self, statuses: list[int], reasons: list[int]) -> Decision:
-        criteria = [run_program(p, statuses, reasons) for p in self.criterion_programs]
-        met = [s for s, _ in criteria]
-        why = [r for _, r in criteria]
+        met: list[int] = []
+        why: list[int] = []
+        for program in self.criterion_programs:
+            if type(program) is int:  # a criterion of one indicator: its status as it is
+                status, reason = statuses[program], reasons[program]
+            else:
+                status, reason = run_program(program, statuses, reasons)
+            met.append(status)
+            why.append(reason)
         status, reason = run_program(self.set_program, met, why)
         return Decision(bytes(statuses), bytes(reasons), bytes(met), bytes(why), status, reason)
 
