@@ -272,21 +272,18 @@ def _numbers(
     low, high, undecided, band = _thresholds(np, kernels, factor)
     kinds = {k[0] for k in kernels}
 
-    fails = _fails(np, x, low, high, cid, kinds)
     reason = None
-    # Arithmetic on the booleans, not np.where with scalars (many times slower).
     if (undecided == MET).all():
-        status = fails.astype(np.int8)
-        status <<= 1
-        status += MET  # failed: 3 (NOT_MET), else 1 (MET)
+        status, finite = _compare(np, x, low, high, cid, kinds, codes=True)
     else:
+        fails, finite = _compare(np, x, low, high, cid, kinds, codes=False)
         status = np.empty(len(x), dtype=np.int8)
         status[:] = undecided[0] if len(undecided) == 1 else np.take(undecided, cid)
         status[fails] = NOT_MET
         reason = (status == UNKNOWN).astype(np.int8) * np.int8(UNSPECIFIED)
     if band is not None:
         reason = _near(np, indicator, data, unit, x, cid, kernels, band, status, reason)
-    if not np.isfinite(x).all():
+    if not finite:
         if np.isinf(x).any():
             row = int(np.flatnonzero(np.isinf(x))[0])
             raise ObservationError(
@@ -304,32 +301,41 @@ def _numbers(
 _CHUNK = 1 << 16
 
 
-def _fails(np: Any, x: Any, low: Any, high: Any, cid: Any, kinds: set[int]) -> Any:
-    """Rows below ``low`` or above ``high`` of their context (False for NaN)."""
-    checks = (
-        [(np.less, low)]
-        if kinds == {GE}
-        else [(np.greater, high)]
-        if kinds == {LE}
-        else [(np.less, low), (np.greater, high)]
-    )
-    if len(low) == 1:  # one context (one region, say): compare with a scalar
-        out = checks[0][0](x, checks[0][1][0])
-        for compare, bound in checks[1:]:
-            out |= compare(x, bound[0])
-        return out
-    out = np.empty(len(x), dtype=bool)
-    spare = np.empty(min(_CHUNK, len(x)), dtype=bool)
+def _compare(
+    np: Any, x: Any, low: Any, high: Any, cid: Any, kinds: set[int], codes: bool
+) -> tuple[Any, bool]:
+    """Rows below ``low`` or above ``high`` of their context (False for NaN), and whether all are finite.
+
+    With ``codes``, the rows come as status codes instead: NOT_MET when
+    failed, MET otherwise.  Chunks keep the gathered thresholds and the
+    booleans in the processor's cache.
+    """
+    if kinds == {GE}:
+        checks = [(np.less, low)]
+    elif kinds == {LE}:
+        checks = [(np.greater, high)]
+    else:
+        checks = [(np.less, low), (np.greater, high)]
+    out = np.empty(len(x), dtype=np.int8 if codes else bool)
+    failed = np.empty(min(_CHUNK, len(x)), dtype=bool)
+    extra = np.empty(min(_CHUNK, len(x)), dtype=bool)
+    finite = True
     for start in range(0, len(x), _CHUNK):
         part = slice(start, start + _CHUNK)
-        rows = cid[part]
-        first, bound = checks[0]
-        first(x[part], np.take(bound, rows), out=out[part])
-        for compare, bound in checks[1:]:
-            extra = spare[: len(rows)]
-            compare(x[part], np.take(bound, rows), out=extra)
-            out[part] |= extra
-    return out
+        values, size = x[part], len(x[part])
+        for number, (compare, bound) in enumerate(checks):
+            # One context (one region, say) compares with a scalar: no gather.
+            limit = bound[0] if len(bound) == 1 else np.take(bound, cid[part])
+            compare(values, limit, out=failed[:size] if number == 0 else extra[:size])
+            if number:
+                failed[:size] |= extra[:size]
+        if codes:  # failed: 3 (NOT_MET), else 1 (MET), by arithmetic on the booleans
+            np.left_shift(failed[:size].view(np.int8), 1, out=out[part])
+            out[part] += MET
+        else:
+            out[part] = failed[:size]
+        finite = finite and bool(np.isfinite(values).all())
+    return out, finite
 
 
 def _near(
