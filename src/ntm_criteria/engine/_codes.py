@@ -90,7 +90,10 @@ def run_program(
     kind, k, items = program  # type: ignore[misc]
     listed = met = unknown = failed = mask = 0
     for item in items:
-        status, reason = run_program(item, statuses, reasons)
+        if type(item) is int:  # most children are plain indexes: no call for them
+            status, reason = statuses[item], reasons[item]
+        else:
+            status, reason = run_program(item, statuses, reasons)
         if status == NOT_APPLICABLE:
             continue
         listed += 1

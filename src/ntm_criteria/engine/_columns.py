@@ -54,9 +54,10 @@ def _numpy() -> Any:
 class Columns:
     """Status codes per locality: per indicator, per criterion and for the set.
 
-    Each array is a numpy ``int8`` array with one item per locality (the codes
-    of :mod:`ntm_criteria.engine`); ``met_count`` counts the criteria met,
-    of ``total``.
+    Each array is a read-only numpy ``int8`` array with one item per
+    locality (the codes of :mod:`ntm_criteria.engine`); a criterion of one
+    indicator shares that indicator's array.  ``met_count`` counts the
+    criteria met, of ``total``.
 
     >>> from ntm_criteria import demo
     >>> from ntm_criteria.engine import compile_set
@@ -125,6 +126,9 @@ def evaluate_columns(
 
     def zeros(reason: Any) -> Any:
         return np.zeros(size, dtype=np.int8) if reason is None else reason
+
+    for array in (*statuses, *(s for s, _ in criteria), status, met):
+        array.flags.writeable = False  # a criterion of one indicator shares its column
 
     return Columns(
         dict(zip(plan.codes, statuses, strict=True)),
