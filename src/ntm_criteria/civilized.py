@@ -7,7 +7,9 @@ recognition rules — two years of registration before the first recognition,
 five before a re-recognition, at least 90% of residents satisfied — are data
 (:func:`civilized_rules`, read from ``catalog/data/civilized/recognition.toml``),
 and :func:`check_recognition` combines them with an assessment.  A ward's
-registered target year is a plan item (:func:`registration`).
+registered target year is a plan item (:func:`registration`); a town's list
+of wards and their target years is read from CSV by :func:`read_registrations`
+(:data:`REGISTRATION_COLUMNS`) and grouped by :func:`registrations_by_year`.
 
 >>> from ntm_criteria import Locality, assess
 >>> ward = Locality("26734", "Phường Minh Họa", "ward")
@@ -23,16 +25,19 @@ from __future__ import annotations
 
 import datetime
 import functools
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from fractions import Fraction
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import attrs
 from dateutil.relativedelta import relativedelta
 
 from ntm_criteria import catalog
-from ntm_criteria._document import DataReader, parse_toml
+from ntm_criteria._document import CsvColumns, DataReader, parse_toml
+from ntm_criteria._published import FigureTable
+from ntm_criteria._spreadsheet import read_table_text
 from ntm_criteria._validators import as_tuple, check_magnitude, check_number_text
 from ntm_criteria.analysis import PlanItem
 from ntm_criteria.assessment import AssessmentResult, ObservedValue
@@ -67,13 +72,17 @@ from ntm_criteria.text import (
 from ntm_criteria.units import to_exact
 
 __all__ = [
+    "REGISTRATION_COLUMNS",
     "CivilizedRules",
     "Condition",
     "RecognitionCheck",
     "check_recognition",
     "civilized_rules",
     "loads_civilized_rules",
+    "read_registrations",
+    "reads_registrations",
     "registration",
+    "registrations_by_year",
 ]
 
 FORMAT_VERSION = 1
@@ -517,3 +526,87 @@ def registration(
         title_vi=message("civilized.roadmap.registration", "vi", year=year),
         title_en=message("civilized.roadmap.registration", "en", year=year),
     )
+
+
+#: The columns of a table of ward registrations (``registered_on`` may be empty).
+REGISTRATION_COLUMNS = ("ward", "year", "registered_on")
+_REGISTRATION_TABLE = CsvColumns(REGISTRATION_COLUMNS, ("ward", "year"))
+# A target year is written with four digits; the programme dates from 2022.
+_FIRST_YEAR, _LAST_YEAR = 2022, 9999
+
+
+def reads_registrations(text: str, *, file: str | None = None) -> tuple[PlanItem, ...]:
+    """Wards' registered target years from CSV text, one ward per row (see :func:`registration`).
+
+    ``year`` is the year the ward registered to be recognised in; it may not
+    come before ``registered_on``.  Every problem is reported at once,
+    naming the file, line and column.
+
+    >>> items = reads_registrations("ward,year,registered_on\\nW1,2024,\\nW2,2025,1/3/2023\\n")
+    >>> [(i.locality, i.due.year) for i in items]
+    [('W1', 2024), ('W2', 2025)]
+    >>> reads_registrations("ward,year,registered_on\\nW1,2024,\\nW1,2025,\\nW3,hai,\\n", file="p.csv")
+    Traceback (most recent call last):
+    ...
+    ntm_criteria.errors.DataErrors: p.csv: 2 problems:
+      - line 3: ward: W1 registered again (first at line 2)
+      - line 4: year: cannot read 'hai' as a number (expected a year such as 2025)
+    """
+    table = FigureTable(text, file, _REGISTRATION_TABLE)
+    items: list[PlanItem] = []
+    seen: dict[str, int | None] = {}
+    for row in table:
+        before = len(table.problems)
+        ward = table.text(row, "ward")
+        year = _year(table, row)
+        registered_on = table.date(row, "registered_on", required=False)
+        if len(table.problems) != before or ward is None or year is None:
+            continue
+        if registered_on is not None and registered_on.year > year:
+            table.problem(
+                row, "year", f"{year} is before the registration ({registered_on.isoformat()})"
+            )
+            continue
+        if ward in seen:
+            table.problem(row, "ward", f"{ward} registered again (first at line {seen[ward]})")
+            continue
+        seen[ward] = row.line
+        items.append(registration(ward, year, registered_on=registered_on))
+    table.raise_if_any()
+    return tuple(items)
+
+
+def _year(table: FigureTable, row: Any) -> int | None:
+    expected = "a year such as 2025"
+    number = table.number(row, "year", required=True, expected=expected)
+    if number is None:
+        return None
+    if number.denominator != 1 or not _FIRST_YEAR <= number <= _LAST_YEAR:
+        table.problem(row, "year", f"{table.raw(row, 'year')} is not a year from 2022", expected)
+        return None
+    return int(number)
+
+
+def read_registrations(path: str | Path) -> tuple[PlanItem, ...]:
+    """Wards' registered target years from a UTF-8 CSV file or a workbook sheet (``book.xlsx#Sheet``); see :func:`reads_registrations`.
+
+    >>> read_registrations("no/such.csv")
+    Traceback (most recent call last):
+    ...
+    ntm_criteria.errors.DataError: no/such.csv: cannot read the file: No such file or directory
+    """
+    name, text = read_table_text(path)  # a CSV file, or a workbook's sheet
+    return reads_registrations(text, file=name)
+
+
+def registrations_by_year(items: Iterable[PlanItem]) -> dict[int, tuple[str, ...]]:
+    """The wards registered for each target year, years in order, wards as listed.
+
+    >>> registrations_by_year([registration("W2", 2025), registration("W1", 2024),
+    ...                        registration("W3", 2024)])
+    {2024: ('W1', 'W3'), 2025: ('W2',)}
+    """
+    years: dict[int, list[str]] = {}
+    for item in items:
+        years.setdefault(item.due.year, []).append(item.locality)
+    return {year: tuple(years[year]) for year in sorted(years)}

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 __all__ = [
     "DataError",
     "DataErrors",
+    "MissingExtraError",
     "NotInForceError",
     "NtmError",
     "ObservationError",
@@ -231,3 +232,18 @@ class ScopeError(NtmError, ValueError):
     >>> print(ScopeError("set 'demo' covers commune; 'Phường 1' is a ward"))
     set 'demo' covers commune; 'Phường 1' is a ward
     """
+
+
+class MissingExtraError(NtmError, ImportError):
+    """A call needs an optional dependency that is not installed; the message says which extra.
+
+    >>> print(MissingExtraError("pandas", "pandas"))
+    this needs pandas, which is not installed: pip install "ntm_criteria[pandas]"
+    """
+
+    def __init__(self, module: str, extra: str) -> None:
+        self.module = module
+        self.extra = extra
+        super().__init__(
+            f'this needs {module}, which is not installed: pip install "ntm_criteria[{extra}]"'
+        )

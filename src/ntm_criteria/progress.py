@@ -50,6 +50,7 @@ Fraction(1, 3)
 
 from ntm_criteria.analysis import (
     DEFAULT_BINS,
+    Basis,
     Comparison,
     CriteriaBin,
     CriterionChange,
@@ -57,6 +58,7 @@ from ntm_criteria.analysis import (
     PlanProgress,
     PlanStatus,
     PlanTarget,
+    Position,
     Progress,
     Roadmap,
     RollUp,
@@ -78,6 +80,7 @@ from ntm_criteria.analysis import (
 
 __all__ = [
     "DEFAULT_BINS",
+    "Basis",
     "Comparison",
     "CriteriaBin",
     "CriterionChange",
@@ -85,6 +88,7 @@ __all__ = [
     "PlanProgress",
     "PlanStatus",
     "PlanTarget",
+    "Position",
     "Progress",
     "Roadmap",
     "RollUp",

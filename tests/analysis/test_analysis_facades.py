@@ -18,6 +18,7 @@ LEVELS = [
 ]
 PROGRESS = [
     "DEFAULT_BINS",
+    "Basis",
     "Comparison",
     "CriteriaBin",
     "CriterionChange",
@@ -25,6 +26,7 @@ PROGRESS = [
     "PlanProgress",
     "PlanStatus",
     "PlanTarget",
+    "Position",
     "Progress",
     "Roadmap",
     "RollUp",

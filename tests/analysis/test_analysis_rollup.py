@@ -24,6 +24,7 @@ from ntm_criteria import (
 )
 from ntm_criteria.analysis import (
     DEFAULT_BINS,
+    Basis,
     CriteriaBin,
     LevelDecision,
     PlanProgress,
@@ -135,15 +136,23 @@ class TestRollUp:
         assert [s.locality.code for s in up.at_risk()] == ["00001"]
         assert up.standings[1].recognised is Level.STANDARD
         text = up.explain("vi")
-        assert "không xác định được mức đạt chuẩn: 1 xã" in text
+        # Three states: the commune lacking data is undecided, never "chưa đạt".
+        assert (
+            "mức đạt chuẩn: 1 đã công nhận, không còn đạt; 1 đạt, chưa công nhận; 1 chưa xác định"
+            in text
+        )
+        assert up.headline_basis is Basis.RECOGNISED
+        assert text.splitlines()[0].startswith(
+            "3 xã (30/06/2023): 1 được công nhận đạt chuẩn (33,3%)"
+        )
         assert "có nguy cơ không duy trì mức đã công nhận: xã B" in text
 
     def test_explain(self):
         text = roll_up(province_decisions()).explain("en")
         assert text.splitlines()[0] == (
-            "127 communes (2023-06-30): 62 standard (48.8%), 5 advanced (3.9%), "
-            "0 model (0%); 65 at no level"
+            "127 communes (2023-06-30): 62 standard (48.8%), 5 advanced (3.9%), 0 model (0%)"
         )
+        assert "  standard level: 62 met; 65 not met" in text
         assert "criteria met: < 15: 33 communes; 15–18: 32 communes; 19: 62 communes" in text
 
     def test_disjoint_roll_ups_add_up(self):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ntm_criteria import DataError, DataErrors, Level
+from ntm_criteria import DataError, DataErrors, Gazetteer, Level, catalog
 from ntm_criteria.io import (
     PLAN_ITEM_COLUMNS,
     RECOGNITION_COLUMNS,
@@ -69,3 +69,61 @@ def test_every_bad_row_is_reported_with_its_line(tmp_path):
 def test_a_missing_file_names_it(tmp_path):
     with pytest.raises(DataError, match=r"nope\.csv: cannot read the file"):
         read_plan_items(tmp_path / "nope.csv")
+
+
+# --------------------------------------------------------------------------- checked recognitions
+
+LAO_CAI = EXAMPLES / "lao_cai_2023"
+HEADER = "locality,level,decision,date,set,valid_until\n"
+
+
+def checked(path: Path):
+    return read_recognitions(
+        path, localities=Gazetteer.load_csv(LAO_CAI / "communes.csv"), sets=catalog.get
+    )
+
+
+def test_the_lao_cai_recognitions_pass_every_check():
+    found = checked(LAO_CAI / "recognitions.csv")
+    assert len(found) == 67
+    assert sum(r.level is Level.STANDARD for r in found) == 62
+    assert {r.locality for r in found if r.level is Level.ADVANCED} <= {
+        r.locality for r in found if r.level is Level.STANDARD
+    }
+
+
+def test_the_set_column_may_be_headed_set_or_set_id(tmp_path):
+    row = "91001,đạt chuẩn,1/QĐ-UBND,15/4/2022,vn-ntm-commune-standard-2021-2025,\n"
+    short, long = tmp_path / "short.csv", tmp_path / "long.csv"
+    short.write_text(HEADER + row, encoding="utf-8")
+    long.write_text(HEADER.replace(",set,", ",set_id,") + row, encoding="utf-8")
+    assert checked(short) == checked(long)
+    assert checked(short)[0].set_id == "vn-ntm-commune-standard-2021-2025"
+
+
+def test_every_bad_recognition_at_once_with_its_line_and_column(tmp_path):
+    path = tmp_path / "recognitions.csv"
+    path.write_text(
+        HEADER
+        + "91001,nâng cao,1/QĐ-UBND,15/4/2022,vn-ntm-commune-standard-2021-2025,\n"
+        + "91002,đạt chuẩn,2/QĐ-UBND,7/3/2022,vn-ntm-commune-standard-2021-2025,\n"
+        + "00001,đạt chuẩn,3/QĐ-UBND,15/4/2022,vn-ntm-commune-standard-2021-2025,\n"
+        + "91003,đạt chuẩn,4/QĐ-UBND,15/4/2022,no-such-set,\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DataErrors) as caught:
+        checked(path)
+    problems = [(e.line, e.key_path) for e in caught.value.errors]
+    assert problems == [(2, "level"), (3, "date"), (4, "locality"), (5, "set")]
+    assert str(path) in str(caught.value)
+    assert "7/3/2022" not in str(caught.value)  # dates are shown in ISO form
+    assert "2022-03-07 is before set vn-ntm-commune-standard-2021-2025 took effect" in str(
+        caught.value
+    )
+
+
+def test_a_header_without_a_set_column_is_one_error(tmp_path):
+    path = tmp_path / "recognitions.csv"
+    path.write_text("locality,level,decision,date\n91001,đạt chuẩn,1/QĐ,15/4/2022\n", "utf-8")
+    with pytest.raises(DataError, match="missing column\\(s\\) set_id"):
+        read_recognitions(path)

@@ -242,21 +242,22 @@ class TestRollUpTables:
 
     def test_levels_table(self):
         assert levels_table(self.up, targets=PLAN).splitlines() == [
-            "Mức             Số xã  Tỷ lệ  Cần số liệu  Kế hoạch  % kế hoạch",
-            "--------------  -----  -----  -----------  --------  ----------",
-            "đạt chuẩn       62     48,8%  0            94        66%",
-            "nâng cao        5      3,9%   0            45        11%",
-            "kiểu mẫu        0      0%     0            —         —",
-            "chưa đạt chuẩn  65     51,2%  —            —         —",
+            "Tình trạng     Đạt chuẩn  Nâng cao  Kiểu mẫu",
+            "-------------  ---------  --------  --------",
+            "Đạt            62         5         0",
+            "Chưa đạt       65         122       127",
+            "Chưa xác định  0          0         0",
+            "Tổng số xã     127        127       127",
+            "Tỷ lệ đạt      48,8%      3,9%      0%",
+            "Kế hoạch       94         45        —",
+            "% kế hoạch     66%        11%       —",
         ]
 
     def test_levels_table_in_english_markdown(self):
         table = levels_table(self.up, "en", targets=PLAN, fmt="markdown")
-        assert (
-            table.splitlines()[0] == "| Level | Communes | Share | Undecided | Plan | % of plan |"
-        )
-        assert "| standard | 62 | 48.8% | 0 | 94 | 66% |" in table
-        assert "| model | 0 | 0% | 0 | — | — |" in table
+        assert table.splitlines()[0] == "| Standing | Standard | Advanced | Model |"
+        assert "| Communes in all | 127 | 127 | 127 |" in table
+        assert "| % of plan | 66% | 11% | — |" in table
 
     def test_distribution_table(self):
         table = distribution_table(self.up)
@@ -273,7 +274,7 @@ class TestRollUpTables:
 
     def test_empty_roll_up(self):
         empty = roll_up([])
-        assert "0%" in levels_table(empty)
+        assert levels_table(empty).splitlines()[-2:] == ["Tổng số địa phương", "Tỷ lệ đạt"]
         assert "0%" in distribution_table(empty)
 
 
@@ -339,7 +340,9 @@ def test_rollup_report_has_every_section():
 
 def test_results_table_still_works():
     table = results_table([standard_result(CHIENG_XOM, fail=[10])], "en")
-    assert "Chieng Xom commune  18/19  not met  10.1: 30 < 42 million VND/person/year" in table
+    assert "Chieng Xom commune  18/19*  not met  10.1: 30 < 42 million VND/person/year" in table
+    # Issue 10, point 4: the table says when its counts rest on unverified thresholds.
+    assert "* Rests on illustrative or unverified thresholds (indicators 1.1, " in table
 
 
 def test_results_table_refuses_an_unknown_language():

@@ -53,9 +53,9 @@ from ntm_criteria.analysis._plans import (
 from ntm_criteria.analysis._recognitions import Maintenance, Recognition
 from ntm_criteria.analysis._rollup import (
     DEFAULT_BINS,
+    Basis,
     CriteriaBin,
-    PlanProgress,
-    PlanTarget,
+    Position,
     RollUp,
     Standing,
     roll_up,
@@ -68,11 +68,13 @@ from ntm_criteria.analysis._shortfalls import (
     rank_shortfalls,
     shortfalls,
 )
+from ntm_criteria.analysis._targets import PlanProgress, PlanTarget
 from ntm_criteria.analysis._trajectory import Trajectory, trajectory
 from ntm_criteria.analysis._wording import held_phrase
 
 __all__ = [
     "DEFAULT_BINS",
+    "Basis",
     "Comparison",
     "CriteriaBin",
     "CriterionChange",
@@ -84,6 +86,7 @@ __all__ = [
     "PlanProgress",
     "PlanStatus",
     "PlanTarget",
+    "Position",
     "Precondition",
     "Progress",
     "Recognition",

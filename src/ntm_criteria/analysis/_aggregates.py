@@ -7,10 +7,10 @@ from collections.abc import Iterable
 from fractions import Fraction
 
 from ntm_criteria.analysis._ladder import Ladder
-from ntm_criteria.analysis._rollup import RollUp
+from ntm_criteria.analysis._rollup import Basis, RollUp, Standing
 from ntm_criteria.analysis._wording import level_name, say
 from ntm_criteria.assessment import AssessmentResult, Observation, ObservedValue, assess
-from ntm_criteria.criteria import Aggregate, CriterionSet, Indicator
+from ntm_criteria.criteria import Aggregate, CriterionSet, Indicator, Level
 from ntm_criteria.errors import DataError, ObservationError
 from ntm_criteria.geography import Locality
 from ntm_criteria.periods import as_date
@@ -43,12 +43,23 @@ def _aggregated_indicators(
     return tuple(indicator for indicator, _ in found.values())
 
 
+def _holding(standing: Standing, level: Level, *, recognised: bool) -> Status:
+    # Counted as the headline counts: a recognition in force is definite; an assessment may be
+    # undecided.
+    if recognised:
+        return Status.MET if standing.is_recognised(level) else Status.NOT_MET
+    return standing.holds(level)
+
+
 def _aggregate_value(aggregate: Aggregate, members: RollUp) -> tuple[ObservedValue, str] | None:
     pool = [s for s in members.standings if s.locality.kind in aggregate.of]
     if not pool:
         return None
     level = aggregate.level
-    statuses = [s.completed if level is None else s.holds(level) for s in pool]
+    recognised = members.headline_basis is Basis.RECOGNISED
+    statuses = [
+        s.completed if level is None else _holding(s, level, recognised=recognised) for s in pool
+    ]
     if Status.UNKNOWN in statuses:
         return None
     counted = statuses.count(Status.MET)
@@ -71,7 +82,9 @@ def aggregate_observations(
 
     For each indicator with an :class:`~ntm_criteria.criteria.Aggregate`,
     the members of its kinds are counted: those holding its level (or, with
-    no level, completing their own lowest set).  A ``share`` is a
+    no level, completing their own lowest set) — by a recognition in force
+    when the roll-up's headline counts recognitions (:attr:`RollUp.headline_basis
+    <ntm_criteria.progress.RollUp.headline_basis>`), by the assessment otherwise.  A ``share`` is a
     dimensionless fraction (compared in the indicator's unit, e.g. percent);
     a ``count`` a whole number.  No observation is made — so the indicator
     is *unknown, needs data* — when no member is of those kinds or when any

@@ -12,7 +12,13 @@ from ntm_criteria._validators import nfc
 from ntm_criteria.analysis._ladder import Ladder, as_ladder
 from ntm_criteria.analysis._recognitions import Maintenance, Recognition, criteria_with
 from ntm_criteria.analysis._wording import heading_name, level_name, say
-from ntm_criteria.assessment import AssessmentResult, CriterionOutcome, Observation, assess
+from ntm_criteria.assessment import (
+    AssessmentResult,
+    CriterionOutcome,
+    CriterionReview,
+    Observation,
+    assess,
+)
 from ntm_criteria.criteria import CriterionSet, Level
 from ntm_criteria.engine import compile_set
 from ntm_criteria.errors import DataError, UnknownCodeError
@@ -223,7 +229,11 @@ class LevelDecision:
         head = f"{heading_name(self.locality, lang)} ({format_date(self.on, lang)}): "
         level = self.level
         if level is None:
-            return head + say("decision.holds_none", lang)
+            # Without the data to decide the lowest level, a locality is undecided, not "not met".
+            undecided = bool(self.steps) and self.steps[0].status is Status.UNKNOWN
+            return head + say(
+                "decision.holds_undecided" if undecided else "decision.holds_none", lang
+            )
         return head + say("decision.holds", lang, level=level_name(level, lang))
 
     def _step_line(self, step: LevelStep, lang: str) -> str:
@@ -326,6 +336,7 @@ def decide_level(
     recognitions: Iterable[Recognition] = (),
     precondition: Precondition | str = Precondition.MET,
     check_validity: bool = True,
+    reviews: Iterable[CriterionReview] = (),
 ) -> LevelDecision:
     """Decide the level ``locality`` holds on ``on``, with the sets of ``ladder``.
 
@@ -337,7 +348,10 @@ def decide_level(
     ``requires``, else the level just below, must be *met now*
     (``precondition="met"``) or *recognised by a decision in force*
     (``precondition="recognised"``).  ``recognitions`` of other localities
-    are ignored, so a province's whole list may be passed.
+    are ignored, so a province's whole list may be passed.  So are
+    ``reviews`` of other localities; a review with a ``set_id`` goes with that
+    set, one without with the lowest level's set (see
+    :func:`~ntm_criteria.assessment.assess`).
 
     >>> from ntm_criteria import demo
     >>> d = decide_level(demo.gazetteer().effective("04036"), demo.observations()["04036"],
@@ -357,6 +371,7 @@ def decide_level(
             key=lambda r: (r.level, r.date),
         )
     )
+    by_set = _reviews_by_set(reviews, locality, chosen_ladder)
     steps: dict[Level, LevelStep] = {}
     for level, criterion_set in chosen_ladder:
         codes = compile_set(criterion_set, on=day).code_set
@@ -366,6 +381,7 @@ def decide_level(
             [o for o in observed if o.indicator_code in codes],
             on=day,
             check_validity=check_validity,
+            reviews=by_set.get(criterion_set.id, ()),
         )
         requires = chosen_ladder.requirement_of(level)
         if requires is None:
@@ -377,3 +393,21 @@ def decide_level(
             before = Status.MET if held else Status.NOT_MET
         steps[level] = LevelStep(level, result, requires, before)
     return LevelDecision(locality, day, mode, tuple(steps.values()), in_force)
+
+
+def _reviews_by_set(
+    reviews: Iterable[CriterionReview], locality: Locality, ladder: Ladder
+) -> dict[str, list[CriterionReview]]:
+    """The locality's reviews by set id: those without one go to the lowest level's set."""
+    ids = [s.id for s in ladder.sets]
+    by_set: dict[str, list[CriterionReview]] = {}
+    for review in reviews:
+        if review.locality != locality.code:
+            continue
+        set_id = review.set_id or ids[0]
+        if set_id not in ids:
+            raise review.problem(
+                f"set {set_id!r} is not in the ladder", "set_id", "one of " + ", ".join(ids)
+            )
+        by_set.setdefault(set_id, []).append(review)
+    return by_set

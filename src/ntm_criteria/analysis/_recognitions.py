@@ -13,7 +13,7 @@ from ntm_criteria._validators import nfc, nonblank_text
 from ntm_criteria.analysis._ladder import as_level
 from ntm_criteria.analysis._wording import say
 from ntm_criteria.assessment import AssessmentResult, CriterionOutcome
-from ntm_criteria.criteria import Level
+from ntm_criteria.criteria import CriterionSet, Level
 from ntm_criteria.errors import DataError
 from ntm_criteria.geography import Locality
 from ntm_criteria.periods import as_date, as_optional_date, format_date
@@ -99,6 +99,47 @@ class Recognition:
         return say(
             "recognition.decision", lang, number=self.decision, date=format_date(self.date, lang)
         )
+
+    def check(self, criterion_set: CriterionSet) -> None:
+        """Refuse a recognition that ``criterion_set`` (the set it names) cannot have given.
+
+        The set must be the one named, of the recognised level, and in effect
+        on the decision date; otherwise :class:`~ntm_criteria.errors.DataError`
+        names the key (``set_id``, ``level`` or ``date``).
+
+        >>> from ntm_criteria import demo
+        >>> s = demo.criterion_set()
+        >>> Recognition("1", "standard", s.id, "7/QĐ", "1/3/2022").check(s)
+        >>> Recognition("1", "advanced", s.id, "7/QĐ", "1/3/2022").check(s)
+        Traceback (most recent call last):
+        ...
+        ntm_criteria.errors.DataError: level: advanced does not match the level of set demo-commune-standard (standard) ...
+        >>> Recognition("1", "standard", s.id, "7/QĐ", "1/3/2001").check(s)
+        Traceback (most recent call last):
+        ...
+        ntm_criteria.errors.DataError: date: 2001-03-01 is before set demo-commune-standard took effect (2022-01-01) ...
+        """
+        if criterion_set.id != self.set_id:
+            raise DataError(
+                f"the recognition names set {self.set_id}, not {criterion_set.id}",
+                key_path="set_id",
+                expected=f"set {criterion_set.id}",
+            )
+        level = criterion_set.level
+        if level is not self.level:
+            raise DataError(
+                f"{self.level.key} does not match the level of set {criterion_set.id} "
+                f"({'none' if level is None else level.key})",
+                key_path="level",
+                expected="the level of the set that the decision applied",
+            )
+        if self.date < criterion_set.valid_from:
+            raise DataError(
+                f"{self.date} is before set {criterion_set.id} took effect "
+                f"({criterion_set.valid_from})",
+                key_path="date",
+                expected=f"a decision dated on or after {criterion_set.valid_from}",
+            )
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data (dates in ISO form); :meth:`from_dict` reads it back.

@@ -3,27 +3,96 @@
 from __future__ import annotations
 
 import datetime
+import enum
 import itertools
 from collections.abc import Iterable
 from fractions import Fraction
 
 import attrs
 
-from ntm_criteria._validators import as_tuple
+from ntm_criteria._validators import as_tuple, nfc
 from ntm_criteria.analysis._levels import LevelDecision
 from ntm_criteria.analysis._shortfalls import share
+from ntm_criteria.analysis._targets import PlanProgress, PlanTarget
 from ntm_criteria.analysis._wording import level_name, say
 from ntm_criteria.assessment import AssessmentResult
 from ntm_criteria.criteria import Level
 from ntm_criteria.errors import DataError
 from ntm_criteria.geography import Locality, LocalityKind
-from ntm_criteria.periods import as_optional_date, format_date
+from ntm_criteria.periods import format_date
 from ntm_criteria.rules import Status
 from ntm_criteria.text import check_lang, format_percent, pick
-from ntm_criteria.units import to_exact
 
 #: The default criteria-met bins of a roll-up: under 15, 15–18, 19 and more.
 DEFAULT_BINS: tuple[int, ...] = (15, 19)
+
+
+class Basis(enum.Enum):
+    """What a roll-up's headline and plan progress count as holding a level.
+
+    * ``RECOGNISED``: a decision recognising the level (or a higher one) is
+      in force — the figure provinces publish ("62/127 xã đạt chuẩn").
+    * ``ASSESSED``: the level's set is met by the current assessment.
+
+    >>> Basis("recognised") is Basis.RECOGNISED
+    True
+    """
+
+    RECOGNISED = "recognised"
+    ASSESSED = "assessed"
+
+
+class Position(enum.Enum):
+    """Where a locality stands at one level: recognised or not, times met, not met or undecided.
+
+    The six positions split every roll-up: at each level, their counts add up
+    to the number of localities.  ``UNDECIDED`` (missing data, or a threshold
+    not specified) is never counted as not met.
+
+    >>> Position.RECOGNISED_NOT_MET.is_recognised, Position.UNDECIDED.label("vi")
+    (True, 'chưa xác định')
+    >>> Position.MET.label("en"), Position.MET.label("en", recognitions=False)
+    ('met, not recognised', 'met')
+    """
+
+    RECOGNISED_MET = "recognised_met"
+    RECOGNISED_NOT_MET = "recognised_not_met"
+    RECOGNISED_UNDECIDED = "recognised_undecided"
+    MET = "met"
+    NOT_MET = "not_met"
+    UNDECIDED = "undecided"
+
+    @property
+    def is_recognised(self) -> bool:
+        """True for the three positions of a locality recognised at the level."""
+        return self in _RECOGNISED_POSITIONS
+
+    def label(self, lang: str = "vi", *, recognitions: bool = True) -> str:
+        """The position in words; with ``recognitions=False``, ``MET`` is plain "đạt"."""
+        check_lang(lang)
+        if self is Position.MET and not recognitions:
+            return say("position.met_plain", lang)
+        return say(f"position.{self.value}", lang)
+
+
+_RECOGNISED_POSITIONS = frozenset(
+    {Position.RECOGNISED_MET, Position.RECOGNISED_NOT_MET, Position.RECOGNISED_UNDECIDED}
+)
+# (recognised, assessed status) -> position; not applicable as a whole counts as undecided.
+_POSITIONS = {
+    (True, Status.MET): Position.RECOGNISED_MET,
+    (True, Status.NOT_MET): Position.RECOGNISED_NOT_MET,
+    (False, Status.MET): Position.MET,
+    (False, Status.NOT_MET): Position.NOT_MET,
+}
+
+
+def _resting_codes(results: Iterable[AssessmentResult]) -> tuple[str, ...]:
+    """Indicators whose illustrative or unverified threshold decided an outcome (met or not)."""
+    decided = (Status.MET, Status.NOT_MET)
+    return tuple(
+        dict.fromkeys(i.code for r in results for i in r.untrusted() if i.status in decided)
+    )
 
 
 @attrs.frozen(slots=True)
@@ -35,8 +104,10 @@ class Standing:
     own lowest set; ``criteria_met`` / ``criteria_total`` /
     ``criteria_unknown`` come from that lowest set (the "x/19").
     ``recognised`` is the highest level recognised by decision and
-    ``at_risk`` the recognised levels no longer met.  Build one with
-    :meth:`from_decision` or :meth:`from_result`.
+    ``at_risk`` the recognised levels no longer met; ``untrusted`` the
+    indicators whose illustrative or unverified thresholds decided an
+    outcome.  :meth:`position` places the locality at one level.  Build one
+    with :meth:`from_decision` or :meth:`from_result`.
 
     >>> from ntm_criteria import assess, demo
     >>> r = assess(demo.gazetteer().effective("04045"), demo.criterion_set(),
@@ -56,6 +127,7 @@ class Standing:
     criteria_unknown: int = 0
     recognised: Level | None = None
     at_risk: tuple[Level, ...] = attrs.field(default=(), converter=as_tuple)
+    untrusted: tuple[str, ...] = attrs.field(default=(), converter=as_tuple)
 
     @classmethod
     def from_decision(cls, decision: LevelDecision) -> Standing:
@@ -81,6 +153,7 @@ class Standing:
             base.result.unknown_count,
             decision.recognised,
             [m.level for m in decision.at_risk],
+            _resting_codes(step.result for step in decision.steps),
         )
 
     @classmethod
@@ -99,6 +172,7 @@ class Standing:
             result.met_count,
             result.total,
             result.unknown_count,
+            untrusted=_resting_codes([result]),
         )
 
     def holds(self, level: Level) -> Status:
@@ -109,6 +183,38 @@ class Standing:
             if rung is level:
                 return status
         return Status.UNKNOWN
+
+    @property
+    def lowest(self) -> Level | None:
+        """The lowest level assessed (``None`` when none was)."""
+        return min((level for level, _ in self.holding), default=None)
+
+    def is_recognised(self, level: Level) -> bool:
+        """True when a decision in force recognises ``level`` or a higher one."""
+        return self.recognised is not None and self.recognised >= level
+
+    def position(self, level: Level) -> Position:
+        """Recognised at ``level`` or not, and met, not met or undecided by the assessment.
+
+        >>> from ntm_criteria import demo
+        >>> from ntm_criteria.levels import Recognition, decide_level
+        >>> place = demo.gazetteer().effective("04036")
+        >>> r = Recognition(place, "standard", "demo-commune-standard", "8/QĐ", "1/3/2022")
+        >>> d = decide_level(place, [], on=demo.ASSESSMENT_DATE, ladder=[demo.criterion_set()],
+        ...                  recognitions=[r])
+        >>> Standing.from_decision(d).position(Level.STANDARD)
+        <Position.RECOGNISED_UNDECIDED: 'recognised_undecided'>
+        """
+        recognised = self.is_recognised(level)
+        found = _POSITIONS.get((recognised, self.holds(level)))
+        if found is not None:
+            return found
+        return Position.RECOGNISED_UNDECIDED if recognised else Position.UNDECIDED
+
+    @property
+    def has_data(self) -> bool:
+        """False when no criterion of the lowest set could be decided (no data at all)."""
+        return self.criteria_unknown < self.criteria_total or self.criteria_total == 0
 
 
 @attrs.frozen(slots=True)
@@ -141,11 +247,6 @@ class CriteriaBin:
         return f"{self.low}–{self.high}"
 
 
-def _optional_fraction(value: Fraction | int | float | None) -> Fraction | None:
-    # A float counts as its shortest decimal form: 0.4 is exactly 2/5.
-    return None if value is None else to_exact(value, "dimensionless")
-
-
 def _check_bins(values: Iterable[int]) -> tuple[int, ...]:
     edges = tuple(values)
     if (
@@ -159,87 +260,6 @@ def _check_bins(values: Iterable[int]) -> tuple[int, ...]:
             expected="the lower edge of each bin but the first, e.g. (15, 19)",
         )
     return edges
-
-
-@attrs.frozen(slots=True)
-class PlanTarget:
-    """A plan target (chỉ tiêu kế hoạch): a number or a share of localities at ``level``.
-
-    Exactly one of ``count`` and ``share`` is given; ``by`` is the date the
-    plan sets (informative); ``label_vi`` / ``label_en`` name the plan in
-    reports ("kế hoạch giai đoạn").
-
-    >>> PlanTarget(Level.STANDARD, count=94).planned(127)
-    Fraction(94, 1)
-    >>> PlanTarget(Level.STANDARD, share=Fraction(4, 5)).planned(127)
-    Fraction(508, 5)
-    >>> PlanTarget(Level.STANDARD)
-    Traceback (most recent call last):
-    ...
-    ntm_criteria.errors.DataError: a plan target needs a count or a share, not both or neither ...
-    """
-
-    level: Level
-    count: int | None = None
-    share: Fraction | None = attrs.field(default=None, converter=_optional_fraction)
-    by: datetime.date | None = attrs.field(default=None, converter=as_optional_date)
-    label_vi: str = "kế hoạch"
-    label_en: str = "of plan"
-
-    def __attrs_post_init__(self) -> None:
-        if (self.count is None) == (self.share is None):
-            raise DataError(
-                "a plan target needs a count or a share, not both or neither",
-                expected="PlanTarget(level, count=94) or PlanTarget(level, share=0.8)",
-            )
-        if self.count is not None and (
-            isinstance(self.count, bool) or not isinstance(self.count, int) or self.count < 1
-        ):
-            raise DataError(f"plan count {self.count!r} is not a positive whole number")
-        if self.share is not None and not 0 < self.share <= 1:
-            raise DataError(f"plan share {self.share} is not in (0, 1]", expected="e.g. 0.8")
-
-    def planned(self, total: int) -> Fraction:
-        """The planned number of localities among ``total``."""
-        if self.count is not None:
-            return Fraction(self.count)
-        assert self.share is not None  # one of the two, checked when built
-        return self.share * total
-
-
-@attrs.frozen(slots=True)
-class PlanProgress:
-    """How far a roll-up is along a :class:`PlanTarget`.
-
-    ``achieved`` localities hold the target's level out of ``total``;
-    :attr:`ratio` is achieved over planned — the "66%" of "đạt 66% kế
-    hoạch" — and exceeds 1 when the plan is exceeded (it is a ratio to the
-    plan, not a share of localities).
-
-    >>> p = PlanProgress(PlanTarget(Level.STANDARD, count=94), achieved=62, total=127)
-    >>> p.ratio, p.is_met
-    (Fraction(31, 47), False)
-    """
-
-    target: PlanTarget
-    achieved: int
-    total: int
-
-    @property
-    def planned(self) -> Fraction:
-        """The planned number of localities."""
-        return self.target.planned(self.total)
-
-    @property
-    def ratio(self) -> Fraction:
-        """Achieved over planned (0 when nothing is planned)."""
-        planned = self.planned
-        return self.achieved / planned if planned else Fraction(0)
-
-    @property
-    def is_met(self) -> bool:
-        """True when as many localities hold the level as planned."""
-        return self.achieved >= self.planned
 
 
 def _standings(values: Iterable[Standing]) -> tuple[Standing, ...]:
@@ -256,30 +276,48 @@ def _standings(values: Iterable[Standing]) -> tuple[Standing, ...]:
     return found
 
 
+def _basis(value: Basis | str | None) -> Basis | None:
+    if value is None or isinstance(value, Basis):
+        return value
+    try:
+        return Basis(nfc(value))
+    except ValueError:
+        raise DataError(
+            f"unknown basis {value!r}",
+            key_path="basis",
+            expected="'recognised' (decisions in force) or 'assessed' (met now)",
+        ) from None
+
+
 @attrs.frozen(slots=True)
 class RollUp:
     """Standings of many localities (a province, a district, any list) and their counts.
 
-    :meth:`reached` counts the localities that surely hold a level or a
-    higher one ("62 xã đạt chuẩn" counts advanced communes too);
-    :meth:`at_level` counts those whose highest level is exactly that one;
-    :meth:`undecided` those that cannot be decided for lack of data.
-    :meth:`distribution` bins the criteria met; ``bins`` are the lower
-    edges of every bin but the first (default: < 15, 15–18, 19).  Roll-ups
-    of disjoint sets of localities add up with ``+``.
+    :meth:`counted` is the headline figure: the localities that hold a level
+    or a higher one ("62 xã đạt chuẩn" counts advanced communes too) — by a
+    recognition in force when the roll-up's :attr:`headline_basis` is
+    ``RECOGNISED``, by the current assessment when it is ``ASSESSED``.
+    ``basis=None`` (the default) counts recognitions when any locality has
+    one in force.  :meth:`reached`, :meth:`not_met` and :meth:`undecided`
+    are the assessment's three states and add up to :attr:`count`;
+    :meth:`tally` splits them further by recognition (see :class:`Position`).
+    :meth:`distribution` bins the criteria met of the localities with data;
+    ``bins`` are the lower edges of every bin but the first (default: < 15,
+    15–18, 19).  Roll-ups of disjoint sets of localities add up with ``+``.
 
     >>> from ntm_criteria import assess, demo
     >>> places, s, obs = demo.gazetteer(), demo.criterion_set(), demo.observations()
     >>> up = roll_up([assess(places.effective(code), s, obs[code], on=demo.ASSESSMENT_DATE)
     ...               for code in obs], bins=(6, 8))
-    >>> up.count, up.reached(Level.STANDARD), up.at_level(None)
-    (6, 2, 4)
+    >>> up.count, up.reached(Level.STANDARD), up.not_met(Level.STANDARD), up.at_level(None)
+    (6, 2, 4, 4)
     >>> [(b.label(), n) for b, n in up.distribution()]
     [('< 6', 3), ('6–7', 1), ('8', 2)]
     """
 
     standings: tuple[Standing, ...] = attrs.field(converter=_standings)
     bins: tuple[int, ...] = attrs.field(default=DEFAULT_BINS, converter=_check_bins)
+    basis: Basis | None = attrs.field(default=None, converter=_basis)
 
     @property
     def count(self) -> int:
@@ -292,50 +330,100 @@ class RollUp:
         days = {s.on for s in self.standings}
         return days.pop() if len(days) == 1 else None
 
+    @property
+    def has_recognitions(self) -> bool:
+        """True when some locality has a recognition in force."""
+        return any(s.recognised is not None for s in self.standings)
+
+    @property
+    def headline_basis(self) -> Basis:
+        """:attr:`basis`, or the one chosen by default (recognised when any recognition is in force)."""
+        if self.basis is not None:
+            return self.basis
+        return Basis.RECOGNISED if self.has_recognitions else Basis.ASSESSED
+
     def _holding(self, level: Level, status: Status) -> int:
         return sum(1 for s in self.standings if s.holds(level) is status)
 
     def reached(self, level: Level) -> int:
-        """Localities that hold ``level`` or a higher one."""
+        """Localities that meet ``level`` or a higher one by the current assessment."""
         return self._holding(level, Status.MET)
 
+    def not_met(self, level: Level) -> int:
+        """Localities that surely do not meet ``level`` (nor a higher one) now."""
+        return self._holding(level, Status.NOT_MET)
+
     def undecided(self, level: Level) -> int:
-        """Localities for which holding ``level`` cannot be decided yet."""
-        return self._holding(level, Status.UNKNOWN)
+        """Localities for which meeting ``level`` cannot be decided yet (never "not met")."""
+        return self.count - self.reached(level) - self.not_met(level)
+
+    def recognised(self, level: Level) -> int:
+        """Localities with a recognition of ``level`` or a higher one in force."""
+        return sum(1 for s in self.standings if s.is_recognised(level))
+
+    def counted(self, level: Level) -> int:
+        """The headline count at ``level``: :meth:`recognised` or :meth:`reached` by the basis."""
+        if self.headline_basis is Basis.RECOGNISED:
+            return self.recognised(level)
+        return self.reached(level)
 
     def share(self, level: Level) -> Fraction:
-        """:meth:`reached` as a share of all localities (0 for an empty roll-up)."""
-        return share(self.reached(level), self.count)
+        """:meth:`counted` as a share of all localities (0 for an empty roll-up)."""
+        return share(self.counted(level), self.count)
+
+    def tally(self, level: Level) -> tuple[tuple[Position, int], ...]:
+        """``(position, localities)`` for every :class:`Position`; the counts add up to :attr:`count`.
+
+        >>> from ntm_criteria import assess, demo
+        >>> places, s, obs = demo.gazetteer(), demo.criterion_set(), demo.observations()
+        >>> up = roll_up([assess(places.effective(code), s, obs[code], on=demo.ASSESSMENT_DATE)
+        ...               for code in obs])
+        >>> [(p.value, n) for p, n in up.tally(Level.STANDARD) if n]
+        [('met', 2), ('not_met', 4)]
+        """
+        found = dict.fromkeys(Position, 0)
+        for standing in self.standings:
+            found[standing.position(level)] += 1
+        return tuple(found.items())
 
     def at_level(self, level: Level | None) -> int:
-        """Localities whose highest level is exactly ``level`` (``None``: no level)."""
+        """Localities whose highest level met now is exactly ``level`` (``None``: none)."""
         return sum(1 for s in self.standings if s.level is level)
 
     def level_counts(self) -> tuple[tuple[Level | None, int], ...]:
         """``(level, localities at exactly that level)`` for no level, then each level."""
         return tuple((level, self.at_level(level)) for level in (None, *Level))
 
+    def no_data(self) -> int:
+        """Localities none of whose criteria could be decided (left out of :meth:`distribution`)."""
+        return sum(1 for s in self.standings if not s.has_data)
+
     def distribution(self) -> tuple[tuple[CriteriaBin, int], ...]:
-        """How many localities meet how many criteria, bin by bin.
+        """How many localities with data meet how many criteria, bin by bin.
 
         The last bin ends at the largest criteria total in the roll-up (so
         with 19-criterion sets it reads "19"), or is open if that is lower.
+        A locality with no decided criterion is counted by :meth:`no_data`,
+        not as meeting none: the bins and :meth:`no_data` add up to :attr:`count`.
         """
         top = max((s.criteria_total for s in self.standings), default=0)
         lows = (0, *self.bins)
         bins = [CriteriaBin(low, high - 1) for low, high in itertools.pairwise(lows)]
         bins.append(CriteriaBin(lows[-1], top if top >= lows[-1] else None))
-        return tuple(
-            (b, sum(1 for s in self.standings if b.contains(s.criteria_met))) for b in bins
-        )
+        known = [s for s in self.standings if s.has_data]
+        return tuple((b, sum(1 for s in known if b.contains(s.criteria_met))) for b in bins)
 
     def against(self, target: PlanTarget) -> PlanProgress:
-        """Progress against a plan target: how many hold its level, over the plan."""
-        return PlanProgress(target, self.reached(target.level), self.count)
+        """Progress against a plan target: how many hold its level (:meth:`counted`), over the plan."""
+        return PlanProgress(target, self.counted(target.level), self.count)
 
     def at_risk(self) -> tuple[Standing, ...]:
         """The localities with a recognised level no longer met."""
         return tuple(s for s in self.standings if s.at_risk)
+
+    def untrusted(self) -> tuple[Standing, ...]:
+        """The localities whose outcomes rest on illustrative or unverified thresholds."""
+        return tuple(s for s in self.standings if s.untrusted)
 
     def of_kind(self, *kinds: LocalityKind | str) -> RollUp:
         """The roll-up of the localities of ``kinds`` only.
@@ -347,17 +435,19 @@ class RollUp:
         0
         """
         wanted = {LocalityKind.parse(k) for k in kinds}
-        return RollUp([s for s in self.standings if s.locality.kind in wanted], self.bins)
+        chosen = [s for s in self.standings if s.locality.kind in wanted]
+        return RollUp(chosen, self.bins, self.basis)
 
     def __add__(self, other: RollUp) -> RollUp:
         if not isinstance(other, RollUp):
             return NotImplemented
-        if other.bins != self.bins:
+        if other.bins != self.bins or other.basis is not self.basis:
             raise DataError(
-                f"cannot add roll-ups with bins {self.bins} and {other.bins}",
-                expected="the same bins",
+                f"cannot add roll-ups with bins {self.bins} and {other.bins}, "
+                f"basis {_basis_key(self.basis)} and {_basis_key(other.basis)}",
+                expected="the same bins and basis",
             )
-        return RollUp(self.standings + other.standings, self.bins)
+        return RollUp(self.standings + other.standings, self.bins, self.basis)
 
     @property
     def levels(self) -> tuple[Level, ...]:
@@ -378,53 +468,74 @@ class RollUp:
         return say("rollup.localities", lang)
 
     def explain(self, lang: str = "vi") -> str:
-        """The roll-up in a few lines: levels and shares, the distribution, undecided, at risk.
+        """The roll-up in a few lines: the headline counts, each level's three states, the
+        distribution, localities at risk, and a note when thresholds are illustrative.
 
         >>> from ntm_criteria import assess, demo
         >>> places, s, obs = demo.gazetteer(), demo.criterion_set(), demo.observations()
         >>> up = roll_up([assess(places.effective(code), s, obs[code], on=demo.ASSESSMENT_DATE)
         ...               for code in obs])
         >>> print(up.explain("vi"))
-        6 xã (30/06/2023): 2 đạt chuẩn (33,3%); 4 chưa đạt chuẩn
+        6 xã (30/06/2023): 2 đạt chuẩn (33,3%)
+          mức đạt chuẩn: 2 đạt; 4 chưa đạt
           số tiêu chí đạt: < 15: 6 xã; 15–18: 0 xã; ≥ 19: 0 xã
+          lưu ý: kết quả của 6 xã dựa trên ngưỡng minh họa hoặc chưa kiểm chứng
         """
         number_lang = check_lang(lang)
         kind = self.kind_name(lang)
         when = f" ({format_date(self.on, lang)})" if self.on else ""
+        key = "rollup.recognised_part" if self.headline_basis is Basis.RECOGNISED else "rollup.part"
         parts = [
-            f"{self.reached(level)} {level_name(level, lang)} "
-            f"({format_percent(self.share(level), number_lang, decimals=1)})"
+            say(
+                key,
+                lang,
+                count=self.counted(level),
+                level=level_name(level, lang),
+                share=format_percent(self.share(level), number_lang, decimals=1),
+            )
             for level in self.levels
         ]
-        none = say("rollup.at_no_level", lang, count=self.at_level(None))
-        lines = [f"{self.count} {kind}{when}: {', '.join(parts)}; {none}"]
-        bins = "; ".join(f"{b.label()}: {n} {kind}" for b, n in self.distribution())
-        lines.append("  " + say("rollup.distribution", lang, bins=bins))
-        undecided = [(level, self.undecided(level)) for level in self.levels]
-        text = "; ".join(
-            say("rollup.undecided_level", lang, level=level.label(lang), count=n, kind=kind)
-            for level, n in undecided
-            if n
-        )
-        if text:
-            lines.append("  " + say("rollup.undecided", lang, levels=text))
+        lines = [f"{self.count} {kind}{when}: {', '.join(parts)}"]
+        lines += ["  " + self._tally_line(level, lang) for level in self.levels]
+        bins = [f"{b.label()}: {n} {kind}" for b, n in self.distribution()]
+        if self.no_data():
+            bins.append(say("rollup.no_data", lang, count=self.no_data(), kind=kind))
+        lines.append("  " + say("rollup.distribution", lang, bins="; ".join(bins)))
         risky = self.at_risk()
         if risky:
             names = ", ".join(s.locality.label(lang) for s in risky)
             lines.append("  " + say("rollup.at_risk", lang, names=names))
+        untrusted = self.untrusted()
+        if untrusted:
+            lines.append("  " + say("rollup.untrusted", lang, count=len(untrusted), kind=kind))
         return "\n".join(lines)
+
+    def _tally_line(self, level: Level, lang: str) -> str:
+        recognitions = self.has_recognitions
+        counts = "; ".join(
+            f"{n} {position.label(lang, recognitions=recognitions)}"
+            for position, n in self.tally(level)
+            if n
+        )
+        return say("rollup.tally", lang, level=level_name(level, lang), counts=counts)
+
+
+def _basis_key(basis: Basis | None) -> str:
+    return "default" if basis is None else basis.value
 
 
 def roll_up(
     items: Iterable[LevelDecision | AssessmentResult | Standing],
     *,
     bins: Iterable[int] = DEFAULT_BINS,
+    basis: Basis | str | None = None,
 ) -> RollUp:
     """Roll decisions, assessments or standings of many localities up into a :class:`RollUp`.
 
     A plain :class:`~ntm_criteria.assessment.AssessmentResult` is read as
     the assessment of the standard level (see :meth:`Standing.from_result`).
-    Each locality may appear once.
+    Each locality may appear once.  ``basis`` says what the headline counts
+    (see :class:`RollUp`; ``None``: recognitions when any is in force).
 
     >>> from ntm_criteria import assess, demo
     >>> r = assess(demo.gazetteer().effective("04045"), demo.criterion_set(),
@@ -445,4 +556,4 @@ def roll_up(
             standings.append(Standing.from_decision(item))
         else:
             standings.append(Standing.from_result(item))
-    return RollUp(standings, tuple(bins))
+    return RollUp(standings, tuple(bins), basis)

@@ -5,7 +5,9 @@
 and returns an :class:`AssessmentResult`: per indicator and criterion the
 status, the actual value, the required threshold resolved for this locality
 and date, the gap, and the provenance of the threshold; for the set the
-counts ("đạt 7/19 tiêu chí") and a readable explanation.
+counts ("đạt 7/19 tiêu chí") and a readable explanation.  An office's own
+:class:`CriterionReview` ("tiêu chí 5: đạt", by whom, when) decides a
+criterion that the observations leave undecided.
 
 >>> import datetime
 >>> from ntm_criteria.demo import example_set
@@ -27,13 +29,25 @@ from ntm_criteria.assessment._assess import assess
 from ntm_criteria.assessment._observation import Observation, ObservedValue, latest_observations
 from ntm_criteria.assessment._outcomes import CriterionOutcome, IndicatorOutcome
 from ntm_criteria.assessment._result import AssessmentResult
+from ntm_criteria.assessment._reviews import (
+    CriterionReview,
+    ReviewDisagreement,
+    ReviewDisagreementWarning,
+    ReviewStatus,
+    check_reviews,
+)
 
 __all__ = [
     "AssessmentResult",
     "CriterionOutcome",
+    "CriterionReview",
     "IndicatorOutcome",
     "Observation",
     "ObservedValue",
+    "ReviewDisagreement",
+    "ReviewDisagreementWarning",
+    "ReviewStatus",
     "assess",
+    "check_reviews",
     "latest_observations",
 ]

@@ -14,8 +14,17 @@ from ntm_criteria.assessment._observation import (
 )
 from ntm_criteria.assessment._outcomes import CriterionOutcome, IndicatorOutcome
 from ntm_criteria.assessment._result import AssessmentResult, pending_result
+from ntm_criteria.assessment._reviews import CriterionReview, apply_reviews
 from ntm_criteria.criteria import CriterionSet, Indicator
-from ntm_criteria.engine import NOT_MET, Decision, Plan, compile_set, reason_of, status_of
+from ntm_criteria.engine import (
+    NOT_MET,
+    Decision,
+    Plan,
+    code_of,
+    compile_set,
+    reason_of,
+    status_of,
+)
 from ntm_criteria.errors import NotInForceError, ScopeError
 from ntm_criteria.geography import Locality
 from ntm_criteria.periods import as_date
@@ -42,6 +51,7 @@ def assess(
     *,
     on: datetime.date | str,
     check_validity: bool = True,
+    reviews: Iterable[CriterionReview] = (),
 ) -> AssessmentResult:
     """Assess ``locality`` against ``criterion_set`` as of ``on``.
 
@@ -54,7 +64,16 @@ def assess(
     kind, :class:`~ntm_criteria.errors.ScopeError` when the set does not
     cover the locality's kind, and — unless ``check_validity`` is false —
     :class:`~ntm_criteria.errors.NotInForceError` when the set is not in
-    force on ``on``.  See the module example, and:
+    force on ``on``.
+
+    ``reviews`` (:class:`CriterionReview`; those of other localities and
+    sets are ignored) decide the criteria the observations leave undecided;
+    where the observations decide a criterion, its outcome stands and a
+    review that says otherwise is recorded in ``review_disagreements`` and
+    warned of (:class:`ReviewDisagreementWarning`).  A review of a criterion
+    the set lacks, dated after ``on``, or a second review of one criterion
+    is a :class:`~ntm_criteria.errors.DataError` naming its row.  See the
+    module example, and:
 
     >>> import datetime
     >>> from ntm_criteria import Locality, demo
@@ -97,7 +116,17 @@ def assess(
         decision.set_reason,
     )
     build = functools.partial(_criterion_outcomes, plan, context, chosen, actuals, decision)
-    return pending_result(head, decision.criteria, build)
+    given = tuple(reviews)
+    if not given:  # the usual case: outcome objects wait until read
+        return pending_result(head, decision.criteria, build)
+    # Reviews decide what the observations leave undecided: they need the outcomes.
+    criteria, disagreements = apply_reviews(
+        build(), given, locality=locality.code, criterion_set=criterion_set, on=on
+    )
+    status, reason = plan.combine([code_of(c.status, c.reason) for c in criteria])
+    return AssessmentResult(
+        *head[:5], status_of(status), reason_of(status, reason), criteria, disagreements
+    )
 
 
 def _actual(indicator: Indicator, kind: str, value: ObservedValue) -> Observed:

@@ -9,6 +9,7 @@ import attrs
 
 from ntm_criteria._validators import as_tuple
 from ntm_criteria.assessment._detail import detail, short, undecided
+from ntm_criteria.assessment._reviews import CriterionReview
 from ntm_criteria.rules import Observed, Provenance, Requirement, Status, UnknownReason
 from ntm_criteria.text import message, pick
 
@@ -90,6 +91,10 @@ class CriterionOutcome:
     reason: UnknownReason | None
     indicators: tuple[IndicatorOutcome, ...] = attrs.field(converter=as_tuple)
     rule: Requirement
+    #: The review of this criterion given to :func:`assess`, if any.
+    review: CriterionReview | None = None
+    #: True when the review decided the status (the observations left it undecided).
+    by_review: bool = False
 
     def label(self, lang: str = "vi") -> str:
         """``Tiêu chí 10 (Thu nhập)`` / ``Criterion 10 (Income)``."""
@@ -99,6 +104,8 @@ class CriterionOutcome:
     def summary(self, lang: str = "vi") -> str:
         """One review-minute line: ``Tiêu chí 10 (Thu nhập): chưa đạt — 41,5 < 45 …``."""
         head = f"{self.label(lang)}: {self.status.label(lang)}"
+        if self.by_review and self.review is not None:
+            return f"{head} — {self.review.by(lang)}"
         if self.status is Status.NOT_MET:
             failed = [i for i in self.indicators if i.status is Status.NOT_MET]
             if len(self.indicators) == 1 and failed:

@@ -10,9 +10,12 @@ import attrs
 
 from ntm_criteria._validators import as_tuple
 from ntm_criteria.assessment._outcomes import CriterionOutcome, IndicatorOutcome
+from ntm_criteria.assessment._reviews import ReviewDisagreement
 from ntm_criteria.assessment._serial import (
     criterion_from_data,
     criterion_to_data,
+    disagreements_from_data,
+    disagreements_to_data,
     enum_from_data,
     item,
     located,
@@ -73,6 +76,10 @@ class AssessmentResult:
     # The outcomes are built when first read (see ``pending_result``): a batch
     # that only counts criteria met never builds them.
     _criteria: tuple[CriterionOutcome, ...] | _Pending = attrs.field(converter=_outcomes)
+    #: Reviews that disagree with the criteria the observations decide (those outcomes stand).
+    review_disagreements: tuple[ReviewDisagreement, ...] = attrs.field(
+        default=(), converter=as_tuple
+    )
 
     @property
     def criteria(self) -> tuple[CriterionOutcome, ...]:
@@ -93,6 +100,7 @@ class AssessmentResult:
             self.status,
             self.reason,
             self.criteria,
+            self.review_disagreements,
         )
 
     def __eq__(self, other: object) -> bool:
@@ -105,8 +113,18 @@ class AssessmentResult:
         return hash(self._fields())
 
     def __repr__(self) -> str:
-        names = ("locality", "set_id", "set_title_vi", "set_title_en", "on", "status", "reason")
-        shown = [f"{n}={v!r}" for n, v in zip((*names, "criteria"), self._fields(), strict=True)]
+        names = (
+            "locality",
+            "set_id",
+            "set_title_vi",
+            "set_title_en",
+            "on",
+            "status",
+            "reason",
+            "criteria",
+            "review_disagreements",
+        )
+        shown = [f"{n}={v!r}" for n, v in zip(names, self._fields(), strict=True)]
         return f"AssessmentResult({', '.join(shown)})"
 
     @property
@@ -171,14 +189,29 @@ class AssessmentResult:
         return tuple(i for i in self.indicators() if i.status is Status.NOT_MET)
 
     def needs_data(self) -> tuple[IndicatorOutcome, ...]:
-        """Indicators that cannot be decided, in set order (see each ``reason``)."""
-        return tuple(i for i in self.indicators() if i.status is Status.UNKNOWN)
+        """Indicators that cannot be decided, in set order (see each ``reason``).
 
-    def untrusted(self) -> tuple[IndicatorOutcome, ...]:
-        """Applicable indicators whose threshold is illustrative or unverified."""
+        Those of a criterion decided by review are left out: it needs no data.
+        """
         return tuple(
             i
-            for i in self.indicators()
+            for c in self.criteria
+            if not c.by_review
+            for i in c.indicators
+            if i.status is Status.UNKNOWN
+        )
+
+    def untrusted(self) -> tuple[IndicatorOutcome, ...]:
+        """Applicable indicators whose threshold is illustrative or unverified.
+
+        The indicators of a criterion decided by review are left out: its
+        outcome does not rest on their thresholds.
+        """
+        return tuple(
+            i
+            for c in self.criteria
+            if not c.by_review
+            for i in c.indicators
             if not i.is_trusted and i.status is not Status.NOT_APPLICABLE
         )
 
@@ -212,6 +245,10 @@ class AssessmentResult:
         if untrusted:
             codes = ", ".join(i.code for i in untrusted)
             lines.append(message("assessment.explain.untrusted", lang, codes=codes))
+        if self.review_disagreements:
+            count = len(self.review_disagreements)
+            lines.append(message("assessment.review.disagreements", lang, count=count))
+            lines += ["  " + d.describe(lang) for d in self.review_disagreements]
         return "\n".join(lines)
 
     # -- plain data ----------------------------------------------------------------
@@ -227,6 +264,10 @@ class AssessmentResult:
             "status": self.status.value,
             "reason": self.reason.value if self.reason else None,
             "criteria": [criterion_to_data(c) for c in self.criteria],
+            "review_disagreements": disagreements_to_data(self.review_disagreements),
+            # Derived, for readers of the JSON: the indicators whose thresholds are
+            # illustrative or unverified (empty when the result rests on none).
+            "untrusted_thresholds": [i.code for i in self.untrusted()],
         }
 
     @classmethod
@@ -267,6 +308,7 @@ class AssessmentResult:
             status=enum_from_data(Status, item(d, "status", ""), "status"),
             reason=reason_from_data(item(d, "reason", ""), "reason"),
             criteria=[criterion_from_data(c, f"criteria[{n}]") for n, c in enumerate(criteria)],
+            review_disagreements=disagreements_from_data(d.get("review_disagreements", [])),
         )
 
 

@@ -17,6 +17,7 @@ from ntm_criteria._validators import (
     key_path,
 )
 from ntm_criteria.assessment._outcomes import CriterionOutcome, IndicatorOutcome
+from ntm_criteria.assessment._reviews import CriterionReview, ReviewDisagreement
 from ntm_criteria.errors import DataError, DataErrors, NtmError
 from ntm_criteria.periods import as_date
 from ntm_criteria.rules import (
@@ -36,6 +37,8 @@ from ntm_criteria.rules import (
 __all__ = [
     "criterion_from_data",
     "criterion_to_data",
+    "disagreements_from_data",
+    "disagreements_to_data",
     "enum_from_data",
     "item",
     "located",
@@ -278,6 +281,8 @@ def criterion_to_data(c: CriterionOutcome) -> dict[str, Any]:
         "reason": c.reason.value if c.reason else None,
         "rule": requirement_to_data(c.rule),
         "indicators": [_indicator_to_data(i) for i in c.indicators],
+        "review": _review_to_data(c.review),
+        "by_review": c.by_review,
     }
 
 
@@ -302,4 +307,75 @@ def criterion_from_data(data: object, path: str = "") -> CriterionOutcome:
         reason_from_data(item(d, "reason", path), key_path(path, "reason")),
         [_indicator_from_data(i, f"{indicators_path}[{n}]") for n, i in enumerate(indicators)],
         _requirement_back(item(d, "rule", path), key_path(path, "rule"), refs=True),
+        _review_from_data(d.get("review"), key_path(path, "review")),
+        _typed(d.get("by_review", False), key_path(path, "by_review"), bool, "true/false"),
     )
+
+
+_REVIEW_KEYS = ("locality", "criterion", "status", "date", "reviewer", "note", "set_id")
+
+
+def _review_to_data(review: CriterionReview | None) -> dict[str, Any] | None:
+    if review is None:
+        return None
+    data: dict[str, Any] = {key: getattr(review, key) for key in _REVIEW_KEYS}
+    data["status"] = review.status.value
+    data["date"] = review.date.isoformat()
+    return data
+
+
+def _review_from_data(data: object, path: str) -> CriterionReview | None:
+    # Results written before reviews existed have no review: None.
+    if data is None:
+        return None
+    d = table(data, path)
+    values = {key: item(d, key, path) for key in _REVIEW_KEYS}
+    for key in ("locality", "status", "date"):
+        _typed(values[key], key_path(path, key), str, "text")
+    for key in ("reviewer", "note", "set_id"):
+        _typed(values[key], key_path(path, key), (str, type(None)), "text")
+    _typed(values["criterion"], key_path(path, "criterion"), int, "a whole number")
+    review: CriterionReview = _call(lambda v: CriterionReview(**v), values, path)
+    return review
+
+
+def disagreements_to_data(disagreements: Sequence[ReviewDisagreement]) -> list[dict[str, Any]]:
+    """Review disagreements as plain data: the criterion, the computed status, the review.
+
+    >>> review = CriterionReview("03664", 5, "đạt", "10/6/2022")
+    >>> data = disagreements_to_data([ReviewDisagreement(5, Status.NOT_MET, review)])
+    >>> data[0]["computed"], data[0]["review"]["status"]
+    ('not_met', 'met')
+    >>> disagreements_from_data(data)[0].review == review
+    True
+    """
+    return [
+        {
+            "criterion": d.criterion,
+            "computed": d.computed.value,
+            "review": _review_to_data(d.review),
+        }
+        for d in disagreements
+    ]
+
+
+def disagreements_from_data(
+    data: object, path: str = "review_disagreements"
+) -> list[ReviewDisagreement]:
+    """Read review disagreements written by :func:`disagreements_to_data`."""
+    entries = _typed(data, path, list, "a list")
+    found = []
+    for n, entry in enumerate(entries):
+        at = f"{path}[{n}]"
+        d = table(entry, at)
+        review = _review_from_data(item(d, "review", at), key_path(at, "review"))
+        if review is None:
+            raise DataError("not an assessment result: no review", key_path=key_path(at, "review"))
+        found.append(
+            ReviewDisagreement(
+                _typed(item(d, "criterion", at), key_path(at, "criterion"), int, "a whole number"),
+                enum_from_data(Status, item(d, "computed", at), key_path(at, "computed")),
+                review,
+            )
+        )
+    return found

@@ -21,13 +21,13 @@ import os
 import sys
 from collections.abc import Sequence
 
-from ntm_criteria.cli import _assess, _check, _demo, _report
+from ntm_criteria.cli import _assess, _check, _civilized, _demo, _ocop, _poverty, _report, _urban
 from ntm_criteria.errors import NtmError
 
 __all__ = ["main"]
 
 # One module per subcommand, each with add_parser(sub) and run(args) -> exit status.
-_SUBCOMMANDS = (_demo, _check, _assess, _report)
+_SUBCOMMANDS = (_demo, _check, _assess, _report, _urban, _poverty, _ocop, _civilized)
 
 
 def _parser() -> argparse.ArgumentParser:

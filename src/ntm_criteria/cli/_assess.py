@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 
-from ntm_criteria.cli._options import Subparsers, assess_all, load
+from ntm_criteria.cli._options import Subparsers, assess_all, load, reviews, shown_warnings
 from ntm_criteria.errors import NtmError
 from ntm_criteria.geography import Gazetteer, LocalityKind
-from ntm_criteria.io import OBSERVATION_COLUMNS, read_observations
+from ntm_criteria.io import OBSERVATION_COLUMNS, REVIEW_COLUMNS, read_observations
 from ntm_criteria.report import results_table
 
 __all__ = ["add_parser", "run"]
@@ -32,9 +33,14 @@ def add_parser(sub: Subparsers) -> None:
     )
     p_assess.add_argument(
         "--observations",
-        required=True,
         type=Path,
-        help=f"observations CSV ({','.join(OBSERVATION_COLUMNS)})",
+        help=f"observations CSV ({','.join(OBSERVATION_COLUMNS)}); optional with --reviews",
+    )
+    p_assess.add_argument(
+        "--reviews",
+        type=Path,
+        help=f"criterion reviews CSV ({','.join(REVIEW_COLUMNS[:6])}; "
+        "or mã xã, tiêu chí, kết quả, ngày, đơn vị đánh giá, ghi chú)",
     )
     p_assess.add_argument("--on", required=True, help="assessment date, e.g. 30/6/2023")
     p_assess.add_argument("--lang", choices=("vi", "en"), default="vi")
@@ -43,16 +49,21 @@ def add_parser(sub: Subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.observations is None and args.reviews is None:
+        print("ntm assess: error: give --observations, --reviews or both", file=sys.stderr)
+        return 2
     criterion_set = load(args.set_ref)
     places = Gazetteer.load_csv(args.localities)
-    observations = read_observations(args.observations)
+    observations = read_observations(args.observations) if args.observations else {}
     unknown = sorted(set(observations) - {place.code for place in places})
     if unknown:
         raise NtmError(
             f"{args.observations}: observations for localities not in "
             f"{args.localities}: {', '.join(unknown)}"
         )
-    results = assess_all(criterion_set, places, observations, args.on)
+    reviewed = reviews(args.reviews, places, [criterion_set], args.on)
+    with shown_warnings():
+        results = assess_all(criterion_set, places, observations, args.on, reviewed)
     if not results:
         kinds = ", ".join(k.value for k in criterion_set.scope)
         raise NtmError(

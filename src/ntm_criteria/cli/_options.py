@@ -3,17 +3,28 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import re
-from collections.abc import Mapping, Sequence
+import sys
+import warnings
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from ntm_criteria import catalog
 from ntm_criteria._validators import check_magnitude, check_number_text, nfc
-from ntm_criteria.assessment import AssessmentResult, Observation, assess
+from ntm_criteria.assessment import (
+    AssessmentResult,
+    CriterionReview,
+    Observation,
+    ReviewDisagreementWarning,
+    assess,
+    check_reviews,
+)
 from ntm_criteria.criteria import CriterionSet, Level
-from ntm_criteria.errors import DataError, NtmError
+from ntm_criteria.errors import DataError, DataErrors, NtmError
 from ntm_criteria.geography import Gazetteer
+from ntm_criteria.io import read_reviews
 from ntm_criteria.levels import Ladder
 from ntm_criteria.periods import RecurringDeadline, as_date
 from ntm_criteria.progress import PlanTarget
@@ -25,7 +36,17 @@ if TYPE_CHECKING:
 else:
     Subparsers = object
 
-__all__ = ["Subparsers", "amount", "assess_all", "deadline", "ladder", "load", "target"]
+__all__ = [
+    "Subparsers",
+    "amount",
+    "assess_all",
+    "deadline",
+    "ladder",
+    "load",
+    "reviews",
+    "shown_warnings",
+    "target",
+]
 
 
 def load(ref: str) -> CriterionSet:
@@ -38,15 +59,69 @@ def assess_all(
     places: Gazetteer,
     observations: Mapping[str, tuple[Observation, ...]],
     on: str,
+    reviews: Mapping[str, Sequence[CriterionReview]] | None = None,
 ) -> list[AssessmentResult]:
     date = as_date(on)
     return [
         assess(
-            places.effective(place.code), criterion_set, observations.get(place.code, ()), on=date
+            places.effective(place.code),
+            criterion_set,
+            observations.get(place.code, ()),
+            on=date,
+            reviews=(reviews or {}).get(place.code, ()),
         )
         for place in places
         if place.kind in criterion_set.scope
     ]
+
+
+def reviews(
+    path: str | None, places: Gazetteer, sets: Iterable[CriterionSet], on: str
+) -> dict[str, tuple[CriterionReview, ...]]:
+    """The reviews of ``--reviews`` by locality code, every row checked: its locality, criterion and date.
+
+    A review without a set id is checked against the first of ``sets``
+    (the lowest level's); one with a set id against that set.  Grouped, so
+    that each locality is given its own reviews, not the province's list.
+    """
+    if path is None:
+        return {}
+    found = read_reviews(path)
+    known = {place.code for place in places}
+    unknown = sorted({r.locality for r in found} - known)
+    if unknown:
+        raise NtmError(f"{path}: reviews for localities not in the gazetteer: {', '.join(unknown)}")
+    chosen = list(sets)
+    ids = [s.id for s in chosen]
+    stray = [r for r in found if r.set_id is not None and r.set_id not in ids]
+    if stray:
+        expected = "one of " + ", ".join(ids)
+        raise DataErrors(
+            [r.problem(f"set {r.set_id!r} is not assessed", "set_id", expected) for r in stray],
+            file=str(path),
+        )
+    for n, criterion_set in enumerate(chosen):
+        mine = [r for r in found if r.set_id == criterion_set.id or (n == 0 and r.set_id is None)]
+        check_reviews(mine, criterion_set, on)
+    grouped: dict[str, list[CriterionReview]] = {}
+    for review in found:
+        grouped.setdefault(review.locality, []).append(review)
+    return {code: tuple(items) for code, items in grouped.items()}
+
+
+@contextlib.contextmanager
+def shown_warnings() -> Iterator[None]:
+    """Review disagreements printed once each on stderr as ``ntm: warning: …``, not as Python warnings."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ReviewDisagreementWarning)
+        yield
+    for warning in caught:
+        if issubclass(warning.category, ReviewDisagreementWarning):
+            print(f"ntm: warning: {warning.message}", file=sys.stderr)
+        else:
+            warnings.showwarning(
+                warning.message, warning.category, warning.filename, warning.lineno
+            )
 
 
 def ladder(refs: Sequence[str]) -> Ladder:

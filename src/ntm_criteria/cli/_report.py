@@ -3,23 +3,36 @@
 from __future__ import annotations
 
 import argparse
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from ntm_criteria._validators import nfc
-from ntm_criteria.cli._options import Subparsers, deadline, ladder, target
+from ntm_criteria.charts import write_charts
+from ntm_criteria.cli._options import (
+    Subparsers,
+    deadline,
+    ladder,
+    load,
+    reviews,
+    shown_warnings,
+    target,
+)
+from ntm_criteria.criteria import CriterionSet
 from ntm_criteria.errors import NtmError
 from ntm_criteria.geography import Gazetteer
 from ntm_criteria.io import (
     PLAN_ITEM_COLUMNS,
     RECOGNITION_COLUMNS,
+    REVIEW_COLUMNS,
     read_observations,
     read_plan_items,
     read_recognitions,
 )
-from ntm_criteria.levels import decide_level
+from ntm_criteria.levels import Ladder, decide_level
 from ntm_criteria.periods import as_date
-from ntm_criteria.progress import Roadmap, roll_up
-from ntm_criteria.report import rollup_report
+from ntm_criteria.progress import Basis, Roadmap, roll_up
+from ntm_criteria.report import rollup_report, rollup_workbook
 from ntm_criteria.text import message
 
 __all__ = ["add_parser", "run"]
@@ -37,10 +50,22 @@ def add_parser(sub: Subparsers) -> None:
         "(each file may extend the ones before it)",
     )
     p_report.add_argument("--localities", required=True, type=Path, help="gazetteer CSV")
-    p_report.add_argument("--observations", required=True, type=Path, help="observations CSV")
+    p_report.add_argument(
+        "--observations",
+        type=Path,
+        help="observations CSV (optional with --reviews or --recognitions)",
+    )
+    p_report.add_argument(
+        "--reviews", type=Path, help="criterion reviews CSV: " + ",".join(REVIEW_COLUMNS[:6])
+    )
     p_report.add_argument("--on", required=True, help="report date, e.g. 30/9/2023")
     p_report.add_argument("--within", type=nfc, help="only the localities under this code")
-    p_report.add_argument("--recognitions", type=Path, help="CSV: " + ",".join(RECOGNITION_COLUMNS))
+    p_report.add_argument(
+        "--recognitions",
+        type=Path,
+        help="CSV: " + ",".join(RECOGNITION_COLUMNS) + " (the set column may be headed 'set'); "
+        "the headline then counts the recognitions in force",
+    )
     p_report.add_argument("--roadmap", type=Path, help="CSV: " + ",".join(PLAN_ITEM_COLUMNS))
     p_report.add_argument(
         "--target",
@@ -61,30 +86,67 @@ def add_parser(sub: Subparsers) -> None:
     p_report.add_argument("--title", help="the report's title")
     p_report.add_argument("--lang", choices=("vi", "en"), default="vi")
     p_report.add_argument("--markdown", action="store_true", help="write Markdown tables")
-    p_report.set_defaults(run=run)
+    p_report.add_argument(
+        "--xlsx",
+        type=Path,
+        metavar="FILE",
+        help="also write the report as a workbook (needs the excel extra)",
+    )
+    p_report.add_argument(
+        "--charts",
+        type=Path,
+        metavar="DIR",
+        help="also write the report's charts as PNG files into DIR (needs the charts extra)",
+    )
+    p_report.set_defaults(run=run, parser=p_report)
+
+
+def _set_lookup(chosen: Ladder) -> Callable[[str], CriterionSet]:
+    """A recognition's set: one of the ladder's, else a built-in set."""
+    own = {s.id: s for s in chosen.sets}
+
+    def find(set_id: str) -> CriterionSet:
+        return own[set_id] if set_id in own else load(set_id)
+
+    return find
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.observations is None and args.reviews is None and args.recognitions is None:
+        # Wrong usage (status 2, as argparse gives), not bad input.
+        args.parser.print_usage(sys.stderr)
+        print(
+            f"{args.parser.prog}: error: give --observations, --reviews or --recognitions",
+            file=sys.stderr,
+        )
+        return 2
     chosen = ladder(args.sets)
     on = as_date(args.on)
     places = Gazetteer.load_csv(args.localities)
-    observations = read_observations(args.observations)
-    recognitions = read_recognitions(args.recognitions) if args.recognitions else ()
+    observations = read_observations(args.observations) if args.observations else {}
+    reviewed = reviews(args.reviews, places, chosen.sets, args.on)
+    recognitions = (
+        read_recognitions(args.recognitions, localities=places, sets=_set_lookup(chosen))
+        if args.recognitions
+        else ()
+    )
     items = read_plan_items(args.roadmap) if args.roadmap else ()
     roadmap = Roadmap(items, reporting=args.deadline)
     scope = chosen.sets[0].scope
     pool = places.descendants(args.within) if args.within else tuple(places)
-    decisions = [
-        decide_level(
-            places.effective(p.code),
-            observations.get(p.code, ()),
-            on=on,
-            ladder=chosen,
-            recognitions=recognitions,
-        )
-        for p in pool
-        if p.kind in scope
-    ]
+    with shown_warnings():
+        decisions = [
+            decide_level(
+                places.effective(p.code),
+                observations.get(p.code, ()),
+                on=on,
+                ladder=chosen,
+                recognitions=recognitions,
+                reviews=reviewed.get(p.code, ()),
+            )
+            for p in pool
+            if p.kind in scope
+        ]
     if not decisions:
         raise NtmError(
             f"{args.localities}: no locality of kind "
@@ -92,7 +154,8 @@ def run(args: argparse.Namespace) -> int:
             + (f" under {args.within}" if args.within else "")
         )
     total = chosen.sets[0].total
-    rollup = roll_up(decisions, bins=(max(total - 4, 1), total))
+    basis = Basis.RECOGNISED if args.recognitions else Basis.ASSESSED
+    rollup = roll_up(decisions, bins=(max(total - 4, 1), total), basis=basis)
     where = places.get(args.within).label(args.lang) if args.within else ""
     title = args.title or (
         message("cli.report.title", args.lang) + (f" — {where}" if where else "")
@@ -108,4 +171,16 @@ def run(args: argparse.Namespace) -> int:
             fmt="markdown" if args.markdown else "text",
         )
     )
+    if args.xlsx is not None:
+        rollup_workbook(
+            rollup,
+            args.xlsx,
+            title=title,
+            on=on,
+            targets=args.target,
+            roadmap=roadmap,
+            lang=args.lang,
+        )
+    if args.charts is not None:
+        write_charts(rollup, args.charts, targets=args.target, lang=args.lang)
     return 0

@@ -167,6 +167,13 @@ class Plan:
             reasons.append(reason)
         return self._combine(statuses, reasons)
 
+    def combine(self, criteria: Sequence[tuple[int, int]]) -> tuple[int, int]:
+        """The set's status and reason codes from each criterion's (status, reason) codes.
+
+        For criterion outcomes changed after :meth:`decide` (by a review, say).
+        """
+        return run_program(self.set_program, [s for s, _ in criteria], [r for _, r in criteria])
+
     def _combine(self, statuses: list[int], reasons: list[int]) -> Decision:
         met: list[int] = []
         why: list[int] = []

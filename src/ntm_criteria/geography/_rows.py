@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ntm_criteria._document import CsvColumns, CsvRow, DataReader, csv_rows
+from ntm_criteria._spreadsheet import is_spreadsheet, read_table_text
 from ntm_criteria.errors import DataError, UnknownCodeError
 from ntm_criteria.geography._fields import check_text
 from ntm_criteria.geography._kinds import LocalityKind
@@ -147,7 +148,10 @@ def localities_from_rows(rows: Iterable[CsvRow], source: str | None) -> list[Loc
 
 
 def read_csv_rows(path: str | os.PathLike[str]) -> tuple[str, list[CsvRow]]:
-    """The file's name and its rows, from a UTF-8 CSV file (a byte-order mark is allowed).
+    """The file's name and its rows, from a UTF-8 CSV file (a byte-order mark is allowed) or a workbook.
+
+    A ``.xlsx`` file (``book.xlsx#Sheet`` for a sheet other than the first)
+    is read by :func:`ntm_criteria._spreadsheet.read_table_text`.
 
     >>> read_csv_rows("no/such/file.csv")
     Traceback (most recent call last):
@@ -155,6 +159,9 @@ def read_csv_rows(path: str | os.PathLike[str]) -> tuple[str, list[CsvRow]]:
     ntm_criteria.errors.DataError: no/such/file.csv: cannot read the gazetteer: ...
     """
     name = os.fspath(path)
+    if is_spreadsheet(name):  # a workbook's sheet, turned into the CSV this reads
+        name, text = read_table_text(name)
+        return name, csv_rows(text, name, COLUMNS)
     try:
         data = Path(name).read_bytes()
     except (OSError, ValueError) as err:

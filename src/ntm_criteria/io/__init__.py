@@ -1,7 +1,8 @@
 """Reading CSV tables, the way provincial offices keep them.
 
-Three tables are read: observations (:func:`read_observations`), recognition
-decisions (:func:`read_recognitions`) and plan items (:func:`read_plan_items`).
+Four tables are read: observations (:func:`read_observations`), criterion
+reviews (:func:`read_reviews`), recognition decisions
+(:func:`read_recognitions`) and plan items (:func:`read_plan_items`).
 A file is UTF-8 (a byte-order mark is allowed); every row is checked before
 anything is returned, and all problems are reported together, each with its
 line.  Headers, codes and words are compared in Unicode NFC, so a file
@@ -42,14 +43,18 @@ from ntm_criteria.io._records import (
     read_plan_items,
     read_recognitions,
 )
+from ntm_criteria.io._reviews import REVIEW_COLUMNS, read_reviews, reads_reviews
 
 __all__ = [
     "OBSERVATION_COLUMNS",
     "PLAN_ITEM_COLUMNS",
     "RECOGNITION_COLUMNS",
+    "REVIEW_COLUMNS",
     "parse_value",
     "read_observations",
     "read_plan_items",
     "read_recognitions",
+    "read_reviews",
     "reads_observations",
+    "reads_reviews",
 ]

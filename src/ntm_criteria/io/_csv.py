@@ -9,7 +9,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
-from ntm_criteria._document import CsvColumns, csv_rows, read_text_file
+from ntm_criteria._document import CsvColumns, csv_rows
+from ntm_criteria._spreadsheet import read_table_text
 from ntm_criteria.errors import DataError
 from ntm_criteria.io._rows import RowReader, read_rows
 
@@ -87,7 +88,11 @@ def read_table(
     columns: Sequence[str] = (),
     required: Sequence[str] = (),
 ) -> list[T]:
-    """:func:`reads_table` on a UTF-8 file (a byte-order mark is allowed), naming it in errors."""
-    return reads_table(
-        read_text_file(path), read_row, file=str(path), columns=columns, required=required
-    )
+    """:func:`reads_table` on a UTF-8 CSV file or a workbook's sheet, naming it in errors.
+
+    A CSV file may start with a byte-order mark; a ``.xlsx`` file
+    (``book.xlsx#Sheet`` for a sheet other than the first) is read by
+    :func:`ntm_criteria._spreadsheet.read_table_text`, one sheet row per line.
+    """
+    name, text = read_table_text(path)
+    return reads_table(text, read_row, file=name, columns=columns, required=required)

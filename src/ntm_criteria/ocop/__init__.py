@@ -19,6 +19,11 @@ and certainty:
 
 NTM criterion sets count a commune's recognised OCOP products;
 :func:`ocop_observation` turns certificates into that observation.
+A product registered and awaiting its rating is a :class:`Registration`;
+:func:`count_products` counts, per commune, the products certified and those
+awaiting, and :func:`read_product_list` reads both from a CSV list
+(:data:`PRODUCT_LIST_COLUMNS`) where a certificate's stars may be left empty
+when the published list does not give them.
 
 >>> import datetime
 >>> honey = Product("SL-001", "Mật ong hoa cà phê", "04036", "10/5/2024",
@@ -36,6 +41,12 @@ from ntm_criteria.ocop._certificates import (
     ocop_observation,
     valid_certificates,
 )
+from ntm_criteria.ocop._list_csv import (
+    PRODUCT_LIST_COLUMNS,
+    ProductList,
+    read_product_list,
+    reads_product_list,
+)
 from ntm_criteria.ocop._products import Product
 from ntm_criteria.ocop._rating import Rating, certificates, rate, rating_level, stars_for
 from ntm_criteria.ocop._reading import (
@@ -45,6 +56,7 @@ from ntm_criteria.ocop._reading import (
     loads_products,
     ocop_rules,
 )
+from ntm_criteria.ocop._registrations import OcopCount, Registration, count_products
 from ntm_criteria.ocop._rules import (
     LevelRule,
     OcopRegime,
@@ -56,18 +68,23 @@ from ntm_criteria.ocop._rules import (
 )
 
 __all__ = [
+    "PRODUCT_LIST_COLUMNS",
     "Certificate",
     "LevelRule",
+    "OcopCount",
     "OcopRegime",
     "OcopRules",
     "Part",
     "Product",
     "ProductGroup",
+    "ProductList",
     "Rating",
     "RatingLevel",
+    "Registration",
     "StarBand",
     "certificates",
     "count_by_commune",
+    "count_products",
     "load_ocop_rules",
     "load_products",
     "loads_ocop_rules",
@@ -76,6 +93,8 @@ __all__ = [
     "ocop_rules",
     "rate",
     "rating_level",
+    "read_product_list",
+    "reads_product_list",
     "stars_for",
     "valid_certificates",
 ]

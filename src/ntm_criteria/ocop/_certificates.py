@@ -19,7 +19,11 @@ def _default_valid_until(certificate: Certificate) -> datetime.date:
     return ocop_rules().valid_until(certificate.recognised_on)
 
 
-def _check_stars(instance: Certificate, attribute: attrs.Attribute[int], value: int) -> None:
+def _check_stars(
+    instance: Certificate, attribute: attrs.Attribute[int | None], value: int | None
+) -> None:
+    if value is None:  # the count of stars is not stated
+        return
     if isinstance(value, bool) or not isinstance(value, int) or not 3 <= value <= 5:
         raise DataError(
             f"certificate of {instance.product_code}: {value!r} stars",
@@ -32,7 +36,9 @@ class Certificate:
     """An OCOP certificate: a product recognised with 3 to 5 stars on a date.
 
     ``valid_until`` is the last day it is valid: by default 36 months after
-    ``recognised_on`` (see :meth:`OcopRules.valid_until`).
+    ``recognised_on`` (see :meth:`OcopRules.valid_until`).  ``stars`` is
+    ``None`` when a published list does not say how many: such a certificate
+    counts where the certificate minimum (3 stars) is asked, never above.
 
     >>> cert = Certificate("SL-001", "Mật ong", "04036", 4, "15/3/2023")
     >>> cert.valid_until
@@ -44,7 +50,7 @@ class Certificate:
     product_code: str
     name_vi: str
     commune: str
-    stars: int = attrs.field(validator=_check_stars)
+    stars: int | None = attrs.field(validator=_check_stars)
     recognised_on: datetime.date = attrs.field(converter=as_date)
     valid_until: datetime.date = attrs.field(
         default=attrs.Factory(_default_valid_until, takes_self=True), converter=as_date
@@ -85,7 +91,10 @@ def valid_certificates(
     for certificate in items:
         if commune is not None and certificate.commune != commune:
             continue
-        if certificate.stars < min_stars or not certificate.is_valid(day):
+        stars = certificate.stars
+        if stars is None:  # unknown stars reach only the minimum any certificate has
+            stars = ocop_rules().certificate_min_stars
+        if stars < min_stars or not certificate.is_valid(day):
             continue
         previous = latest.get(certificate.product_code)
         if previous is None or certificate.recognised_on > previous.recognised_on:

@@ -34,6 +34,15 @@ Rates over many households (:func:`rates`, :func:`rates_by`, and the batch
 path of :class:`HouseholdTable`, with an optional vectorised numpy engine)
 give exact shares, and :func:`to_observation` turns a commune's rate into the
 observation an NTM criterion set's poverty indicator takes.
+
+Where only the published figures are at hand (no household list),
+:class:`PublishedPoverty` holds a locality's rates or household counts, and
+:func:`read_poverty_figures` reads them from a CSV table
+(:data:`POVERTY_FIGURE_COLUMNS`); :func:`to_observation` takes them too.
+
+>>> hl = PublishedPoverty.from_rates("HL", "31/12/2022", poor="2,62", near_poor="3,04")
+>>> print(hl.summary("vi"))
+HL (31/12/2022): hộ nghèo 2,62%, hộ cận nghèo 3,04%
 """
 
 from typing import TypeAlias
@@ -45,6 +54,12 @@ from ntm_criteria.poverty._csv import read_households, reads_households
 from ntm_criteria.poverty._figures import Headcount, PovertyRates
 from ntm_criteria.poverty._households import Household
 from ntm_criteria.poverty._observation import to_observation
+from ntm_criteria.poverty._published import PublishedPoverty
+from ntm_criteria.poverty._published_csv import (
+    POVERTY_FIGURE_COLUMNS,
+    read_poverty_figures,
+    reads_poverty_figures,
+)
 from ntm_criteria.poverty._rates import rates, rates_by
 from ntm_criteria.poverty._standards import (
     DeprivationIndicator,
@@ -95,6 +110,7 @@ A name is ``"id"``, ``"area"``, ``"members"``, ``"commune"`` or a key of
 
 __all__ = [
     "HOUSEHOLD_COLUMNS",
+    "POVERTY_FIGURE_COLUMNS",
     "Area",
     "Classification",
     "DeprivationIndicator",
@@ -109,6 +125,7 @@ __all__ = [
     "PovertyStandard",
     "PovertyStandards",
     "PovertyStatus",
+    "PublishedPoverty",
     "classify",
     "default_standards",
     "load_standards",
@@ -116,6 +133,8 @@ __all__ = [
     "rates",
     "rates_by",
     "read_households",
+    "read_poverty_figures",
     "reads_households",
+    "reads_poverty_figures",
     "to_observation",
 ]

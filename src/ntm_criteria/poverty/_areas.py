@@ -4,35 +4,15 @@ from __future__ import annotations
 
 import enum
 import functools
-import unicodedata
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import get_args
 
+from ntm_criteria._published import normalized_word, words
 from ntm_criteria.errors import DataError
 from ntm_criteria.poverty._shown import shown
-from ntm_criteria.text import Lang, message
+from ntm_criteria.text import message
 
 __all__ = ["Area", "PovertyStatus", "normalized_word", "words"]
-
-
-def normalized_word(text: str) -> str:
-    """A word as tables compare it: NFC, lower case, single spaces.
-
-    >>> normalized_word("  Khu  vực Đô thị ")
-    'khu vực đô thị'
-    """
-    return " ".join(unicodedata.normalize("NFC", text).lower().split())
-
-
-def words(key: str) -> frozenset[str]:
-    """The comma-separated words of message ``key`` in both languages, normalised.
-
-    >>> sorted(words("poverty.flag_words.unknown"))
-    ['chưa rõ', 'không rõ', 'unknown']
-    """
-    found = (message(key, lang).split(",") for lang in get_args(Lang))
-    return frozenset(normalized_word(w) for texts in found for w in texts)
 
 
 @functools.cache

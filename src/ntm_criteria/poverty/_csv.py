@@ -7,7 +7,7 @@ import io
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from ntm_criteria._document import read_text_file
+from ntm_criteria._spreadsheet import read_table_text
 from ntm_criteria.errors import DataError, DataErrors
 from ntm_criteria.poverty._cells import HOUSEHOLD_COLUMNS
 from ntm_criteria.poverty._income import INCOME_UNIT
@@ -104,13 +104,12 @@ def _check_header(names: Sequence[str], file: str | None) -> None:
 def read_households(
     path: str | Path, *, income_unit: str = INCOME_UNIT, indicators: Iterable[str] | None = None
 ) -> HouseholdTable:
-    """A household table from a UTF-8 CSV file; see :func:`reads_households`.
+    """A household table from a UTF-8 CSV file or a ``.xlsx`` sheet; see :func:`reads_households`.
 
     >>> read_households("no/such.csv")
     Traceback (most recent call last):
     ...
     ntm_criteria.errors.DataError: no/such.csv: cannot read the file: No such file or directory
     """
-    name = str(path)
-    text = read_text_file(path)
+    name, text = read_table_text(path)  # a CSV file, or a workbook's sheet
     return reads_households(text, file=name, income_unit=income_unit, indicators=indicators)

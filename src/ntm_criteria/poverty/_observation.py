@@ -7,6 +7,7 @@ from typing import Literal
 from ntm_criteria.assessment import Observation
 from ntm_criteria.errors import ObservationError, UnknownCodeError
 from ntm_criteria.poverty._figures import Headcount, PovertyRates
+from ntm_criteria.poverty._published import PublishedPoverty
 from ntm_criteria.units import Q_
 
 __all__ = ["to_observation"]
@@ -15,7 +16,7 @@ _MEASURES = ("poor", "near_poor", "poor_or_near_poor")
 
 
 def to_observation(
-    rates: PovertyRates,
+    rates: PovertyRates | PublishedPoverty,
     indicator_code: str,
     *,
     measure: Literal["poor", "near_poor", "poor_or_near_poor"] = "poor",
@@ -44,9 +45,18 @@ def to_observation(
     >>> result = assess(commune, demo.criterion_set(), [obs], on=datetime.date(2023, 6, 30))
     >>> print(result.criterion(11).summary())
     Tiêu chí 11 (Nghèo đa chiều): đạt
+
+    A locality's published figures (:class:`PublishedPoverty`) serve the same way:
+
+    >>> from ntm_criteria.poverty import PublishedPoverty
+    >>> hl = PublishedPoverty.from_rates("HL", "31/12/2022", poor="2,62")
+    >>> str(to_observation(hl, "11.1").value)
+    '131/50 percent'
     """
     if measure not in _MEASURES:
         raise UnknownCodeError("poverty measure", str(measure), known=_MEASURES)
+    if isinstance(rates, PublishedPoverty):
+        return _published_observation(rates, indicator_code, measure, source)
     headcount: Headcount = getattr(rates, measure)
     group = f" ({rates.group})" if rates.group is not None else ""
     if headcount.share is None:
@@ -73,4 +83,28 @@ def to_observation(
         Q_(headcount.share * 100, "percent"),
         as_of=rates.on,
         source=source or default,
+    )
+
+
+def _published_observation(
+    figures: PublishedPoverty, indicator_code: str, measure: str, source: str | None
+) -> Observation:
+    share = {
+        "poor": figures.poor_rate,
+        "near_poor": figures.near_poor_rate,
+        "poor_or_near_poor": figures.poor_or_near_poor_rate,
+    }[measure]
+    if share is None:
+        raise ObservationError(
+            indicator_code,
+            f"the published figures of {figures.locality} on {figures.on.isoformat()} "
+            f"have no {measure.replace('_', '-')} rate",
+            expected="a published rate, or counts with the number of households",
+        )
+    default = f"published figures of {figures.locality}, {figures.on.isoformat()}"
+    return Observation(
+        indicator_code,
+        Q_(share * 100, "percent"),
+        as_of=figures.on,
+        source=source or figures.source or default,
     )

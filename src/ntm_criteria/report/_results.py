@@ -12,7 +12,8 @@ from ntm_criteria.levels import LevelDecision
 from ntm_criteria.progress import Progress
 from ntm_criteria.report._tables import table
 from ntm_criteria.report._words import columns
-from ntm_criteria.text import check_lang, message
+from ntm_criteria.rules import Status
+from ntm_criteria.text import Lang, check_lang, message
 
 __all__ = ["criteria_sentence", "results_table", "top_shortfalls"]
 
@@ -47,29 +48,71 @@ def outcome_text(outcome: IndicatorOutcome, lang: str) -> str:
 def results_table(results: Sequence[AssessmentResult], lang: str = "vi") -> str:
     """A plain-text table: code, locality, criteria met x/N, status, main shortfalls.
 
+    A count that rests on illustrative or unverified thresholds is marked
+    ``*`` and a note under the table names those indicators; criteria found
+    not met by review are listed among the shortfalls, and reviews that
+    disagree with the observations are listed under the table.
+
     >>> from ntm_criteria import assess, demo
     >>> r = assess(demo.gazetteer().effective("04045"), demo.criterion_set(),
     ...            demo.observations()["04045"], on=demo.ASSESSMENT_DATE)
     >>> print(results_table([r]))
-    Mã     Địa phương  Đạt  Kết quả  Thiếu hụt chính
-    -----  ----------  ---  -------  ---------------
-    04045  xã Hua La   8/8  đạt      —
+    Mã     Địa phương  Đạt   Kết quả  Thiếu hụt chính
+    -----  ----------  ----  -------  ---------------
+    04045  xã Hua La   8/8*  đạt      —
+    * Dựa trên ngưỡng minh họa hoặc chưa kiểm chứng (chỉ tiêu 1.1, 4.1, 10.1, 11.1, 13.1, 13.2, 13.3, 17.1, …); không dùng để báo cáo chính thức.
     """
     language = check_lang(lang)
     rows = []
     for r in results:
-        shortfall_text = "; ".join(outcome_text(o, language) for o in top_shortfalls(r))
+        mark = "*" if r.untrusted() else ""
         rows.append(
             (
                 r.locality.code,
                 r.locality.label(language),
-                f"{r.met_count}/{r.total}",
+                f"{r.met_count}/{r.total}{mark}",
                 r.status.label(language),
-                shortfall_text or "—",
+                _shortfall_text(r, language) or "—",
             )
         )
     headers = columns(language, "code", "locality", "met", "status", "main_shortfalls")
-    return table(headers, rows, "text")
+    notes = _untrusted_note(results, language) + _disagreement_note(results, language)
+    return table(headers, rows, "text") + notes
+
+
+def _shortfall_text(result: AssessmentResult, lang: Lang) -> str:
+    parts = [outcome_text(o, lang) for o in top_shortfalls(result)]
+    by_review = [
+        str(c.number) for c in result.criteria if c.by_review and c.status is Status.NOT_MET
+    ]
+    if by_review:
+        parts.append(message("assessment.review.not_met", lang, numbers=", ".join(by_review)))
+    return "; ".join(parts)
+
+
+def _untrusted_note(results: Sequence[AssessmentResult], lang: Lang) -> str:
+    """The note under a table whose counts rest on illustrative or unverified thresholds."""
+    codes = list(dict.fromkeys(i.code for r in results for i in r.untrusted()))
+    if not codes:
+        return ""
+    shown = ", ".join(codes[:_SHOWN_CODES]) + (", …" if len(codes) > _SHOWN_CODES else "")
+    return "\n" + message("assessment.table.untrusted", lang, codes=shown)
+
+
+def _disagreement_note(results: Sequence[AssessmentResult], lang: Lang) -> str:
+    """Reviews that disagree with what the observations decide, one line each, under the table."""
+    found = [(r, d) for r in results for d in r.review_disagreements]
+    if not found:
+        return ""
+    lines = [message("assessment.review.disagreements", lang, count=len(found))]
+    lines += [
+        f"  {r.locality.code} ({r.locality.label(lang)}): {d.describe(lang)}" for r, d in found
+    ]
+    return "\n" + "\n".join(lines)
+
+
+# A note naming every indicator of a 19-criterion set would be longer than the table.
+_SHOWN_CODES = 8
 
 
 def criteria_sentence(

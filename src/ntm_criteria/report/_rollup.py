@@ -8,9 +8,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from ntm_criteria.criteria import Level
-from ntm_criteria.progress import PlanTarget, RollUp
+from ntm_criteria.progress import Basis, PlanTarget, Position, RollUp
 from ntm_criteria.report._tables import check_format, table
-from ntm_criteria.report._words import capital, columns, count, level_name
+from ntm_criteria.report._words import capital, columns, count, held_name, level_name
+from ntm_criteria.rules import Status
 from ntm_criteria.text import Lang, check_lang, format_number, format_percent, message, pick
 
 __all__ = ["distribution_table", "levels_table", "rollup_sentence", "standings_table"]
@@ -19,48 +20,71 @@ __all__ = ["distribution_table", "levels_table", "rollup_sentence", "standings_t
 def levels_table(
     rollup: RollUp, lang: str = "vi", *, targets: Sequence[PlanTarget] = (), fmt: str = "text"
 ) -> str:
-    """Localities per level: how many hold it (or higher), the share, and the plan.
+    """Localities per level, one column per level: where they stand, the share, and the plan.
+
+    The rows above the total split the localities in three states — met, not
+    met, undecided (missing data or a threshold not specified) — and, when
+    some locality has a recognition in force, by recognition (see
+    :class:`~ntm_criteria.progress.Position`); they add up to the total.  The
+    share and the plan count what the headline counts
+    (:meth:`~ntm_criteria.progress.RollUp.counted`).
 
     >>> from ntm_criteria import assess, demo
     >>> from ntm_criteria.progress import PlanTarget, roll_up
     >>> places, s, obs = demo.gazetteer(), demo.criterion_set(), demo.observations()
     >>> up = roll_up([assess(places.effective(c), s, obs[c], on=demo.ASSESSMENT_DATE) for c in obs])
     >>> print(levels_table(up, targets=[PlanTarget(Level.STANDARD, count=3)]))
-    Mức             Số xã  Tỷ lệ  Cần số liệu  Kế hoạch  % kế hoạch
-    --------------  -----  -----  -----------  --------  ----------
-    đạt chuẩn       2      33,3%  0            3         67%
-    chưa đạt chuẩn  4      66,7%  —            —         —
+    Tình trạng     Đạt chuẩn
+    -------------  ---------
+    Đạt            2
+    Chưa đạt       4
+    Chưa xác định  0
+    Tổng số xã     6
+    Tỷ lệ đạt      33,3%
+    Kế hoạch       3
+    % kế hoạch     67%
     """
     language, form = check_lang(lang), check_format(fmt)
-    kind = _kind_column(rollup, language)
-    headers = columns(language, "level")
-    headers += (kind, *columns(language, "share", "undecided", "plan", "plan_share"))
     plans = {t.level: rollup.against(t) for t in targets}
-    rows = []
-    for level in sorted({*rollup.levels, *plans}):
-        plan = plans.get(level)
-        rows.append(
-            (
-                level_name(level, language),
-                str(rollup.reached(level)),
-                format_percent(rollup.share(level), language, decimals=1),
-                str(rollup.undecided(level)),
-                format_number(plan.planned, language, decimals=1) if plan else "—",
-                format_percent(plan.ratio, language) if plan else "—",
-            )
+    levels = sorted({*rollup.levels, *plans})
+    headers = (
+        *columns(language, "standing"),
+        *(capital(level_name(lv, language)) for lv in levels),
+    )
+    recognitions = rollup.has_recognitions
+    tallies = [dict(rollup.tally(level)) for level in levels]
+    rows = [
+        (
+            capital(position.label(language, recognitions=recognitions)),
+            *(str(t[position]) for t in tallies),
         )
-    none = rollup.at_level(None)
-    share = none / rollup.count if rollup.count else 0
+        for position in Position
+        if recognitions or not position.is_recognised
+    ]
+    kind = rollup.kind_name(language)
     rows.append(
         (
-            level_name(None, language),
-            str(none),
-            format_percent(share, language, decimals=1),
-            "—",
-            "—",
-            "—",
+            capital(message("report.levels.total", language, kind=kind)),
+            *(str(rollup.count) for _ in levels),
         )
     )
+    share_key = "share_recognised" if rollup.headline_basis is Basis.RECOGNISED else "share_met"
+    shares = (format_percent(rollup.share(lv), language, decimals=1) for lv in levels)
+    rows.append((message(f"report.levels.{share_key}", language), *shares))
+    if plans:
+        planned = [plans.get(lv) for lv in levels]
+        rows.append(
+            (
+                *columns(language, "plan"),
+                *(format_number(p.planned, language, decimals=1) if p else "—" for p in planned),
+            )
+        )
+        rows.append(
+            (
+                *columns(language, "plan_share"),
+                *(format_percent(p.ratio, language) if p else "—" for p in planned),
+            )
+        )
     return table(headers, rows, form)
 
 
@@ -71,6 +95,9 @@ def _kind_column(rollup: RollUp, lang: Lang) -> str:
 
 def distribution_table(rollup: RollUp, lang: str = "vi", *, fmt: str = "text") -> str:
     """How many localities meet how many criteria (the bins of the roll-up).
+
+    Localities with no decided criterion are a row of their own ("chưa có số
+    liệu"), never counted as meeting none.
 
     >>> from ntm_criteria import assess, demo
     >>> from ntm_criteria.progress import roll_up
@@ -95,11 +122,22 @@ def distribution_table(rollup: RollUp, lang: str = "vi", *, fmt: str = "text") -
         )
         for b, n in rollup.distribution()
     ]
+    if rollup.no_data():
+        rows.append(
+            (
+                message("report.levels.no_data", language),
+                str(rollup.no_data()),
+                format_percent(rollup.no_data() / rollup.count, language, decimals=1),
+            )
+        )
     return table(headers, rows, form)
 
 
 def standings_table(rollup: RollUp, lang: str = "vi", *, fmt: str = "text") -> str:
     """One row per locality: level, criteria met, undecided, recognised level, at risk.
+
+    A locality at no level is "chưa đạt chuẩn" only when its lowest level is
+    surely not met; without the data to decide, it is "chưa xác định".
 
     >>> from ntm_criteria import assess, demo
     >>> from ntm_criteria.progress import roll_up
@@ -120,7 +158,7 @@ def standings_table(rollup: RollUp, lang: str = "vi", *, fmt: str = "text") -> s
         (
             s.locality.code,
             s.locality.label(language),
-            level_name(s.level, language),
+            held_name(s.level, s.holds(s.lowest) if s.lowest else Status.UNKNOWN, language),
             f"{s.criteria_met}/{s.criteria_total}",
             str(s.criteria_unknown),
             level_name(s.recognised, language) if s.recognised else "—",
@@ -141,7 +179,9 @@ def rollup_sentence(
 ) -> str:
     """The roll-up as a report sentence, one clause per level (a plan target or a bare level).
 
-    The first clause names the scope and the total; counts below ten are
+    Each clause counts what the roll-up's headline counts
+    (:meth:`~ntm_criteria.progress.RollUp.counted`: recognitions in force,
+    or the current assessment).  The first clause names the scope and the total; counts below ten are
     written with two digits in Vietnamese ("05 xã"), as official reports do.
     ``scope`` defaults to ``toàn tỉnh`` / ``province-wide``; ``phrases``
     replaces the words for holding a level.
@@ -163,7 +203,7 @@ def rollup_sentence(
     clauses = []
     for n, item in enumerate(targets):
         level = item.level if isinstance(item, PlanTarget) else item
-        reached = rollup.reached(level)
+        reached = rollup.counted(level)
         if n == 0:
             fields = {"scope": where, "reached": reached, "total": rollup.count}
             number = message("report.rollup.total", language, **fields)

@@ -11,7 +11,7 @@ from ntm_criteria.periods import format_date
 from ntm_criteria.progress import Progress, Shortfall, rank_shortfalls, shortfalls
 from ntm_criteria.report._results import outcome_text
 from ntm_criteria.report._tables import Format, bullets, check_format, heading, table
-from ntm_criteria.report._words import capital, columns, level_name
+from ntm_criteria.report._words import capital, columns, held_name, level_name
 from ntm_criteria.rules import AtMost, Status
 from ntm_criteria.text import (
     Lang,
@@ -170,7 +170,11 @@ def _decision_card(decision: LevelDecision, lang: Lang, fmt: Format) -> str:
     name = capital(decision.locality.label(lang))
     following = decision.next_level
     facts = [
-        message("report.scorecard.level_held", lang, level=level_name(decision.level, lang)),
+        message(
+            "report.scorecard.level_held",
+            lang,
+            level=held_name(decision.level, decision.steps[0].status, lang),
+        ),
         message("report.scorecard.next_level", lang, level=level_name(following, lang))
         if following
         else message("report.scorecard.top_level", lang),

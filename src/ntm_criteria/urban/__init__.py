@@ -37,6 +37,15 @@ three standards only, so the total is a range until the rest is known):
 '2.2 (Population of the inner town): not met — 18,500 person < 20,000 person → 0/4 points'
 >>> [s.code for s in result.improvements()]
 ['2.2', '1.3', '2.1']
+
+When no standards table is at hand, the published summary of a
+classification report (standards met of the total, total points) is decided
+against the class's pass line from the shipped rules
+(:class:`ClassificationSummary`, :func:`read_classification_summaries`):
+
+>>> report = ClassificationSummary("HL", "III", "31/12/2023", 55, 63, "72,56")
+>>> print(report.decide().summary("vi"))
+55/63 tiêu chuẩn, 72,56 điểm, chưa đạt đô thị loại III (cần 75 điểm)
 """
 
 from __future__ import annotations
@@ -60,16 +69,25 @@ from ntm_criteria.urban._results import ClassificationResult, CriterionScore, St
 from ntm_criteria.urban._roadmap import RoadmapItemShim
 from ntm_criteria.urban._rules import ClassificationRules, Regime, UrbanCriterion
 from ntm_criteria.urban._standards import Direction, Standard, StandardsTable
+from ntm_criteria.urban._summary import ClassificationSummary, SummaryDecision
+from ntm_criteria.urban._summary_csv import (
+    SUMMARY_COLUMNS,
+    read_classification_summaries,
+    reads_classification_summaries,
+)
 
 __all__ = [
+    "SUMMARY_COLUMNS",
     "ClassificationResult",
     "ClassificationRules",
+    "ClassificationSummary",
     "CriterionScore",
     "Direction",
     "Regime",
     "Standard",
     "StandardOutcome",
     "StandardsTable",
+    "SummaryDecision",
     "UrbanCriterion",
     "class_label",
     "classification_rules",
@@ -78,6 +96,8 @@ __all__ = [
     "load_standards",
     "loads_classification_rules",
     "loads_standards",
+    "read_classification_summaries",
+    "reads_classification_summaries",
 ]
 
 

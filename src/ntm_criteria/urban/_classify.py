@@ -41,7 +41,7 @@ from ntm_criteria.urban._standards import (
     observed_number,
 )
 
-__all__ = ["classify"]
+__all__ = ["classify", "resolved_leaf"]
 
 
 def classify(
@@ -93,7 +93,7 @@ def classify(
     scores = tuple(_criterion_score(c, table, outcomes, context) for c in regime.criteria)
     total_low = sum((c.points_low for c in scores), Fraction(0))
     total_high = sum((c.points_high for c in scores), Fraction(0))
-    line = _leaf(regime.pass_total, context, regime.provenance)
+    line = resolved_leaf(regime.pass_total, context, regime.provenance)
     total_verdict = _interval_verdict(total_low, total_high, line)
     status = combine_all([total_verdict.status, *(c.status for c in scores)])
     return _result(
@@ -117,7 +117,7 @@ def classify(
 def _unspecified_result(
     locality: Locality, table: StandardsTable, regime: Regime, day: datetime.date
 ) -> ClassificationResult:
-    leaf = _leaf(regime.pass_total, Context(on=day), regime.provenance)
+    leaf = resolved_leaf(regime.pass_total, Context(on=day), regime.provenance)
     return _result(
         locality,
         table,
@@ -161,7 +161,8 @@ def _reason(status: Status, reasons: Sequence[UnknownReason | None]) -> UnknownR
     return found.pop() if len(found) == 1 else UnknownReason.DEPENDS
 
 
-def _leaf(spec: ValueSpec, context: Context, default: Provenance) -> Fixed | Unspecified:
+def resolved_leaf(spec: ValueSpec, context: Context, default: Provenance) -> Fixed | Unspecified:
+    """``spec`` resolved for ``context``, with ``default`` as its provenance when it has none."""
     leaf = resolve(spec, context)
     if leaf.provenance is not None:
         return leaf
@@ -197,8 +198,8 @@ def _score(
     standard: Standard, observation: Observation | None, context: Context
 ) -> StandardOutcome:
     provenance = standard.provenance
-    low = _leaf(standard.min_level, context, provenance)
-    high = _leaf(standard.max_level, context, provenance)
+    low = resolved_leaf(standard.min_level, context, provenance)
+    high = resolved_leaf(standard.max_level, context, provenance)
     for leaf in (low, high):
         if leaf.provenance is not None and not leaf.provenance.confidence.is_trusted:
             provenance = leaf.provenance
@@ -257,9 +258,11 @@ def _criterion_score(
     low = sum((o.points_low for o in mine), Fraction(0))
     high = sum((o.points_high for o in mine), Fraction(0))
     if criterion.number in table.criterion_minimums:
-        minimum = _leaf(table.criterion_minimums[criterion.number], context, table.provenance)
+        minimum = resolved_leaf(
+            table.criterion_minimums[criterion.number], context, table.provenance
+        )
     else:
-        minimum = _leaf(criterion.min_points, context, criterion.provenance)
+        minimum = resolved_leaf(criterion.min_points, context, criterion.provenance)
     verdict = _interval_verdict(low, high, minimum)
     return CriterionScore(
         criterion.number,
