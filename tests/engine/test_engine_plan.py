@@ -97,3 +97,39 @@ def test_a_decision_holds_one_byte_per_indicator():
     assert len(decision.indicators) == len(plan.codes)
     assert set(decision.indicators) <= {UNKNOWN, NOT_APPLICABLE}
     assert decision.met_count == 0
+
+
+def test_reviews_of_another_locality_leave_the_result_as_without_reviews():
+    from ntm_criteria.assessment import CriterionReview
+
+    place = demo.gazetteer().effective("30004")
+    other = CriterionReview("04036", 17, "met", "1/6/2023")
+    with_reviews = assess(
+        place,
+        demo.criterion_set(),
+        demo.observations()["30004"],
+        on=demo.ASSESSMENT_DATE,
+        reviews=[other],
+    )
+    assert with_reviews == _result("30004")
+
+
+def test_a_review_decides_an_undecided_criterion_and_the_set_is_recombined():
+    from ntm_criteria.assessment import CriterionReview
+
+    place = demo.gazetteer().effective("30004")
+    before = _result("30004")
+    assert before.criterion(17).status is Status.UNKNOWN
+    review = CriterionReview("30004", 17, "met", "1/6/2023")
+    after = assess(
+        place,
+        demo.criterion_set(),
+        demo.observations()["30004"],
+        on=demo.ASSESSMENT_DATE,
+        reviews=[review],
+    )
+    assert after.criterion(17).status is Status.MET
+    assert after.criterion(17).by_review
+    assert after.met_count == before.met_count + 1
+    assert after.unknown_count == 0
+    assert after.status is Status.NOT_MET  # criteria 10 and 11 still fail
