@@ -178,3 +178,15 @@ def test_a_locality_outside_an_indicator_s_tags_is_not_applicable():
     assert cols.indicators["1.1"].tolist() == [NOT_MET, NOT_APPLICABLE]
     result = assess(Locality("1", "x", "commune"), built, [Observation("1.1", 0)], on=ON)
     assert result.status.value == "not_applicable"
+
+
+def test_values_that_round_as_floats_are_decided_exactly_at_a_threshold():
+    # 2**53 + 1 is no float: as one it equals the threshold 2**53; exactly, it is above.
+    big = 2**53 + 1
+    assert statuses(AtMost(Fixed(2**53)), [big], "dimensionless") == [NOT_MET]
+    assert statuses(AtMost(Fixed(2**53)), np.array([big]), "dimensionless") == [NOT_MET]
+    # A Fraction a hair above 80 is a float equal to 80.
+    hair = Fraction(80) + Fraction(1, 10**20)
+    assert float(hair) == 80.0
+    assert statuses(AtMost(Fixed(80)), [hair]) == [NOT_MET]
+    assert statuses(Equals(Fixed(80)), [hair, Fraction(80)]) == [NOT_MET, MET]

@@ -70,6 +70,9 @@ def values_of(draw: st.DrawFn) -> object:
             st.floats(min_value=-1, max_value=200, allow_nan=False).map(lambda f: round(f, 6)),
             st.integers(min_value=-3, max_value=200),
             st.just(Fraction(threshold)),
+            # A hair off the threshold: the same float, another exact value.
+            st.just(Fraction(threshold) + Fraction(1, 10**20)),
+            st.just(Fraction(threshold) - Fraction(1, 10**20)),
         )
     )
 
@@ -164,6 +167,10 @@ def observed(draw: st.DrawFn, indicator: Indicator, given_unit: str | None) -> o
     if indicator.value_kind == "any":
         return draw(st.booleans())
     value = values_of(draw)
+    if indicator.unit is not None and indicator.unit.startswith("VND"):
+        # Thresholds are per year, values per month: 80 stands for 1,500,000 a month.
+        month = Fraction(12 * 1_500_000, 80) / 12
+        value = value * float(month) if isinstance(value, float) else Fraction(value) * month
     if given_unit == "dimensionless" and indicator.unit == "percent":
         value = Fraction(value) / 100 if not isinstance(value, float) else value / 100
     return value

@@ -273,7 +273,7 @@ def _numbers(
         x = np.array([np.nan if v is None else float(v) for v in data], dtype=np.float64)
     if factor != 1:
         x = x * float(factor)
-    low, high, undecided, band = _thresholds(np, kernels, factor)
+    low, high, undecided, band = _thresholds(np, kernels, factor, _rounded(data))
     kinds = {k[0] for k in kernels}
 
     reason = None
@@ -370,14 +370,34 @@ def _near(
     return reason
 
 
-def _thresholds(np: Any, kernels: list[Kernel], factor: Fraction) -> tuple[Any, Any, Any, Any]:
+def _rounded(data: Any) -> bool:
+    """True when a value's float64 is not the value (a big integer, a Fraction, a Decimal).
+
+    A float is the decimal it prints as, on both paths; other numbers round
+    when made floats, so equality at a threshold needs the exact value.
+    """
+    limit = 2**53  # integers up to here are floats exactly
+    if hasattr(data, "dtype"):
+        if data.dtype.kind not in "iu" or not len(data):
+            return False
+        return int(data.max()) > limit or int(data.min()) < -limit
+    return not all(
+        v is None or isinstance(v, float) or (isinstance(v, int) and -limit <= v <= limit)
+        for v in data
+    )
+
+
+def _thresholds(
+    np: Any, kernels: list[Kernel], factor: Fraction, rounded: bool
+) -> tuple[Any, Any, Any, Any]:
     """Per context: float bounds (NaN: none), the status when no bound fails, and the near bands.
 
     A value fails when it is below ``low`` or above ``high``; at least k
     (≥ t) has no ``high``, at most (≤ t) no ``low``.  A band is the interval
     around a bound where floats may not order as exact values do; a bound
-    that is the shortest decimal of its float needs none when values come in
-    the indicator's unit (a float value equal to it is exactly equal).
+    that is the shortest decimal of its float needs none when the values are
+    floats in the indicator's unit (a float value equal to it is exactly
+    equal).  ``rounded`` values (see :func:`_rounded`) always need one.
     """
     nan = float("nan")
     lows, highs, undecided, wide = [], [], [], []
@@ -389,7 +409,8 @@ def _thresholds(np: Any, kernels: list[Kernel], factor: Fraction) -> tuple[Any, 
         open_between = kind == BETWEEN and (low is None or high is None)
         undecided.append(UNKNOWN if kind == UNSPEC or open_between else MET)
         bounds = [b for b in (low, high) if b is not None]
-        wide.append(factor != 1 or any(Fraction(repr(float(b))) != b for b in bounds))
+        short = all(Fraction(repr(float(b))) == b for b in bounds)
+        wide.append(factor != 1 or rounded or not short)
     low_a = np.array(lows, dtype=np.float64)
     high_a = np.array(highs, dtype=np.float64)
     status = np.array(undecided, dtype=np.int8)
