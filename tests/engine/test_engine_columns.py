@@ -190,3 +190,18 @@ def test_values_that_round_as_floats_are_decided_exactly_at_a_threshold():
     assert float(hair) == 80.0
     assert statuses(AtMost(Fixed(80)), [hair]) == [NOT_MET]
     assert statuses(Equals(Fixed(80)), [hair, Fraction(80)]) == [NOT_MET, MET]
+
+
+def test_region_codes_out_of_range_are_a_data_error():
+    plan = compile_set(demo.example_set(), on="15/6/2022")
+    with pytest.raises(DataError, match="region codes"):
+        evaluate_columns(plan, {"10.1": [40]}, region=(np.array([2]), ["TDMNPB", "DBSCL"]))
+
+
+def test_decimals_and_one_tag_written_alone():
+    from decimal import Decimal
+
+    assert statuses(AtLeast(Fixed(80)), [Decimal("80"), Decimal("79.99")]) == [MET, NOT_MET]
+    plan = compile_set(demo.example_set(), on="15/6/2022")
+    cols = evaluate_columns(plan, {"3.1": [85]}, tags=["island"])
+    assert cols.indicators["3.1"].tolist() == [MET]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Mapping, Sequence
+from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
@@ -188,7 +189,7 @@ def _contexts(
         cid = codes
     else:
         groups = list(group) if group is not None else [None] * size  # type: ignore[call-overload]
-        tag_sets = [frozenset(t) for t in tags] if tags is not None else [frozenset()] * size  # type: ignore[attr-defined]
+        tag_sets = [_tags(t) for t in tags] if tags is not None else [frozenset()] * size  # type: ignore[attr-defined]
         seen: dict[tuple[Any, ...], int] = {}
         cid = np.fromiter(
             (
@@ -207,14 +208,28 @@ def _contexts(
     return cid, tables
 
 
+def _tags(value: Iterable[str] | str | None) -> frozenset[str]:
+    # One tag written alone is that tag, not its letters.
+    if value is None:
+        return frozenset()
+    return frozenset((value,)) if isinstance(value, str) else frozenset(value)
+
+
 def _factorize(np: Any, region: object, size: int) -> tuple[Any, list[str | None]]:
     if region is None:
         return np.zeros(size, dtype=np.intp), [None]
     if isinstance(region, tuple):
         codes, labels = region
         codes = np.asarray(codes, dtype=np.intp)
+        labels = list(labels)
+        if len(codes) and (codes.min() < -1 or codes.max() >= len(labels)):
+            raise DataError(
+                f"region codes from {codes.min()} to {codes.max()} for {len(labels)} labels",
+                key_path="region",
+                expected=f"codes from -1 (no region) to {len(labels) - 1}",
+            )
         # Code -1 (no region) reads the last label, a context of its own only when used.
-        return codes, [*labels, None] if len(codes) and codes.min() < 0 else list(labels)
+        return codes, [*labels, None] if len(codes) and codes.min() < 0 else labels
     seen: dict[str | None, int] = {}
     codes = np.fromiter(
         (seen.setdefault(r, len(seen)) for r in region),  # type: ignore[attr-defined]
@@ -250,7 +265,7 @@ def _numeric(column: object) -> bool:
     if hasattr(data, "dtype"):
         return bool(data.dtype.kind in "fiu")
     return all(
-        v is None or (isinstance(v, int | float | Fraction) and not isinstance(v, bool))
+        v is None or (isinstance(v, int | float | Fraction | Decimal) and not isinstance(v, bool))
         for v in data
     )
 
