@@ -27,7 +27,7 @@ for indicator in plan.indicators:
     if indicator.value_kind == "bool":
         columns[indicator.code] = [rng.random() < 0.9 for _ in range(n)]
     elif isinstance(indicator.requirement, AtMost):  # a rate ceiling (poverty, say)
-        columns[indicator.code] = [rng.randint(0, 80) / 10 for _ in range(n)]
+        columns[indicator.code] = [rng.randint(11, 80) / 10 for _ in range(n)]
     elif indicator.unit == "percent":
         columns[indicator.code] = [rng.randint(500, 1000) / 10 for _ in range(n)]
     elif indicator.unit and "VND" in indicator.unit:

@@ -37,6 +37,7 @@ PUBLIC_MODULES = [
     "ntm_criteria.rules",
     "ntm_criteria.units",
     "ntm_criteria.urban",
+    "ntm_criteria.whatif",
 ]
 
 

@@ -45,6 +45,7 @@ __all__ = [
     "CsvColumns",
     "CsvRow",
     "DataReader",
+    "csv_delimiter",
     "csv_rows",
     "key_path",
     "parse_toml",
@@ -144,8 +145,12 @@ def read_text_file(path: str | Path) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
+        # A spreadsheet's "Unicode text" is UTF-16; its plain "CSV" is the Windows code page.
+        what = "UTF-16 text" if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else f"byte {err.start}"
         raise DataError(
-            f"not UTF-8 text (byte {err.start})", file=name, expected="a UTF-8 encoded file"
+            f"not UTF-8 text ({what})",
+            file=name,
+            expected="a UTF-8 encoded file (from a spreadsheet: save as CSV UTF-8)",
         ) from None
 
 
@@ -202,7 +207,9 @@ def csv_rows(
 
     Blank lines are skipped (before the header too); a quoted cell may span
     lines, and a row's line is the one it starts on.  A leading byte-order
-    mark is dropped and column names are compared in NFC
+    mark is dropped, lines may end in CRLF, fields are separated by ``,`` or,
+    as a spreadsheet saves them in many locales, by ``;``
+    (:func:`csv_delimiter`), and column names are compared in NFC
     (:func:`~ntm_criteria._validators.nfc`).  An empty file, a bad header or
     malformed CSV is a :class:`DataError` naming ``file``.  ``check_header``
     replaces the default check (unknown, repeated and missing required
@@ -219,7 +226,8 @@ def csv_rows(
       - line 1: header: unknown column(s) 'typ' ...
       - line 1: header: missing required column(s) name ...
     """
-    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
+    text = text.removeprefix("\ufeff")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=csv_delimiter(text))
     check = check_header or _header_problems
     rows: list[CsvRow] = []
     header: list[str] | None = None
@@ -230,7 +238,7 @@ def csv_rows(
             if not fields:
                 continue
             if header is None:
-                header = [nfc(name.strip()) for name in fields]
+                header = _header_names(fields)
                 problems = check(header, start, columns)
                 if problems:
                     raise DataErrors(problems, file=file)
@@ -247,6 +255,31 @@ def csv_rows(
             "the file is empty", file=file, expected=f"a header with {columns.expected}"
         )
     return rows
+
+
+def csv_delimiter(text: str) -> str:
+    """``;`` when the header line has more semicolons than commas (outside quotes), else ``,``.
+
+    Spreadsheets set to a locale whose decimal mark is the comma save CSV with
+    ``;`` between fields.  Only the header line is looked at, so that the
+    choice never depends on the data (``86,5`` in a cell).
+
+    >>> csv_delimiter("mã xã;tiêu chí;giá trị\\r\\n04036;3.1;86,5\\r\\n"), csv_delimiter("a,b\\n")
+    (';', ',')
+    """
+    for line in text.splitlines():
+        if line.strip():
+            outside = "".join(line.split('"')[::2])  # the parts between quoted names
+            return ";" if outside.count(";") > outside.count(",") else ","
+    return ","
+
+
+def _header_names(fields: list[str]) -> list[str]:
+    """The column names in NFC; the empty names a spreadsheet adds at the end are dropped."""
+    names = [nfc(name.strip()) for name in fields]
+    while names and not names[-1]:
+        names.pop()
+    return names
 
 
 def _header_problems(header: list[str], line: int, columns: CsvColumns) -> list[DataError]:

@@ -205,3 +205,14 @@ def test_decimals_and_one_tag_written_alone():
     plan = compile_set(demo.example_set(), on="15/6/2022")
     cols = evaluate_columns(plan, {"3.1": [85]}, tags=["island"])
     assert cols.indicators["3.1"].tolist() == [MET]
+
+
+def test_a_value_outside_the_domain_is_refused_as_on_the_object_path():
+    with pytest.raises(ObservationError, match=r"row 1: 120 percent is outside"):
+        statuses(AtLeast(Fixed(80)), [85, 120])
+    with pytest.raises(ObservationError, match="outside"):
+        statuses(AtLeast(Fixed(80)), ([0.5, 1.2], ""))
+    # At the bound itself, after a conversion that rounds: exactly 100 %.
+    assert statuses(AtLeast(Fixed(80)), ([1.0, 0.57], "")) == [MET, NOT_MET]
+    with pytest.raises(ObservationError, match="outside"):
+        statuses(AtLeast(Fixed(1)), [-1], "dimensionless")

@@ -32,6 +32,7 @@ from ntm_criteria.criteria import (
     Criterion,
     CriterionGroup,
     CriterionSet,
+    Domain,
     Indicator,
     Level,
     RegionRule,
@@ -113,6 +114,7 @@ KEYS = [
     "requirement",
     "needs_investment",
     "applies_to",
+    "domain",
     "key",
     "tags",
     "region",
@@ -453,6 +455,9 @@ APPLIES = st.builds(
     st.frozensets(st.sampled_from(sorted(KNOWN_TAGS)), max_size=2),
     st.frozensets(st.sampled_from([1, 2, 3]), max_size=2),
 )
+DOMAINS = st.builds(
+    Domain, st.none() | st.integers(-(10**6), 0), st.none() | st.fractions(1, 10**6)
+)
 NUMBER_UNITS = [None, "percent", "km", "dimensionless", "household", "million_VND / person / year"]
 
 
@@ -461,9 +466,11 @@ def indicators(draw: st.DrawFn, code: str, scheme: str, base: Provenance) -> Ind
     kind = draw(st.sampled_from(["number", "bool", "grade", "unspecified"]))
     unit: str | None = None
     requirement: Requirement
+    domain: Domain | None = draw(st.none() | DOMAINS)
     if kind == "number":
         requirement = draw(numeric_requirements(scheme))
         unit = draw(st.sampled_from(NUMBER_UNITS))
+        domain = Domain()  # the thresholds drawn are any numbers: declared open
     elif kind == "bool":
         requirement = Achieved()
     elif kind == "grade":
@@ -481,6 +488,7 @@ def indicators(draw: st.DrawFn, code: str, scheme: str, base: Provenance) -> Ind
         needs_investment=draw(st.none() | st.booleans()),
         applies_to=draw(st.none() | APPLIES),
         note=draw(st.none() | names),
+        domain=domain,
     )
 
 

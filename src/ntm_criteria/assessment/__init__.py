@@ -26,7 +26,12 @@ Tiêu chí 10 (Thu nhập): chưa đạt — 41,5 < 45 triệu đồng/người/
 """
 
 from ntm_criteria.assessment._assess import assess
-from ntm_criteria.assessment._observation import Observation, ObservedValue, latest_observations
+from ntm_criteria.assessment._observation import (
+    Observation,
+    ObservedValue,
+    SuspiciousValueWarning,
+    latest_observations,
+)
 from ntm_criteria.assessment._outcomes import CriterionOutcome, IndicatorOutcome
 from ntm_criteria.assessment._result import AssessmentResult
 from ntm_criteria.assessment._reviews import (
@@ -47,6 +52,7 @@ __all__ = [
     "ReviewDisagreement",
     "ReviewDisagreementWarning",
     "ReviewStatus",
+    "SuspiciousValueWarning",
     "assess",
     "check_reviews",
     "latest_observations",

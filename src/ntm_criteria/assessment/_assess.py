@@ -8,9 +8,8 @@ from collections.abc import Iterable, Mapping
 
 from ntm_criteria.assessment._observation import (
     Observation,
-    ObservedValue,
-    latest_observations,
     observed_value,
+    select_observations,
 )
 from ntm_criteria.assessment._outcomes import CriterionOutcome, IndicatorOutcome
 from ntm_criteria.assessment._result import AssessmentResult, pending_result
@@ -92,19 +91,20 @@ def assess(
     if check_validity and not criterion_set.is_in_force(on):
         raise NotInForceError(criterion_set.id, on.isoformat(), criterion_set.validity_label())
     plan = compile_set(criterion_set, on=on)
-    chosen = latest_observations(
-        observations, on, known=plan.codes, where=f"observations for set {criterion_set.id}"
-    )
+    chosen = select_observations(observations, criterion_set, on, locality=locality)
     context = plan.context(locality)
     applies = plan.table(context).applies
     # Values are converted (and refused) here, in indicator order, whether or
     # not anybody reads the outcomes later; a not-applicable one is not read.
-    actuals = tuple(
-        _actual(indicator, plan.kinds[n], observation.value)
-        if applies[n] and (observation := chosen.get(indicator.code)) is not None
-        else None
-        for n, indicator in enumerate(plan.indicators)
-    )
+    # A plain loop, not a generator: observed_value's warnings name the caller
+    # of assess, two frames up from _actual.
+    actuals: list[Observed | None] = []
+    for n, indicator in enumerate(plan.indicators):
+        observation = chosen.get(indicator.code) if applies[n] else None
+        actual = None
+        if observation is not None:
+            actual = _actual(indicator, plan.kinds[n], observation, locality)
+        actuals.append(actual)
     decision = plan.decide(context, actuals)
     head = (
         locality,
@@ -115,7 +115,7 @@ def assess(
         decision.set_status,
         decision.set_reason,
     )
-    build = functools.partial(_criterion_outcomes, plan, context, chosen, actuals, decision)
+    build = functools.partial(_criterion_outcomes, plan, context, chosen, tuple(actuals), decision)
     given = tuple(reviews)
     if not given:  # the usual case: outcome objects wait until read
         return pending_result(head, decision.criteria, build)
@@ -129,12 +129,15 @@ def assess(
     )
 
 
-def _actual(indicator: Indicator, kind: str, value: ObservedValue) -> Observed:
+def _actual(
+    indicator: Indicator, kind: str, observation: Observation, locality: Locality
+) -> Observed:
     # A pass/fail is the most common value and needs no conversion: skip the
     # walk over the requirement that observed_value makes to learn its kind.
+    value = observation.value
     if value.__class__ is bool and kind in ("bool", "any"):
         return value
-    return observed_value(indicator, value)
+    return observed_value(indicator, value, locality=locality, origin=observation.origin)
 
 
 def _criterion_outcomes(

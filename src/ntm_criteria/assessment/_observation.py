@@ -5,36 +5,49 @@ from __future__ import annotations
 import datetime
 import decimal
 import functools
+import warnings
 from collections.abc import Iterable, Sequence
 from fractions import Fraction
 from numbers import Real
-from typing import TypeAlias
+from typing import TYPE_CHECKING, TypeAlias
 
 import attrs
-import pint
 
+from ntm_criteria import units
 from ntm_criteria._validators import (
     MAX_MAGNITUDE_DIGITS,
     MAX_NUMBER_CHARACTERS,
     check_magnitude,
     nfc,
 )
-from ntm_criteria.criteria import CriterionSet, Indicator
-from ntm_criteria.errors import DataError, ObservationError, UnknownCodeError
+from ntm_criteria.criteria import CriterionSet, Indicator, is_percent
+from ntm_criteria.errors import (
+    DataError,
+    NtmError,
+    ObservationError,
+    UnitError,
+    UnknownCodeError,
+)
+from ntm_criteria.geography import Locality
 from ntm_criteria.periods import as_optional_date
-from ntm_criteria.rules import Observed, OneOf
-from ntm_criteria.units import Quantity, to_exact, ureg
+from ntm_criteria.rules import Observed, OneOf, fixed_amounts, number_to_data, thresholds, walk
+from ntm_criteria.text import format_number
+from ntm_criteria.units import is_quantity, to_exact
+
+if TYPE_CHECKING:  # pint is imported only when a quantity is made
+    from ntm_criteria.units import Quantity
 
 __all__ = [
     "Observation",
     "ObservedValue",
+    "SuspiciousValueWarning",
     "latest_observations",
     "observed_value",
     "select_observations",
 ]
 
 #: What an observation may hold: a pint quantity, a pass/fail, a grade, or a bare number.
-ObservedValue: TypeAlias = Quantity | bool | str | int | float | decimal.Decimal | Fraction
+ObservedValue: TypeAlias = "Quantity | bool | str | int | float | decimal.Decimal | Fraction"
 
 
 @attrs.frozen(slots=True)
@@ -44,7 +57,9 @@ class Observation:
     ``value`` is a pint quantity (``Q_(85, "percent")``), a bool for a
     pass/fail indicator (đạt / không đạt), a grade name, or a bare number
     where the indicator's unit makes it unambiguous (percentages and counts;
-    money and rates per time need a quantity).
+    money and rates per time need a quantity).  ``origin`` says where the
+    observation was read (``"observations.csv:5"``), for the messages about
+    it; it takes no part in comparisons.
 
     >>> Observation("3.2", True, as_of="15/6/2022").as_of
     datetime.date(2022, 6, 15)
@@ -54,6 +69,15 @@ class Observation:
     value: ObservedValue
     as_of: datetime.date | None = attrs.field(default=None, converter=as_optional_date)
     source: str | None = None
+    origin: str | None = attrs.field(default=None, eq=False, repr=False)
+
+
+class SuspiciousValueWarning(UserWarning):
+    """A value read as given that is probably a typing mistake: ``0,8`` for a share of 80 %.
+
+    >>> issubclass(SuspiciousValueWarning, UserWarning)
+    True
+    """
 
 
 def latest_observations(
@@ -100,9 +124,11 @@ def latest_observations(
         if previous is not None:
             previous_when = previous.as_of or on
             if previous_when == when:
+                rows = [o.origin for o in (previous, observation) if o.origin]
                 raise ObservationError(
                     code,
-                    f"two observations as of {when.isoformat()}",
+                    f"two observations as of {when.isoformat()}"
+                    + (f" ({', '.join(rows)})" if rows else ""),
                     expected="one per date",
                 )
             if previous_when > when:
@@ -116,9 +142,15 @@ def latest_observations(
 
 
 def select_observations(
-    observations: Iterable[Observation], criterion_set: CriterionSet, on: datetime.date
+    observations: Iterable[Observation],
+    criterion_set: CriterionSet,
+    on: datetime.date,
+    *,
+    locality: Locality | None = None,
 ) -> dict[str, Observation]:
     """The observations :func:`~ntm_criteria.assess` uses: the latest per indicator of the set.
+
+    Errors name ``locality`` when it is given.
 
     >>> from ntm_criteria import demo
     >>> chosen = select_observations([Observation("10.1", 42)], demo.example_set(),
@@ -127,22 +159,61 @@ def select_observations(
     ['10.1']
     """
     codes = [i.code for i in criterion_set.indicators()]
-    return latest_observations(
-        observations,
-        on,
-        known=codes,
-        where=f"observations for set {criterion_set.id}",
-    )
+    try:
+        return latest_observations(
+            observations,
+            on,
+            known=codes,
+            where=f"observations for set {criterion_set.id}",
+        )
+    except (ObservationError, UnknownCodeError) as err:
+        _locate(err, locality, None)
+        raise
 
 
-def observed_value(indicator: Indicator, value: ObservedValue) -> Observed:
+def observed_value(
+    indicator: Indicator,
+    value: ObservedValue,
+    *,
+    locality: Locality | None = None,
+    origin: str | None = None,
+) -> Observed:
     """An observation's value in the indicator's unit, exact; the wrong kind or dimension raises.
+
+    A number outside the indicator's :attr:`~ntm_criteria.criteria.Indicator.value_domain`
+    is an :class:`~ntm_criteria.errors.ObservationError` naming the indicator,
+    and the ``locality`` and ``origin`` (the file and line) when given.  A
+    bare number from 0 to 1 for a percent indicator whose thresholds are all
+    above 1 is read as given, with a :class:`SuspiciousValueWarning`.
 
     >>> from ntm_criteria.demo import example_set
     >>> from ntm_criteria.units import Q_
     >>> observed_value(example_set().indicator("3.1"), Q_(0.85, ""))
     Fraction(85, 1)
+    >>> observed_value(example_set().indicator("3.1"), 120, origin="obs.csv:5")
+    Traceback (most recent call last):
+    ...
+    ntm_criteria.errors.ObservationError: obs.csv:5: observation for indicator 3.1: 120 percent \
+is outside the values the indicator can take (expected a value from 0 to 100 percent...)
     """
+    try:
+        number = _observed(indicator, value)
+    except (ObservationError, UnitError) as err:
+        _locate(err, locality, origin)
+        raise
+    if isinstance(number, Fraction) and _looks_like_a_fraction(indicator, value, number):
+        _warn_fraction(indicator, number, locality, origin)
+    return number
+
+
+def _looks_like_a_fraction(indicator: Indicator, value: ObservedValue, number: Fraction) -> bool:
+    """A bare 0 < x ≤ 1 for a percent whose thresholds all exceed 1: 0,8 typed for 80 %?"""
+    bare = isinstance(value, Real | decimal.Decimal) and not isinstance(value, bool)
+    return bare and 0 < number <= 1 and is_percent(indicator.unit) and _all_above_one(indicator)
+
+
+def _observed(indicator: Indicator, value: ObservedValue) -> Observed:
+    """:func:`observed_value` without the place in its errors or its warning."""
     kind = indicator.value_kind
     code = indicator.code
     if isinstance(value, bool):
@@ -160,8 +231,11 @@ def observed_value(indicator: Indicator, value: ObservedValue) -> Observed:
         )
     if kind in ("bool", "grade"):
         raise ObservationError(code, f"got {_shown(value)}", expected=_expected(indicator))
-    if isinstance(value, pint.Quantity):
-        return _in_limits(to_exact(value, indicator.unit or "dimensionless", indicator=code), code)
+    if is_quantity(value):
+        number = _in_limits(
+            to_exact(value, indicator.unit or "dimensionless", indicator=code), code
+        )
+        return _in_domain(indicator, number)
     if isinstance(value, Real | decimal.Decimal):
         unit = indicator.unit or "dimensionless"
         if _needs_quantity(unit):
@@ -170,10 +244,62 @@ def observed_value(indicator: Indicator, value: ObservedValue) -> Observed:
                 f"a bare number {_shown(value)} is ambiguous for a value in {unit}",
                 expected=f"a quantity such as Q_({_shown(value)}, {unit!r})",
             )
-        return _in_limits(to_exact(value, unit, indicator=code), code)
+        return _in_domain(indicator, _in_limits(to_exact(value, unit, indicator=code), code))
     raise ObservationError(
         code, f"got {type(value).__name__} {_shown(value)}", expected=_expected(indicator)
     )
+
+
+def _in_domain(indicator: Indicator, number: Fraction) -> Fraction:
+    """``number`` if the indicator can take it (120 % of a whole cannot), else an error."""
+    domain = indicator.value_domain
+    if domain.contains(number):
+        return number
+    unit = indicator.unit or ""
+    raise ObservationError(
+        indicator.code,
+        f"{number_to_data(number)} {unit} is outside the values the indicator can take",
+        expected=f"a value {domain.describe()} {unit}; a set file may declare another "
+        "domain = {min = …, max = …}",
+    )
+
+
+def _all_above_one(indicator: Indicator) -> bool:
+    """True when every known threshold of the indicator is above 1 (so 0,8 is out of scale)."""
+    amounts = [
+        amount
+        for node in walk(indicator.requirement)
+        for spec in thresholds(node)
+        for amount in fixed_amounts(spec)
+    ]
+    return bool(amounts) and min(amounts) > 1
+
+
+def _warn_fraction(
+    indicator: Indicator, number: Fraction, locality: Locality | None, origin: str | None
+) -> None:
+    # Written the Vietnamese way, as a spreadsheet cell shows it ("0,8 — 80 %?").
+    shown, hundredfold = (format_number(n, "vi", decimals=6) for n in (number, number * 100))
+    warnings.warn(
+        f"{_place(locality, origin)}indicator {indicator.code}: {shown} — {hundredfold} %? "
+        f"read as {shown} %; write {hundredfold} for {hundredfold} %",
+        SuspiciousValueWarning,
+        stacklevel=5,  # the caller of assess()
+    )
+
+
+def _locate(err: NtmError, locality: Locality | None, origin: str | None) -> None:
+    """Put where the observation comes from before ``err``'s message; its type and fields stay."""
+    if locality is not None or origin:
+        err.args = (f"{_place(locality, origin)}{err}",)
+
+
+def _place(locality: Locality | None, origin: str | None) -> str:
+    """``"04036 (Xã Chiềng Xôm), obs.csv:5: "``: where an observation comes from, if known."""
+    parts = [f"{locality.code} ({locality.name_vi})"] if locality is not None else []
+    if origin:
+        parts.append(origin)
+    return "".join(f"{part}, " for part in parts[:-1]) + (f"{parts[-1]}: " if parts else "")
 
 
 def _shown(value: object) -> str:
@@ -214,7 +340,7 @@ _RANGE = (
 
 @functools.lru_cache(maxsize=256)
 def _needs_quantity(unit: str) -> bool:
-    dimensions = ureg.parse_units(unit).dimensionality
+    dimensions = units.ureg.parse_units(unit).dimensionality
     return any(name in dimensions for name in ("[currency]", "[time]"))
 
 

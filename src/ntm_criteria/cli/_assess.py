@@ -7,18 +7,41 @@ import json
 import sys
 from pathlib import Path
 
-from ntm_criteria.cli._options import Subparsers, assess_all, load, reviews, shown_warnings
+from ntm_criteria.assessment import AssessmentResult
+from ntm_criteria.cli._machine import results_csv
+from ntm_criteria.cli._options import (
+    Subparsers,
+    add_output_options,
+    assess_all,
+    example_epilog,
+    load,
+    reviews,
+    shown_warnings,
+    write_output,
+)
 from ntm_criteria.errors import NtmError
+from ntm_criteria.export import results_to_json_text
 from ntm_criteria.geography import Gazetteer, LocalityKind
 from ntm_criteria.io import OBSERVATION_COLUMNS, REVIEW_COLUMNS, read_observations
 from ntm_criteria.report import results_table
 
 __all__ = ["add_parser", "run"]
 
+# The format --json sets: every result's exact plain data, as ntm assess always wrote it.
+_EXACT_JSON = "exact-json"
+
 
 def add_parser(sub: Subparsers) -> None:
     """Register the subcommand and its options."""
-    p_assess = sub.add_parser("assess", help="assess localities from CSV files")
+    p_assess = sub.add_parser(
+        "assess",
+        help="assess localities from CSV files",
+        epilog=example_epilog(
+            "ntm assess --set vn-ntm-commune-standard-2021-2025 --localities communes.csv "
+            "--observations observations.csv --on 30/6/2023 --format csv -o results.csv"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     p_assess.add_argument(
         "--set",
         required=True,
@@ -44,7 +67,13 @@ def add_parser(sub: Subparsers) -> None:
     )
     p_assess.add_argument("--on", required=True, help="assessment date, e.g. 30/6/2023")
     p_assess.add_argument("--lang", choices=("vi", "en"), default="vi")
-    p_assess.add_argument("--json", action="store_true", help="print results as JSON")
+    add_output_options(p_assess, json_switch=_EXACT_JSON)
+    p_assess.add_argument(
+        "--detail",
+        choices=("compact", "full"),
+        default="compact",
+        help="--format json: criteria only (compact) or every indicator too (full)",
+    )
     p_assess.set_defaults(run=run)
 
 
@@ -70,8 +99,15 @@ def run(args: argparse.Namespace) -> int:
             f"{args.localities}: no locality of kind {kinds}; "
             f"known kinds: {', '.join(k.value for k in LocalityKind)}"
         )
-    if args.json:
-        print(json.dumps([r.to_dict() for r in results], ensure_ascii=False, indent=2))
-    else:
-        print(results_table(results, args.lang))
+    write_output(_render(results, args), args.output)
     return 0
+
+
+def _render(results: list[AssessmentResult], args: argparse.Namespace) -> str:
+    if args.format == _EXACT_JSON:  # --json, as before: what AssessmentResult.from_dict reads
+        return json.dumps([r.to_dict() for r in results], ensure_ascii=False, indent=2)
+    if args.format == "json":
+        return results_to_json_text(results, detail=args.detail, lang=args.lang, indent=2)
+    if args.format == "csv":
+        return results_csv(results)
+    return results_table(results, args.lang, fmt=args.format)

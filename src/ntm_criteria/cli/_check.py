@@ -8,7 +8,7 @@ import warnings
 from pathlib import Path
 
 from ntm_criteria import catalog
-from ntm_criteria.cli._options import Subparsers
+from ntm_criteria.cli._options import Subparsers, example_epilog
 from ntm_criteria.criteria import CriterionSet, LooserThresholdWarning, check_overlay
 from ntm_criteria.errors import NtmError
 
@@ -17,7 +17,12 @@ __all__ = ["add_parser", "run"]
 
 def add_parser(sub: Subparsers) -> None:
     """Register the subcommand and its options."""
-    p_check = sub.add_parser("check", help="validate criterion-set TOML files")
+    p_check = sub.add_parser(
+        "check",
+        help="validate criterion-set TOML files",
+        epilog=example_epilog("ntm check --strict tinh-x.toml"),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     p_check.add_argument("files", nargs="+", type=Path)
     p_check.add_argument(
         "--strict",

@@ -6,7 +6,7 @@ import argparse
 
 from ntm_criteria import demo
 from ntm_criteria._validators import nfc
-from ntm_criteria.cli._options import Subparsers, assess_all
+from ntm_criteria.cli._options import Subparsers, assess_all, example_epilog
 from ntm_criteria.errors import NtmError
 from ntm_criteria.periods import format_date
 from ntm_criteria.progress import Progress, roll_up
@@ -18,7 +18,12 @@ __all__ = ["add_parser", "run"]
 
 def add_parser(sub: Subparsers) -> None:
     """Register the subcommand and its options."""
-    p_demo = sub.add_parser("demo", help="assess the illustrative demo communes")
+    p_demo = sub.add_parser(
+        "demo",
+        help="assess the illustrative demo communes",
+        epilog=example_epilog("ntm demo --lang en --commune 04036"),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     p_demo.add_argument("--lang", choices=("vi", "en"), default="vi")
     p_demo.add_argument(
         "--commune",

@@ -9,6 +9,7 @@ import sys
 import warnings
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from fractions import Fraction
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ntm_criteria import catalog
@@ -37,16 +38,69 @@ else:
     Subparsers = object
 
 __all__ = [
+    "EXIT_CODES",
+    "FORMATS",
     "Subparsers",
+    "add_output_options",
     "amount",
     "assess_all",
     "deadline",
+    "example_epilog",
     "ladder",
     "load",
     "reviews",
     "shown_warnings",
     "target",
+    "write_output",
 ]
+
+#: What ``ntm`` returns, shown at the end of every ``--help``.
+EXIT_CODES = "exit status: 0 done, 1 problems in the input (one message on stderr), 2 wrong usage"
+#: The output formats of ``--format``.
+FORMATS = ("text", "markdown", "json", "csv")
+
+
+def example_epilog(*examples: str) -> str:
+    """The end of a subcommand's ``--help``: examples, then the exit codes."""
+    lines = ["example" + ("s" if len(examples) > 1 else "") + ":"]
+    lines += [f"  {example}" for example in examples]
+    return "\n".join([*lines, "", EXIT_CODES])
+
+
+def add_output_options(
+    parser: argparse.ArgumentParser, formats: Sequence[str] = FORMATS, *, json_switch: str = "json"
+) -> None:
+    """``--format``, ``-o FILE`` and the older ``--json`` / ``--markdown`` switches.
+
+    ``--markdown`` is ``--format markdown``; ``--json`` sets the format
+    ``json_switch`` (``ntm assess`` keeps its exact plain data there).
+    """
+    parser.add_argument(
+        "--format", choices=formats, default="text", dest="format", help="the output's form"
+    )
+    switches = {"json": json_switch, "markdown": "markdown"}
+    for name, const in switches.items():
+        if name in formats:
+            parser.add_argument(
+                f"--{name}",
+                action="store_const",
+                const=const,
+                dest="format",
+                help=f"the same as --format {name}"
+                if const == name
+                else "every result's exact plain data as JSON (AssessmentResult.to_dict)",
+            )
+    parser.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of stdout"
+    )
+
+
+def write_output(text: str, path: Path | None) -> None:
+    """Print ``text``, or write it (UTF-8, ending in a newline) to ``path``."""
+    if path is None:
+        print(text)
+        return
+    path.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
 
 
 def load(ref: str) -> CriterionSet:

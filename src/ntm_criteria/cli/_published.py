@@ -7,7 +7,7 @@ import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
-from ntm_criteria.cli._options import Subparsers
+from ntm_criteria.cli._options import EXIT_CODES, Subparsers
 from ntm_criteria.geography import Gazetteer
 
 __all__ = ["Names", "figures_parser"]
@@ -28,7 +28,7 @@ def figures_parser(
         name,
         help=summary,
         description=description,
-        epilog=textwrap.dedent(examples),
+        epilog=textwrap.dedent(examples).rstrip() + "\n\n" + EXIT_CODES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("file", type=Path, help=file_help)

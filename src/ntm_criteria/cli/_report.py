@@ -9,14 +9,18 @@ from pathlib import Path
 
 from ntm_criteria._validators import nfc
 from ntm_criteria.charts import write_charts
+from ntm_criteria.cli._machine import rollup_csv, rollup_json
 from ntm_criteria.cli._options import (
     Subparsers,
+    add_output_options,
     deadline,
+    example_epilog,
     ladder,
     load,
     reviews,
     shown_warnings,
     target,
+    write_output,
 )
 from ntm_criteria.criteria import CriterionSet
 from ntm_criteria.errors import NtmError
@@ -40,7 +44,16 @@ __all__ = ["add_parser", "run"]
 
 def add_parser(sub: Subparsers) -> None:
     """Register the subcommand and its options."""
-    p_report = sub.add_parser("report", help="a roll-up report of levels and progress")
+    p_report = sub.add_parser(
+        "report",
+        help="a roll-up report of levels and progress",
+        epilog=example_epilog(
+            "ntm report --set vn-ntm-commune-standard-2021-2025 --set advanced.toml "
+            "--localities communes.csv --observations observations.csv --on 30/9/2023 "
+            "--target standard=94 --format markdown -o report.md"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     p_report.add_argument(
         "--set",
         required=True,
@@ -85,7 +98,7 @@ def add_parser(sub: Subparsers) -> None:
     )
     p_report.add_argument("--title", help="the report's title")
     p_report.add_argument("--lang", choices=("vi", "en"), default="vi")
-    p_report.add_argument("--markdown", action="store_true", help="write Markdown tables")
+    add_output_options(p_report)
     p_report.add_argument(
         "--xlsx",
         type=Path,
@@ -160,17 +173,21 @@ def run(args: argparse.Namespace) -> int:
     title = args.title or (
         message("cli.report.title", args.lang) + (f" — {where}" if where else "")
     )
-    print(
-        rollup_report(
+    if args.format == "json":
+        text = rollup_json(rollup)
+    elif args.format == "csv":
+        text = rollup_csv(rollup)
+    else:
+        text = rollup_report(
             rollup,
             title=title,
             on=on,
             targets=args.target,
             roadmap=roadmap,
             lang=args.lang,
-            fmt="markdown" if args.markdown else "text",
+            fmt=args.format,
         )
-    )
+    write_output(text, args.output)
     if args.xlsx is not None:
         rollup_workbook(
             rollup,

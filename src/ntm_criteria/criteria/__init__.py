@@ -9,7 +9,8 @@ units, regions, references — and every problem is reported at once.
 This package also holds the set file format (:func:`load_set`,
 :func:`loads_set`, :func:`set_from_data`, :func:`set_to_data`, ``extends``
 merging) and the check of a provincial overlay against its parent
-(:func:`check_overlay`).  The built-in sets are in :mod:`ntm_criteria.catalog`.
+(:func:`check_overlay`), TOML writing (:func:`set_to_toml`) and a set as a
+decision's table and back (:func:`set_to_table`, :func:`set_from_table`).  The built-in sets are in :mod:`ntm_criteria.catalog`.
 
 >>> import datetime
 >>> from ntm_criteria.rules import AtLeast, Fixed, Provenance, Confidence
@@ -35,6 +36,7 @@ from typing import Any
 
 from ntm_criteria.criteria._checks import CheckKind, CheckProblem, unspecified_indicators
 from ntm_criteria.criteria._criterion import Criterion, CriterionGroup
+from ntm_criteria.criteria._domain import Domain, inferred_domain, is_percent
 from ntm_criteria.criteria._format_write import FORMAT_VERSION, set_to_data
 from ntm_criteria.criteria._indicator import Aggregate, Applicability, Indicator
 from ntm_criteria.criteria._level import Level
@@ -47,10 +49,17 @@ from ntm_criteria.criteria._overlay import (
 )
 from ntm_criteria.criteria._parents import default_sets, register_default_sets
 from ntm_criteria.criteria._region_rule import RegionRule
+from ntm_criteria.criteria._schema import SCHEMA_FILE, set_schema
 from ntm_criteria.criteria._set import CriterionSet
+from ntm_criteria.criteria._table import TABLE_COLUMNS, SetTable, TableRow, set_to_table
+from ntm_criteria.criteria._table_files import read_set_table, set_from_table, write_set_table
+from ntm_criteria.criteria._table_read import table_to_set_data
+from ntm_criteria.criteria._toml import set_to_toml
 
 __all__ = [
     "FORMAT_VERSION",
+    "SCHEMA_FILE",
+    "TABLE_COLUMNS",
     "Aggregate",
     "Applicability",
     "CheckKind",
@@ -58,20 +67,32 @@ __all__ = [
     "Criterion",
     "CriterionGroup",
     "CriterionSet",
+    "Domain",
     "Indicator",
     "Level",
     "Loosening",
     "LooserThresholdWarning",
     "OverlayReport",
     "RegionRule",
+    "SetTable",
+    "TableRow",
     "check_overlay",
     "default_sets",
+    "inferred_domain",
+    "is_percent",
     "load_set",
     "loads_set",
+    "read_set_table",
     "register_default_sets",
     "set_from_data",
+    "set_from_table",
+    "set_schema",
     "set_to_data",
+    "set_to_table",
+    "set_to_toml",
+    "table_to_set_data",
     "unspecified_indicators",
+    "write_set_table",
 ]
 
 

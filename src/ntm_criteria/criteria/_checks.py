@@ -41,6 +41,7 @@ from ntm_criteria.rules import (
     ValueSpec,
     fold,
     is_combinator,
+    number_to_data,
     refs,
     walk,
 )
@@ -278,6 +279,34 @@ def _check_indicator(
         _check_tags(indicator.applies_to.tags_any, key_path(path, "applies_to.tags_any"), problems)
     for value_path, value in _values_of(indicator.requirement, key_path(path, "requirement")):
         _check_value(value, value_path, known_regions, problems)
+        _check_in_domain(indicator, value, value_path, problems)
+
+
+def _check_in_domain(indicator: Indicator, value: ValueSpec, path: str, problems: Problems) -> None:
+    """A threshold no observation can reach or fail (120 %) is a mistake in the file."""
+    domain = indicator.value_domain
+    for leaf_path, leaf in _fixed_leaves(value, path):
+        if not domain.contains(leaf.amount):
+            _add(
+                problems,
+                CheckKind.INVALID,
+                leaf_path,
+                f"threshold {number_to_data(leaf.amount)} is outside the values of "
+                f"indicator {indicator.code} ({domain.describe()} {indicator.unit})",
+                expected="a threshold in the domain, or the indicator's own "
+                "domain = {min = …, max = …}",
+            )
+
+
+def _fixed_leaves(value: ValueSpec, path: str) -> Iterator[tuple[str, Fixed]]:
+    if isinstance(value, Fixed):
+        yield path, value
+    if isinstance(value, Fixed | Unspecified | Scaled):
+        return
+    for case_path, child in _cases(value, path):
+        yield from _fixed_leaves(child, case_path)
+    if value.default is not None:
+        yield from _fixed_leaves(value.default, key_path(path, "default"))
 
 
 _OPERATOR_KEYS: dict[type, str] = {

@@ -18,6 +18,7 @@ from ntm_criteria._document import DataReader, key_path
 from ntm_criteria._validators import MAX_NESTING, index_path, nested_deeper, nfc, shown
 from ntm_criteria.criteria._checks import CheckKind, CheckProblem
 from ntm_criteria.criteria._criterion import Criterion, CriterionGroup
+from ntm_criteria.criteria._domain import domain_from_data
 from ntm_criteria.criteria._format_write import FORMAT_VERSION, set_to_data
 from ntm_criteria.criteria._indicator import Aggregate, Applicability, Indicator
 from ntm_criteria.criteria._level import Level
@@ -75,6 +76,7 @@ _INDICATOR_KEYS = (
     "needs_investment",
     "applies_to",
     "aggregate",
+    "domain",
     "note",
     "source",
     "confidence",
@@ -446,6 +448,10 @@ class _Reader(DataReader):
             fields["applies_to"] = self.applies_to(data["applies_to"], key_path(path, "applies_to"))
         if "aggregate" in data:
             fields["aggregate"] = self.aggregate(data["aggregate"], key_path(path, "aggregate"))
+        if "domain" in data:
+            fields["domain"] = domain_from_data(
+                data["domain"], key_path(path, "domain"), self.problems
+            )
         if own is not None or not partial:
             fields["provenance"] = own or base
         return fields if len(self.problems.items) == before else None

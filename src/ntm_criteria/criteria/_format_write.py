@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ntm_criteria.criteria._domain import domain_to_data
 from ntm_criteria.geography import DEFAULT_REGION_SCHEME
 from ntm_criteria.rules import provenance_to_data, requirement_to_data
 
@@ -96,6 +97,8 @@ def _indicator_to_data(i: Indicator) -> dict[str, Any]:
             aggregate["level"] = i.aggregate.level.key
         aggregate["measure"] = i.aggregate.measure
         data["aggregate"] = aggregate
+    if i.domain is not None:
+        data["domain"] = domain_to_data(i.domain)
     if i.note is not None:
         data["note"] = i.note
     data.update(provenance_to_data(i.provenance))

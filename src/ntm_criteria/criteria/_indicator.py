@@ -12,6 +12,7 @@ from collections.abc import Iterable
 import attrs
 
 from ntm_criteria._validators import as_frozenset
+from ntm_criteria.criteria._domain import Domain, inferred_domain
 from ntm_criteria.criteria._level import Level
 from ntm_criteria.errors import DataError
 from ntm_criteria.geography import LocalityKind
@@ -103,13 +104,20 @@ class Indicator:
     ``unit`` is a unit expression understood by :mod:`ntm_criteria.units`
     (``"percent"``, ``"million_VND / person / year"``), or ``None`` for a
     pass/fail or graded indicator.  ``needs_investment`` says whether meeting
-    it takes investment (``None``: not recorded).
+    it takes investment (``None``: not recorded).  ``domain`` is the range
+    its observations can take at all, when the set declares one; otherwise
+    :attr:`value_domain` infers it from the unit (a percent is 0–100, money
+    and counts are not negative).
 
     >>> from ntm_criteria.rules import Achieved
     >>> i = Indicator("3.2", "Phòng chống thiên tai theo phương châm 4 tại chỗ",
     ...               "Disaster prevention, four on-the-spot", requirement=Achieved())
     >>> i.value_kind
     'bool'
+    >>> from ntm_criteria.rules import AtLeast, Fixed
+    >>> Indicator("3.1", "Tưới tiêu", "Irrigation", requirement=AtLeast(Fixed(80)),
+    ...           unit="percent").value_domain
+    Domain(low=Fraction(0, 1), high=Fraction(100, 1))
     """
 
     code: str
@@ -122,6 +130,12 @@ class Indicator:
     applies_to: Applicability | None = None
     note: str | None = None
     aggregate: Aggregate | None = None
+    domain: Domain | None = None
+
+    @property
+    def value_domain(self) -> Domain:
+        """The values an observation may take: the declared :attr:`domain`, else the unit's."""
+        return self.domain if self.domain is not None else inferred_domain(self.unit)
 
     @property
     def value_kind(self) -> ValueKind:

@@ -288,7 +288,9 @@ def _numbers(
         x = np.array([np.nan if v is None else float(v) for v in data], dtype=np.float64)
     if factor != 1:
         x = x * float(factor)
-    low, high, undecided, band = _thresholds(np, kernels, factor, _rounded(data))
+    rounded = _rounded(data)
+    _check_domain(np, indicator, data, unit, x, factor, rounded)
+    low, high, undecided, band = _thresholds(np, kernels, factor, rounded)
     kinds = {k[0] for k in kernels}
 
     reason = None
@@ -376,13 +378,49 @@ def _near(
     rows = np.flatnonzero(near)
     if len(rows) and reason is None:
         reason = np.zeros(len(x), dtype=np.int8)
-    target = indicator.unit or "dimensionless"
     for row in rows:
-        element = data[row]
-        element = element.item() if hasattr(element, "item") else element
-        exact = to_exact(Q_(element, unit) if unit else element, target, indicator=indicator.code)
-        status[row], reason[row] = decide(kernels[cid[row]], exact)
+        status[row], reason[row] = decide(kernels[cid[row]], _exact(indicator, data[row], unit))
     return reason
+
+
+def _exact(indicator: Any, element: Any, unit: str | None) -> Fraction:
+    """One value of a column, exact in the indicator's unit, as the object path reads it."""
+    element = element.item() if hasattr(element, "item") else element
+    target = indicator.unit or "dimensionless"
+    return to_exact(Q_(element, unit) if unit else element, target, indicator=indicator.code)
+
+
+def _outside(indicator: Any, row: int, value: Fraction) -> ObservationError:
+    unit = indicator.unit or ""
+    return ObservationError(
+        indicator.code,
+        f"row {row}: {float(value):g} {unit} is outside the values the indicator can take",
+        expected=f"a value {indicator.value_domain.describe()} {unit}".rstrip(),
+    )
+
+
+def _check_domain(
+    np: Any, indicator: Any, data: Any, unit: str | None, x: Any, factor: Fraction, rounded: bool
+) -> None:
+    """Refuse, as the object path does, a value outside the indicator's domain (120 %).
+
+    Floats beyond a bound are confirmed on the exact value; values within a
+    few ulps of a bound are checked exactly when floats may mislead there.
+    """
+    domain = indicator.value_domain
+    for bound, outside in ((domain.low, np.less), (domain.high, np.greater)):
+        if bound is None:
+            continue
+        edge = float(bound)
+        suspects = outside(x, edge)
+        if factor != 1 or rounded or Fraction(repr(edge)) != bound:
+            width = np.spacing(abs(edge)) * (1 if factor == 1 else 4)
+            suspects |= (x >= edge - width) & (x <= edge + width)
+        # A value that is not finite is refused later, as such.
+        for row in np.flatnonzero(suspects & np.isfinite(x)):
+            value = _exact(indicator, data[row], unit)
+            if not domain.contains(value):
+                raise _outside(indicator, row, value)
 
 
 def _rounded(data: Any) -> bool:
@@ -467,8 +505,11 @@ def _actual(indicator: Any, kind: str, value: object, unit: str | None, row: int
         if kind in ("grade", "any"):
             return value
     elif kind not in ("bool", "grade"):
-        number = Q_(value, unit) if unit else value
-        return to_exact(number, indicator.unit or "dimensionless", indicator=indicator.code)  # type: ignore[arg-type]
+        exact = _exact(indicator, value, unit)
+        domain = indicator.value_domain
+        if not domain.contains(exact):
+            raise _outside(indicator, row, exact)
+        return exact
     raise ObservationError(
         indicator.code, f"row {row}: got {value!r}", expected=f"a value of kind {kind}"
     )

@@ -12,9 +12,9 @@ from typing import Any, TypeVar
 from ntm_criteria._document import CsvColumns, csv_rows
 from ntm_criteria._spreadsheet import read_table_text
 from ntm_criteria.errors import DataError
-from ntm_criteria.io._rows import RowReader, read_rows
+from ntm_criteria.io._rows import RowReader, read_located_rows
 
-__all__ = ["read_table", "reads_table"]
+__all__ = ["read_table", "reads_located_table", "reads_table"]
 
 T = TypeVar("T")
 
@@ -41,6 +41,23 @@ def reads_table(
     ...
     ntm_criteria.errors.DataError: a.csv:1: missing column(s) code (expected columns code,name)
     """
+    located = reads_located_table(text, read_row, file=file, columns=columns, required=required)
+    return [record for _, record in located]
+
+
+def reads_located_table(
+    text: str,
+    read_row: RowReader[T],
+    *,
+    file: str | None = None,
+    columns: Sequence[str] = (),
+    required: Sequence[str] = (),
+) -> list[tuple[int, T]]:
+    """:func:`reads_table`, each record with the line its row starts on.
+
+    >>> reads_located_table("code\\n\\n14\\n", dict)
+    [(3, {'code': '14'})]
+    """
     expected = "columns " + ",".join(columns) if columns else None
 
     def check_header(header: list[str], line: int, _: CsvColumns) -> list[DataError]:
@@ -56,7 +73,7 @@ def reads_table(
         return []
     table = CsvColumns(tuple(columns), tuple(required))
     rows = csv_rows(text, file, table, check_header=check_header)
-    return read_rows(
+    return read_located_rows(
         ((row.line or 0, _cells(row.cells)) for row in rows), _whole(read_row), file=file
     )
 

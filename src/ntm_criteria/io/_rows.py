@@ -12,7 +12,7 @@ from typing import Any, TypeAlias, TypeVar
 
 from ntm_criteria.errors import DataError, DataErrors, NtmError
 
-__all__ = ["RowReader", "cell", "read_rows"]
+__all__ = ["RowReader", "cell", "read_located_rows", "read_rows"]
 
 T = TypeVar("T")
 
@@ -39,11 +39,21 @@ def read_rows(
     file: str | None = None,
 ) -> list[T]:
     """``read_row`` applied to every ``(line, row)``; the problems of all rows, with lines."""
-    found: list[T] = []
+    return [record for _, record in read_located_rows(rows, read_row, file=file)]
+
+
+def read_located_rows(
+    rows: Iterable[tuple[int, Mapping[str, Any]]],
+    read_row: RowReader[T],
+    *,
+    file: str | None = None,
+) -> list[tuple[int, T]]:
+    """:func:`read_rows`, each record with the line of its row."""
+    found: list[tuple[int, T]] = []
     problems: list[DataError] = []
     for line, row in rows:
         try:
-            found.append(read_row(row))
+            found.append((line, read_row(row)))
         except NtmError as err:
             problems.append(_problem(err, line))
     if problems:

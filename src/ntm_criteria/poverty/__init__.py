@@ -35,6 +35,12 @@ path of :class:`HouseholdTable`, with an optional vectorised numpy engine)
 give exact shares, and :func:`to_observation` turns a commune's rate into the
 observation an NTM criterion set's poverty indicator takes.
 
+For millions of households, :func:`classify_columns` classifies numpy
+columns (status codes of :data:`STATUS_CODES`, the same answers as
+:func:`classify`), :func:`tally_columns` adds chunks of columns into figures
+per locality, and :func:`national_rates` reads a Parquet or CSV file of any
+size in chunks (the ``parquet`` extra), in bounded memory.
+
 Where only the published figures are at hand (no household list),
 :class:`PublishedPoverty` holds a locality's rates or household counts, and
 :func:`read_poverty_figures` reads them from a CSV table
@@ -47,9 +53,11 @@ HL (31/12/2022): hộ nghèo 2,62%, hộ cận nghèo 3,04%
 
 from typing import TypeAlias
 
-from ntm_criteria.poverty import _cells, _engines, _rates
+from ntm_criteria.poverty import _cells, _engines, _rates, _tally
 from ntm_criteria.poverty._areas import Area, PovertyStatus
+from ntm_criteria.poverty._chunks import national_rates, read_household_chunks, tally_columns
 from ntm_criteria.poverty._classify import Classification, classify
+from ntm_criteria.poverty._columns import classify_columns
 from ntm_criteria.poverty._csv import read_households, reads_households
 from ntm_criteria.poverty._figures import Headcount, PovertyRates
 from ntm_criteria.poverty._households import Household
@@ -83,6 +91,13 @@ HOUSEHOLD_COLUMNS = _cells.HOUSEHOLD_COLUMNS
 ('id', 'area', 'members', 'income')
 """
 
+STATUS_CODES = _tally.STATUS_CODES
+"""The statuses that :func:`classify_columns` codes as 0, 1, 2 and 3, in that order.
+
+>>> [status.value for status in STATUS_CODES]
+['poor', 'near_poor', 'above_line', 'unknown']
+"""
+
 Engine: TypeAlias = _engines.Engine
 """How :class:`HouseholdTable` computes: ``"python"``, ``"numpy"`` or ``"auto"``.
 
@@ -111,6 +126,7 @@ A name is ``"id"``, ``"area"``, ``"members"``, ``"commune"`` or a key of
 __all__ = [
     "HOUSEHOLD_COLUMNS",
     "POVERTY_FIGURE_COLUMNS",
+    "STATUS_CODES",
     "Area",
     "Classification",
     "DeprivationIndicator",
@@ -127,14 +143,18 @@ __all__ = [
     "PovertyStatus",
     "PublishedPoverty",
     "classify",
+    "classify_columns",
     "default_standards",
     "load_standards",
     "loads_standards",
+    "national_rates",
     "rates",
     "rates_by",
+    "read_household_chunks",
     "read_households",
     "read_poverty_figures",
     "reads_households",
     "reads_poverty_figures",
+    "tally_columns",
     "to_observation",
 ]

@@ -7,6 +7,7 @@ import io
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from ntm_criteria._document import csv_delimiter
 from ntm_criteria._spreadsheet import read_table_text
 from ntm_criteria.errors import DataError, DataErrors
 from ntm_criteria.poverty._cells import HOUSEHOLD_COLUMNS
@@ -49,7 +50,8 @@ def reads_households(
     """
     if not isinstance(text, str):
         raise DataError(f"{type(text).__name__} is not CSV text", file=file, expected="a string")
-    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
+    text = text.removeprefix("\ufeff")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=csv_delimiter(text))
     try:
         header = next(reader, None)
         if header is None:

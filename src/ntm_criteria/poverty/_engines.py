@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 from ntm_criteria.errors import UnknownCodeError
 from ntm_criteria.poverty._areas import Area
+from ntm_criteria.poverty._columns import statuses_from_counts
 from ntm_criteria.poverty._standards import PovertyStandard
 from ntm_criteria.poverty._tally import (
     ABOVE,
@@ -33,7 +34,14 @@ from ntm_criteria.rules import AtLeastK, Fixed
 if TYPE_CHECKING:
     from ntm_criteria.poverty._table import HouseholdTable
 
-__all__ = ["Engine", "load_numpy", "statuses", "tallies"]
+__all__ = [
+    "Engine",
+    "count_matrix",
+    "load_numpy",
+    "statuses",
+    "tallies",
+    "tallies_from_counts",
+]
 
 #: How a household table computes (documented in ntm_criteria.poverty).
 Engine: TypeAlias = Literal["auto", "python", "numpy"]
@@ -179,6 +187,7 @@ def _python_tallies(
 # -- the numpy engine ---------------------------------------------------------
 
 _INT64_SAFE = 2**62
+_FLOAT_EXACT = 2**53
 
 
 def _safe_float(value: Fraction | None) -> float:
@@ -214,13 +223,13 @@ def _numpy_facts(
     """Status codes, income codes and the (indicators × households) flag matrix, as arrays."""
     n = len(table)
     lines = _area_lines(standard, day)
-    classifiable, k = _rule_numbers(standard)
     known = np.fromiter((v is not None for v in table.incomes), bool, n)
     income = np.full(n, NO_INCOME, dtype=np.int8)
     for area, line in lines.items():
         if line is None:
             continue
-        rows = np.fromiter((a is area for a in table.areas), bool, n) & known
+        # ==, not is: a table built directly may hold an area as its code ("rural")
+        rows = np.fromiter((a == area for a in table.areas), bool, n) & known
         below = _numpy_at_or_below(np, table.incomes, line)
         income[rows] = np.where(below[rows], AT_OR_BELOW, OVER)
     columns = _columns(table, standard)
@@ -230,14 +239,7 @@ def _numpy_facts(
             flags[j] = np.fromiter((-1 if v is None else int(v) for v in column), np.int8, n)
     deprived = (flags == 1).sum(axis=0)
     unknown = (flags == -1).sum(axis=0)
-    status = np.full(n, UNDECIDED, dtype=np.int8)
-    if classifiable:
-        status[income == OVER] = ABOVE
-        if k is not None:
-            below = income == AT_OR_BELOW
-            status[below & (deprived >= k)] = POOR
-            status[below & (deprived < k) & (deprived + unknown < k)] = NEAR
-    return status, income, flags
+    return statuses_from_counts(np, standard, income, deprived, unknown), income, flags
 
 
 def _numpy_tallies(
@@ -251,50 +253,136 @@ def _numpy_tallies(
     status, income, flags = _numpy_facts(table, standard, day, np)
     index: dict[Hashable, int] = {}
     group = np.fromiter((index.setdefault(key, len(index)) for key in keys), np.int64, n)
-    size = len(index)
+    counts = count_matrix(np, standard, group, len(index), status, income, flags, table.members)
+    return tallies_from_counts(standard, list(index), counts)
 
-    def count(mask: Any) -> list[int]:
-        return [int(x) for x in np.bincount(group[mask], minlength=size)]
 
-    members_fit = not n or max(table.members) < _INT64_SAFE // n
-    members = np.array(table.members if members_fit else [0] * n, dtype=np.int64)
+def count_matrix(
+    np: Any,
+    standard: PovertyStandard,
+    group: Any,
+    size: int,
+    status: Any,
+    income: Any,
+    flags: Any,
+    members: Any,
+) -> Any:
+    """The counts of a :class:`Tally` for each of ``size`` groups, as a (groups × counts) matrix.
 
-    def persons(mask: Any) -> list[int]:
-        if not members_fit:
-            sums = [0] * size
-            for i in np.flatnonzero(mask).tolist():
-                sums[int(group[i])] += table.members[i]
-            return sums
-        total = np.zeros(size, dtype=np.int64)
-        np.add.at(total, group[mask], members[mask])
-        return [int(x) for x in total]
+    ``group`` says which group each row is in; ``status`` and ``income`` are
+    the codes of :mod:`._tally`, ``flags`` the (indicators × households)
+    matrix of 1 / 0 / -1 (no rows when the deprivations are not known),
+    ``members`` a column of whole numbers (an array, or Python ints of any
+    size, when the matrix holds Python ints).  The columns are in the order
+    of :func:`tallies_from_counts`.
 
-    everyone = np.ones(n, dtype=bool)
-    tallies = {key: Tally(standard) for key in index}
-    per_group = list(tallies.values())
-    columns = {
-        "households": count(everyone),
-        "persons": persons(everyone),
-        "below": count(income == AT_OR_BELOW),
-        "income_known": count(income != NO_INCOME),
-    }
-    by_status = [count(status == s) for s in range(4)]
-    persons_by_status = [persons(status == s) for s in range(4)]
-    ind = [(count(row == 1), count(row != -1)) for row in flags]
-    dims = []
-    for _, positions in per_group[0].dims if per_group else []:
-        sub = flags[positions]
-        any_deprived = (sub == 1).any(axis=0)
-        dims.append((count(any_deprived), count(any_deprived | (sub == 0).all(axis=0))))
-    for g, tally in enumerate(per_group):
-        tally.households = columns["households"][g]
-        tally.persons = columns["persons"][g]
-        tally.below = columns["below"][g]
-        tally.income_known = columns["income_known"][g]
-        tally.statuses = [by_status[s][g] for s in range(4)]
-        tally.status_persons = [persons_by_status[s][g] for s in range(4)]
-        tally.ind_deprived = [dep[g] for dep, _ in ind]
-        tally.ind_known = [known[g] for _, known in ind]
-        tally.dim_deprived = [dep[g] for dep, _ in dims]
-        tally.dim_known = [known[g] for _, known in dims]
-    return tallies
+    >>> import numpy as np
+    >>> from ntm_criteria.poverty import default_standards
+    >>> standard = default_standards().get("qd-59-2015")
+    >>> counts = count_matrix(np, standard, np.array([0, 0]), 1, np.array([3, 2]),
+    ...                       np.array([1, 0]), np.zeros((0, 2)), np.array([4, 2]))
+    >>> counts.tolist()
+    [[2, 6, 1, 2, 0, 0, 1, 1, 0, 0, 2, 4]]
+    """
+    persons, exact = _person_counter(np, group, members, size)
+
+    def states(codes: Any, kinds: int) -> Any:
+        # One pass per column: the count of each (group, code) pair.
+        return np.bincount(group * kinds + codes, minlength=size * kinds).reshape(size, kinds)
+
+    income_states = states(income.astype(np.int64) + 1, 3)  # unknown, over, at or below
+    columns = [np.bincount(group, minlength=size), persons(None)]
+    columns += [income_states[:, AT_OR_BELOW + 1], income_states[:, 1:].sum(axis=1)]
+    by_status = states(status.astype(np.int64), 4)
+    columns += [by_status[:, s] for s in range(4)]
+    columns += persons(status)
+    if len(flags):
+        by_flag = [states(row.astype(np.int64) + 1, 3) for row in flags]  # unknown, not, deprived
+        columns += [c[:, 2] for c in by_flag]
+        columns += [c[:, 1] + c[:, 2] for c in by_flag]
+        by_dimension = [
+            states(known.view(np.int8) + deprived.view(np.int8), 3)
+            for deprived, known in _dimension_masks(standard, flags)
+        ]
+        columns += [c[:, 2] for c in by_dimension]
+        columns += [c[:, 1] + c[:, 2] for c in by_dimension]
+    else:
+        columns += [np.zeros(size, dtype=np.int64)] * _flag_count_columns(standard)
+    matrix = np.zeros((size, len(columns)), dtype=np.int64 if exact else object)
+    for j, column in enumerate(columns):
+        matrix[:, j] = column
+    return matrix
+
+
+def _dimension_masks(standard: PovertyStandard, flags: Any) -> list[tuple[Any, Any]]:
+    """Per dimension: rows deprived in one of its indicators, and rows where that is known."""
+    index = {code: i for i, code in enumerate(standard.indicator_codes)}
+    masks = []
+    for dimension in standard.dimensions if standard.indicator_codes else ():
+        sub = flags[[index[c] for c in dimension.indicators]]
+        deprived = (sub == 1).any(axis=0)
+        masks.append((deprived, deprived | (sub == 0).all(axis=0)))
+    return masks
+
+
+def _flag_count_columns(standard: PovertyStandard) -> int:
+    codes = standard.indicator_codes
+    return 2 * len(codes) + (2 * len(standard.dimensions) if codes else 0)
+
+
+def tallies_from_counts(
+    standard: PovertyStandard, keys: Sequence[Hashable], counts: Any
+) -> dict[Hashable, Tally]:
+    """A :class:`Tally` per key from the rows of a :func:`count_matrix`.
+
+    >>> import numpy as np
+    >>> from ntm_criteria.poverty import default_standards
+    >>> standard = default_standards().get("qd-59-2015")
+    >>> found = tallies_from_counts(standard, ["X"], np.array([[2, 6, 1, 2, 0, 0, 1, 1, 0, 0, 2, 4]]))
+    >>> found["X"].households, found["X"].status_persons
+    (2, [0, 0, 2, 4])
+    """
+    template = Tally(standard)
+    layout = {"standard": template.standard, "codes": template.codes, "dims": template.dims}
+    codes, dims = len(template.codes), len(template.dims)
+    found: dict[Hashable, Tally] = {}
+    for key, row in zip(keys, counts.tolist(), strict=True):
+        tally = object.__new__(Tally)  # the standard's layout, without working it out again
+        tally.__dict__.update(layout)
+        tally.households, tally.persons, tally.below, tally.income_known = row[:4]
+        tally.statuses, tally.status_persons = row[4:8], row[8:12]
+        at = 12
+        tally.ind_deprived, tally.ind_known = row[at : at + codes], row[at + codes : at + 2 * codes]
+        at += 2 * codes
+        tally.dim_deprived, tally.dim_known = row[at : at + dims], row[at + dims : at + 2 * dims]
+        found[key] = tally
+    return found
+
+
+def _person_counter(np: Any, group: Any, members: Any, size: int) -> tuple[Any, bool]:
+    """Persons per group (``status`` None) or per group and status; and whether int64 holds them."""
+    n = len(group)
+    array = hasattr(members, "dtype") and members.dtype.kind in "iu"
+    largest = int(members.max()) if array and n else max(members, default=0)
+    if largest * n < _FLOAT_EXACT:
+        weights = np.asarray(members, dtype=np.float64)  # every sum is exact in a float
+
+        def fast(status: Any) -> Any:
+            if status is None:
+                return np.bincount(group, weights, minlength=size).astype(np.int64)
+            keys = group * 4 + status.astype(np.int64)
+            sums = np.bincount(keys, weights, minlength=4 * size).astype(np.int64)
+            return list(sums.reshape(size, 4).T)
+
+        return fast, True
+
+    values = list(members)
+
+    def exact(status: Any) -> Any:  # huge household sizes: Python ints
+        sums = np.zeros((size, 4), dtype=object)
+        codes = [0] * n if status is None else status.tolist()
+        for i, (g, s) in enumerate(zip(group.tolist(), codes, strict=True)):
+            sums[g, s] += values[i]
+        return sums[:, 0] if status is None else list(sums.T)
+
+    return exact, False

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from fractions import Fraction
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -12,7 +13,9 @@ from ntm_criteria.errors import DataError
 from ntm_criteria.poverty._areas import Area
 from ntm_criteria.poverty._income import monthly_income
 from ntm_criteria.poverty._shown import shown
-from ntm_criteria.units import Quantity
+
+if TYPE_CHECKING:  # pint is imported only when a quantity is made
+    from ntm_criteria.units import Quantity
 
 __all__ = ["Household"]
 

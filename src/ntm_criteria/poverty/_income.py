@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-import pint
-
 from ntm_criteria.errors import DataError, UnitError
 from ntm_criteria.poverty._shown import shown
-from ntm_criteria.units import to_exact
+from ntm_criteria.units import is_quantity, to_exact
 
 __all__ = ["INCOME_EXPECTED", "INCOME_UNIT", "monthly_income"]
 
@@ -36,7 +34,7 @@ def monthly_income(income: object, who: str) -> Fraction | None:
     """
     if income is None:
         return None
-    if not isinstance(income, pint.Quantity):
+    if not is_quantity(income):
         raise UnitError(f"{who}: income {shown(income)} has no unit", expected=INCOME_EXPECTED)
     if not income.is_compatible_with(INCOME_UNIT):
         raise UnitError(

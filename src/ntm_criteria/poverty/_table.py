@@ -15,6 +15,7 @@ from ntm_criteria.errors import DataError, DataErrors, UnknownCodeError
 from ntm_criteria.periods import as_date
 from ntm_criteria.poverty._areas import Area, PovertyStatus
 from ntm_criteria.poverty._cells import HOUSEHOLD_COLUMNS
+from ntm_criteria.poverty._columns import check_indicator_codes
 from ntm_criteria.poverty._engines import Engine, load_numpy, statuses, tallies
 from ntm_criteria.poverty._figures import PovertyRates
 from ntm_criteria.poverty._households import Household
@@ -25,7 +26,6 @@ from ntm_criteria.poverty._shown import shown
 from ntm_criteria.poverty._standards import PovertyStandard, PovertyStandards
 from ntm_criteria.poverty._standards_file import default_standards
 from ntm_criteria.poverty._tally import STATUS_CODES, Tally
-from ntm_criteria.rules import Unspecified
 from ntm_criteria.units import Q_
 
 __all__ = ["HouseholdTable"]
@@ -210,16 +210,7 @@ class HouseholdTable:
         raise UnknownCodeError("column", by, known=[*HOUSEHOLD_FIELDS, *self.extra])
 
     def _check_codes(self, standard: PovertyStandard) -> None:
-        if isinstance(standard.indicators, Unspecified):
-            return
-        for code in self.deprivations:
-            if code not in standard.indicator_codes:
-                raise UnknownCodeError(
-                    "deprivation indicator",
-                    code,
-                    known=standard.indicator_codes,
-                    where=f"household table under {standard.legal_basis}",
-                )
+        check_indicator_codes(standard, self.deprivations, "household table")
 
     def classify(
         self,

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from ntm_criteria.assessment import AssessmentResult, IndicatorOutcome
 from ntm_criteria.levels import LevelDecision
 from ntm_criteria.progress import Progress
-from ntm_criteria.report._tables import table
+from ntm_criteria.report._tables import check_format, table
 from ntm_criteria.report._words import columns
 from ntm_criteria.rules import Status
 from ntm_criteria.text import Lang, check_lang, message
@@ -45,8 +45,10 @@ def outcome_text(outcome: IndicatorOutcome, lang: str) -> str:
     return f"{outcome.code}: {detail}" if detail else outcome.code
 
 
-def results_table(results: Sequence[AssessmentResult], lang: str = "vi") -> str:
-    """A plain-text table: code, locality, criteria met x/N, status, main shortfalls.
+def results_table(
+    results: Sequence[AssessmentResult], lang: str = "vi", *, fmt: str = "text"
+) -> str:
+    """A table (plain text or Markdown): code, locality, criteria met x/N, status, main shortfalls.
 
     A count that rests on illustrative or unverified thresholds is marked
     ``*`` and a note under the table names those indicators; criteria found
@@ -62,7 +64,7 @@ def results_table(results: Sequence[AssessmentResult], lang: str = "vi") -> str:
     04045  xã Hua La   8/8*  đạt      —
     * Dựa trên ngưỡng minh họa hoặc chưa kiểm chứng (chỉ tiêu 1.1, 4.1, 10.1, 11.1, 13.1, 13.2, 13.3, 17.1, …); không dùng để báo cáo chính thức.
     """
-    language = check_lang(lang)
+    language, form = check_lang(lang), check_format(fmt)
     rows = []
     for r in results:
         mark = "*" if r.untrusted() else ""
@@ -77,7 +79,7 @@ def results_table(results: Sequence[AssessmentResult], lang: str = "vi") -> str:
         )
     headers = columns(language, "code", "locality", "met", "status", "main_shortfalls")
     notes = _untrusted_note(results, language) + _disagreement_note(results, language)
-    return table(headers, rows, "text") + notes
+    return table(headers, rows, form) + notes
 
 
 def _shortfall_text(result: AssessmentResult, lang: Lang) -> str:

@@ -70,6 +70,7 @@ from ntm_criteria.rules._values import (
     Scaled,
     Unspecified,
     ValueSpec,
+    fixed_amounts,
     resolve,
 )
 from ntm_criteria.rules._walk import (
@@ -129,6 +130,7 @@ __all__ = [
     "combine_at_least",
     "describe",
     "evaluate",
+    "fixed_amounts",
     "fold",
     "is_combinator",
     "number_from_data",

@@ -43,6 +43,7 @@ __all__ = [
     "Scaled",
     "Unspecified",
     "ValueSpec",
+    "fixed_amounts",
     "in_range",
     "resolve",
 ]
@@ -382,6 +383,30 @@ def resolve(value: ValueSpec, context: Context) -> Leaf:
         if chosen is None:
             return Unspecified(missing=missing)
         value = chosen
+
+
+def fixed_amounts(value: ValueSpec) -> tuple[Fraction, ...]:
+    """Every known number ``value`` can resolve to, in any context (cases and defaults).
+
+    >>> fixed_amounts(ByRegion({"TDMNPB": Fixed(39)}, default=Fixed(45)))
+    (Fraction(39, 1), Fraction(45, 1))
+    >>> fixed_amounts(Unspecified())
+    ()
+    """
+    if isinstance(value, Fixed):
+        return (value.amount,)
+    if isinstance(value, Unspecified):
+        return ()
+    if isinstance(value, Scaled):
+        base = fixed_amounts(value.base) if value.base is not None else ()
+        return tuple(amount * value.factor for amount in base)
+    if isinstance(value, ByRegion | ByGroup):
+        below = list(value.cases.values())
+    else:
+        below = [spec for _, spec in value.cases]
+    if value.default is not None:
+        below.append(value.default)
+    return tuple(amount for spec in below for amount in fixed_amounts(spec))
 
 
 def _scaled(value: Scaled, context: Context) -> Leaf:

@@ -17,15 +17,17 @@ from __future__ import annotations
 import math
 from decimal import Context, Decimal
 from fractions import Fraction
-from typing import TypeAlias
-
-import pint
-from pint.facets.plain import PlainUnit
+from typing import TYPE_CHECKING, TypeAlias, cast
 
 from ntm_criteria._messages import Lang, check_lang
 from ntm_criteria._validators import shown
 from ntm_criteria.errors import UnitError
-from ntm_criteria.units import Quantity, to_exact, unit_label
+from ntm_criteria.units import is_quantity, to_exact, unit_label
+
+if TYPE_CHECKING:  # pint is imported only when a quantity is made
+    from pint.facets.plain import PlainUnit
+
+    from ntm_criteria.units import Quantity
 
 __all__ = [
     "format_number",
@@ -159,14 +161,15 @@ def format_quantity(
     """
     check_lang(lang)
     if unit is None:
-        if not isinstance(value, pint.Quantity):
+        if not is_quantity(value):
             raise UnitError(
                 f"cannot write the bare number {shown(value)} without a unit",
                 expected="a pint quantity, or a number and a unit",
             )
         unit = value.units
     label = unit_label(unit, lang)
-    special = _non_finite(value.magnitude if isinstance(value, pint.Quantity) else value)
+    # is_quantity narrows only its true branch; the other is a bare number.
+    special = _non_finite(value.magnitude if is_quantity(value) else cast(_Number, value))
     number = special or format_number(to_exact(value, unit), lang, decimals=decimals)
     if not label:
         return number
