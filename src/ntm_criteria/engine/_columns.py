@@ -289,19 +289,20 @@ def _numbers(
     if factor != 1:
         x = x * float(factor)
     rounded = _rounded(data)
-    _check_domain(np, indicator, data, unit, x, factor, rounded)
     low, high, undecided, band = _thresholds(np, kernels, factor, rounded)
     kinds = {k[0] for k in kernels}
-
+    edges = _domain_edges(np, indicator, factor, rounded)
     reason = None
     if (undecided == MET).all():
-        status, finite = _compare(np, x, low, high, cid, kinds, codes=True)
+        status, finite, suspect = _compare(np, x, low, high, cid, kinds, edges, codes=True)
     else:
-        fails, finite = _compare(np, x, low, high, cid, kinds, codes=False)
+        fails, finite, suspect = _compare(np, x, low, high, cid, kinds, edges, codes=False)
         status = np.empty(len(x), dtype=np.int8)
         status[:] = undecided[0] if len(undecided) == 1 else np.take(undecided, cid)
         status[fails] = NOT_MET
         reason = (status == UNKNOWN).astype(np.int8) * np.int8(UNSPECIFIED)
+    if suspect:  # a value at or beyond a bound of the domain: checked exactly
+        _check_domain(np, indicator, data, unit, x, factor, rounded)
     if band is not None:
         reason = _near(np, indicator, data, unit, x, cid, kernels, band, status, reason)
     if not finite:
@@ -322,14 +323,39 @@ def _numbers(
 _CHUNK = 1 << 16
 
 
+def _domain_edges(np: Any, indicator: Any, factor: Fraction, rounded: bool) -> tuple[float, float]:
+    """Floats at or beyond which a value may be outside the domain: (at most, at least)."""
+    domain = indicator.value_domain
+    edges = []
+    for bound, away in ((domain.low, -np.inf), (domain.high, np.inf)):
+        if bound is None:
+            edges.append(away)
+            continue
+        edge = float(bound)
+        if factor != 1 or rounded or Fraction(repr(edge)) != bound:
+            width = np.spacing(abs(edge)) * (1 if factor == 1 else 4)
+            edges.append(edge + width if away < 0 else edge - width)
+        else:  # strictly beyond a bound that is its float's shortest decimal
+            edges.append(float(np.nextafter(edge, away)))
+    return edges[0], edges[1]
+
+
 def _compare(
-    np: Any, x: Any, low: Any, high: Any, cid: Any, kinds: set[int], codes: bool
-) -> tuple[Any, bool]:
-    """Rows below ``low`` or above ``high`` of their context (False for NaN), and whether all are finite.
+    np: Any,
+    x: Any,
+    low: Any,
+    high: Any,
+    cid: Any,
+    kinds: set[int],
+    edges: tuple[float, float],
+    codes: bool,
+) -> tuple[Any, bool, bool]:
+    """Rows below ``low`` or above ``high`` of their context (False for NaN); all finite; any suspect.
 
     With ``codes``, the rows come as status codes instead: NOT_MET when
-    failed, MET otherwise.  Chunks keep the gathered thresholds and the
-    booleans in the processor's cache.
+    failed, MET otherwise.  A row is suspect when it reaches an edge of the
+    domain (see :func:`_domain_edges`).  Chunks keep the gathered thresholds
+    and the booleans in the processor's cache.
     """
     if kinds == {GE}:
         checks = [(np.less, low)]
@@ -341,6 +367,7 @@ def _compare(
     failed = np.empty(min(_CHUNK, len(x)), dtype=bool)
     extra = np.empty(min(_CHUNK, len(x)), dtype=bool)
     finite = True
+    suspect = False
     for start in range(0, len(x), _CHUNK):
         part = slice(start, start + _CHUNK)
         values, size = x[part], len(x[part])
@@ -356,7 +383,9 @@ def _compare(
         else:
             out[part] = failed[:size]
         finite = finite and bool(np.isfinite(values).all())
-    return out, finite
+        if size and not suspect:  # NaN-ignoring extremes: no data is no suspect
+            suspect = bool(np.fmin.reduce(values) <= edges[0] or np.fmax.reduce(values) >= edges[1])
+    return out, finite, suspect
 
 
 def _near(
@@ -416,8 +445,11 @@ def _check_domain(
         if factor != 1 or rounded or Fraction(repr(edge)) != bound:
             width = np.spacing(abs(edge)) * (1 if factor == 1 else 4)
             suspects |= (x >= edge - width) & (x <= edge + width)
-        # A value that is not finite is refused later, as such.
-        for row in np.flatnonzero(suspects & np.isfinite(x)):
+        if not suspects.any():  # the usual case: one comparison and one scan
+            continue
+        for row in np.flatnonzero(suspects):
+            if not np.isfinite(x[row]):
+                continue  # refused later, as not finite
             value = _exact(indicator, data[row], unit)
             if not domain.contains(value):
                 raise _outside(indicator, row, value)
