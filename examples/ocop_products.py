@@ -24,7 +24,7 @@ PRODUCTS = """
 [[products]]
 code = "SL-001"
 name_vi = "Mật ong hoa cà phê"
-commune = "04036"
+commune = "03664"
 group = "food"
 scored_on = 2023-05-10
 parts = { A = 32, B = 20.5, C = 27 }
@@ -33,7 +33,7 @@ recognised_on = 2023-06-01
 [[products]]
 code = "SL-002"
 name_vi = "Chè Shan tuyết"
-commune = "04036"
+commune = "03664"
 group = "drinks"
 scored_on = 2020-09-01
 parts = { A = 30, B = 18, C = 34.5 }     # scored under 1048/QĐ-TTg: C up to 40
@@ -42,7 +42,7 @@ recognised_on = 2020-10-15
 [[products]]
 code = "SL-003"
 name_vi = "Mận hậu sấy dẻo"
-commune = "04039"
+commune = "03661"
 group = "food"
 scored_on = 2025-08-20
 total = 91.25
@@ -51,7 +51,7 @@ recognised_on = 2025-10-01
 [[products]]
 code = "SL-004"
 name_vi = "Rượu ngô"
-commune = "04039"
+commune = "03661"
 group = "drinks"
 scored_on = 2024-03-01
 total = 48
@@ -81,9 +81,9 @@ def main() -> None:
     print()
 
     # The commune's OCOP indicator of an NTM set (the demo set's 13.2).
-    commune = demo.gazetteer().get("04036")
+    commune = demo.gazetteer().get("03664")
     on = demo.ASSESSMENT_DATE
-    result = assess(commune, demo.criterion_set(), [ocop_observation(certs, "04036", on=on)], on=on)
+    result = assess(commune, demo.criterion_set(), [ocop_observation(certs, "03664", on=on)], on=on)
     print(result.indicator("13.2").summary("vi"))
     print(result.indicator("13.2").summary("en"))
 

@@ -60,7 +60,7 @@ def main() -> None:
     observation = to_observation(figures, "11.1")
     print(f"\nNTM observation for commune 04036: {observation}")
 
-    commune = Locality("04036", "Chiềng Xôm", "commune", region="TDMNPB")
+    commune = Locality("03664", "Chiềng Xôm", "commune", region="TDMNPB")
     result = assess(commune, demo.criterion_set(), [observation], on=ON)
     print(result.criterion(11).summary("vi"))
     print("(the demo set and its 6 % ceiling are illustrative)")

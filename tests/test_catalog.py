@@ -32,7 +32,7 @@ from ntm_criteria.criteria import CheckKind, CheckProblem
 
 ALL = [info.id for info in catalog.list_sets()]
 SETS = Path(__file__).parent / "data" / "sets"
-COMMUNE = Locality("04036", "Chiềng Xôm", "commune", region="TDMNPB")
+COMMUNE = Locality("03664", "Chiềng Xôm", "commune", region="TDMNPB")
 
 
 def test_the_catalog_lists_every_set_with_unique_ids():
@@ -132,7 +132,7 @@ def test_unspecified_national_thresholds_say_so():
 
 def test_an_extremely_difficult_mekong_commune_gets_the_northern_midlands_threshold():
     overlay = demo.national_overlay()
-    mekong = Locality("30001", "Mỹ An", "commune", region="DBSCL")
+    mekong = Locality("30064", "Mỹ An", "commune", region="DBSCL")
     difficult = Locality("30002", "Mỹ Hòa", "commune", region="DBSCL", tags={"extremely_difficult"})
     on = datetime.date(2022, 6, 15)
     obs = [Observation("10", Q_(40, "million_VND / person / year"))]

@@ -180,7 +180,7 @@ class TestRecognition:
     def test_only_wards_and_townships(self) -> None:
         from ntm_criteria import demo
 
-        commune = demo.gazetteer().get("04036")
+        commune = demo.gazetteer().get("03664")
         result = assess(commune, demo.criterion_set(), [], on="30/6/2023")
         with pytest.raises(ScopeError, match="commune"):
             check_recognition(result, registered_on="1/1/2020")

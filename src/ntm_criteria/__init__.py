@@ -5,7 +5,7 @@ ask for an assessment as of a date:
 
 >>> import datetime
 >>> from ntm_criteria import Locality, Observation, Q_, assess, demo
->>> commune = Locality("04036", "Chiềng Xôm", "commune", region="TDMNPB")
+>>> commune = Locality("03664", "Chiềng Xôm", "commune", region="TDMNPB")
 >>> result = assess(commune, demo.criterion_set(), [
 ...     Observation("3.1", Q_(86.5, "percent")),
 ...     Observation("10.1", Q_(41.5, "million_VND / person / year")),

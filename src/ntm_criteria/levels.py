@@ -33,8 +33,8 @@ and roll-ups); this module is their entry point for levels.
 ... requirement = { at_least = 95 }
 ... ''', parents=[standard])
 >>> ladder = Ladder([standard, advanced])
->>> hua_la = demo.gazetteer().effective("04045")
->>> decision = decide_level(hua_la, demo.observations()["04045"],
+>>> hua_la = demo.gazetteer().effective("03676")
+>>> decision = decide_level(hua_la, demo.observations()["03676"],
 ...                         on=demo.ASSESSMENT_DATE, ladder=ladder)
 >>> decision.level, decision.next_level
 (<Level.STANDARD: 1>, <Level.ADVANCED: 2>)

@@ -14,7 +14,11 @@ decisions (:class:`~ntm_criteria.levels.LevelDecision`):
 - :func:`roll_up` and :class:`RollUp`: counts and shares per level, the
   distribution of criteria met, percent of a plan target; and
   :func:`aggregate_observations` / :func:`assess_aggregate`, which evaluate a
-  district's or province's set from its communes' results.
+  district's or province's set from its communes' results;
+- across the 1/7/2025 reorganisation: :func:`roll_up_by_new_province`
+  (old communes' results in the 34 provinces), :func:`lineage` (a new unit's
+  predecessors' history) and :func:`derive_merged` (a merged unit from its
+  parts, only by the set's aggregate rules; :class:`Derived`).
 
 Shares are exact :class:`~fractions.Fraction` values in [0, 1]; rendering
 them is the job of :mod:`ntm_criteria.report`.  The names are defined in
@@ -54,6 +58,7 @@ from ntm_criteria.analysis import (
     Comparison,
     CriteriaBin,
     CriterionChange,
+    Derived,
     PlanItem,
     PlanProgress,
     PlanStatus,
@@ -69,11 +74,15 @@ from ntm_criteria.analysis import (
     aggregate_observations,
     assess_aggregate,
     compare,
+    derive_merged,
     draft_roadmap,
+    lineage,
+    new_province_of,
     next_deadline,
     no_investment_first,
     rank_shortfalls,
     roll_up,
+    roll_up_by_new_province,
     shortfalls,
     trajectory,
 )
@@ -84,6 +93,7 @@ __all__ = [
     "Comparison",
     "CriteriaBin",
     "CriterionChange",
+    "Derived",
     "PlanItem",
     "PlanProgress",
     "PlanStatus",
@@ -99,11 +109,15 @@ __all__ = [
     "aggregate_observations",
     "assess_aggregate",
     "compare",
+    "derive_merged",
     "draft_roadmap",
+    "lineage",
+    "new_province_of",
     "next_deadline",
     "no_investment_first",
     "rank_shortfalls",
     "roll_up",
+    "roll_up_by_new_province",
     "shortfalls",
     "trajectory",
 ]

@@ -12,7 +12,7 @@ localities met before and after, and a DataFrame (``pandas`` extra).
 >>> lower = vary(base, "10.1", factor="0,9")
 >>> w = what_if(demo.gazetteer(), base, lower, demo.observations(), on=demo.ASSESSMENT_DATE)
 >>> [(c.locality.code, c.criterion, c.after.value) for c in w.changes()]
-[('04036', 10, 'met'), ('04039', 10, 'met'), ('30004', 10, 'met')]
+[('03664', 10, 'met'), ('03661', 10, 'met'), ('30046', 10, 'met')]
 """
 
 from __future__ import annotations
@@ -64,7 +64,7 @@ class Change:
     ``before`` or ``after`` is ``None`` where one of the two sets lacks the criterion.
 
     >>> from ntm_criteria import demo
-    >>> c = Change(demo.gazetteer().get("04036"), 10, Status.NOT_MET, Status.MET)
+    >>> c = Change(demo.gazetteer().get("03664"), 10, Status.NOT_MET, Status.MET)
     >>> c.describe("en")
     'Chieng Xom commune, criterion 10: not met → met'
     """
@@ -161,7 +161,7 @@ class WhatIf:
         >>> w = what_if(demo.gazetteer(), base, vary(base, "10.1", factor="0,9"),
         ...             demo.observations(), on=demo.ASSESSMENT_DATE)
         >>> w.records()[0]
-        {'code': '04036', 'name_vi': 'Chiềng Xôm', 'criterion': 10, 'before': 'not_met', 'after': 'met'}
+        {'code': '03664', 'name_vi': 'Chiềng Xôm', 'criterion': 10, 'before': 'not_met', 'after': 'met'}
         """
         return [
             {

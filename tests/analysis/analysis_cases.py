@@ -24,10 +24,10 @@ DISTRICT_ADVANCED = load_set(DATA / "district_advanced.toml", parents=[DISTRICT]
 PROVINCE = load_set(DATA / "province.toml")
 VALUES = tomllib.loads((DATA / "values.toml").read_text(encoding="utf-8"))
 ON = datetime.date(2023, 6, 30)
-COMMUNE = Locality("04036", "Chiềng Xôm", "commune", region="TDMNPB")
+COMMUNE = Locality("03664", "Chiềng Xôm", "commune", region="TDMNPB")
 
 
-def commune(code: str = "04036", name: str = "Chiềng Xôm", **kw: object) -> Locality:
+def commune(code: str = "03664", name: str = "Chiềng Xôm", **kw: object) -> Locality:
     return Locality(code, name, "commune", region="TDMNPB", **kw)
 
 

@@ -89,7 +89,7 @@ class TestLadder:
 def test_the_built_in_ladder_follows_the_date() -> None:
     from ntm_criteria import Ladder, decide_level
 
-    commune = Locality("04036", "Chiềng Xôm", "commune", region="TDMNPB")
+    commune = Locality("03664", "Chiềng Xôm", "commune", region="TDMNPB")
     ladder = Ladder.built_in(commune, on="15/6/2022")
     assert [level.key for level in ladder.levels] == ["standard", "advanced", "model"]
     decision = decide_level(

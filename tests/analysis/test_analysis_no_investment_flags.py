@@ -50,7 +50,7 @@ requirement = "achieved"
 requirement = "achieved"
 """
 
-PLACE = Locality("04036", "Chiềng Xôm", "commune", region="TDMNPB")
+PLACE = Locality("03664", "Chiềng Xôm", "commune", region="TDMNPB")
 
 
 def ranked(text: str) -> list[str]:

@@ -52,37 +52,37 @@ class TestRoadmaps:
 
     def test_items_need_a_target_and_an_agency(self):
         with pytest.raises(DataError, match="names no indicator and no criterion"):
-            PlanItem("04036", "UBND xã", "31/12/2023")
+            PlanItem("03664", "UBND xã", "31/12/2023")
         with pytest.raises(DataError, match="agency must be non-empty"):
-            PlanItem("04036", "  ", "31/12/2023", criterion=10)
+            PlanItem("03664", "  ", "31/12/2023", criterion=10)
         with pytest.raises(DataError, match="criterion 'ten' is not a number"):
-            PlanItem("04036", "UBND xã", "31/12/2023", criterion="ten")
+            PlanItem("03664", "UBND xã", "31/12/2023", criterion="ten")
         with pytest.raises(DataError, match=r"^due: missing"):
-            PlanItem.from_dict({"locality": "04036", "agency": "UBND xã", "indicator": "10.1"})
+            PlanItem.from_dict({"locality": "03664", "agency": "UBND xã", "indicator": "10.1"})
 
     def test_overdue_as_of_a_date(self):
         plan = Roadmap(
             [
-                PlanItem("04036", "Phòng Kinh tế", "30/9/2023", indicator="10.1"),
-                PlanItem("04036", "UBND xã", "30/6/2023", criterion=18, status="đang thực hiện"),
-                PlanItem("04039", "Phòng Y tế", "31/3/2023", indicator="15.1", status="done"),
-                PlanItem("04039", "Phòng LĐTB&XH", "31/12/2023", indicator="11.1"),
+                PlanItem("03664", "Phòng Kinh tế", "30/9/2023", indicator="10.1"),
+                PlanItem("03664", "UBND xã", "30/6/2023", criterion=18, status="đang thực hiện"),
+                PlanItem("03661", "Phòng Y tế", "31/3/2023", indicator="15.1", status="done"),
+                PlanItem("03661", "Phòng LĐTB&XH", "31/12/2023", indicator="11.1"),
             ]
         )
         assert plan.overdue("30/6/2023") == ()  # due on the day is not late
         late = plan.overdue("1/10/2023")
         assert [(i.locality, i.target("vi")) for i in late] == [
-            ("04036", "tiêu chí 18"),
-            ("04036", "chỉ tiêu 10.1"),
+            ("03664", "tiêu chí 18"),
+            ("03664", "chỉ tiêu 10.1"),
         ]
-        assert [i.locality for i in plan.for_locality("04039").items] == ["04039", "04039"]
+        assert [i.locality for i in plan.for_locality("03661").items] == ["03661", "03661"]
 
     def test_uncovered_shortfalls(self):
         result = standard_result(fail=[10, 11, 13])
         plan = Roadmap(
             [
-                PlanItem("04036", "Phòng Kinh tế", "31/12/2023", indicator="10.1"),
-                PlanItem("04036", "UBND xã", "31/12/2023", criterion=13),
+                PlanItem("03664", "Phòng Kinh tế", "31/12/2023", indicator="10.1"),
+                PlanItem("03664", "UBND xã", "31/12/2023", criterion=13),
                 PlanItem("99999", "UBND xã", "31/12/2023", indicator="11.1"),  # another commune
             ]
         )
@@ -108,7 +108,7 @@ class TestRoadmaps:
     def test_draft_roadmap(self):
         results = [
             standard_result(fail=[10, 18]),
-            standard_result(fail=[11], place=commune("04039", "Chiềng Đen")),
+            standard_result(fail=[11], place=commune("03661", "Chiềng Đen")),
         ]
         plan = draft_roadmap(
             results,
@@ -118,9 +118,9 @@ class TestRoadmaps:
             reporting=[RecurringDeadline.monthly(25)],
         )
         assert [(i.locality, i.indicator, i.agency, i.due.month) for i in plan.items] == [
-            ("04036", "18.1", "UBND xã", 6),
-            ("04036", "10.1", "Phòng Kinh tế", 12),
-            ("04039", "11.1", "Phòng LĐTB&XH", 12),
+            ("03664", "18.1", "UBND xã", 6),
+            ("03664", "10.1", "Phòng Kinh tế", 12),
+            ("03661", "11.1", "Phòng LĐTB&XH", 12),
         ]
         assert all(i.status is PlanStatus.PLANNED for i in plan.items)
         assert plan.uncovered(results[0]) == ()
@@ -132,7 +132,7 @@ class TestRoadmaps:
 
     def test_round_trip(self):
         item = PlanItem(
-            "04036", "UBND xã", "31/12/2023", indicator="3.1", action="Kiên cố hóa kênh"
+            "03664", "UBND xã", "31/12/2023", indicator="3.1", action="Kiên cố hóa kênh"
         )
         assert PlanItem.from_dict(item.to_dict()) == item
 
@@ -192,12 +192,12 @@ class TestWardRegistration:
         from ntm_criteria import demo
 
         r = assess(
-            demo.gazetteer().effective("04036"),
+            demo.gazetteer().effective("03664"),
             demo.criterion_set(),
-            demo.observations()["04036"],
+            demo.observations()["03664"],
             on=demo.ASSESSMENT_DATE,
         )
-        item = PlanItem("04036", "UBND xã", "31/12/2025", programme=r.set_id)
+        item = PlanItem("03664", "UBND xã", "31/12/2025", programme=r.set_id)
         assert not any(item.covers(s) for s in shortfalls(r))
         assert Roadmap([item]).uncovered(r) == shortfalls(r)
 
@@ -332,9 +332,9 @@ class TestRoundTrip:
         assert PlanItem.from_dict(row) == PlanItem("26734", None, "31/12/2025", programme=PROGRAMME)
 
     def test_an_item_without_the_new_fields_keeps_its_row(self):
-        item = PlanItem("04036", "UBND xã", "31/12/2023", criterion=13, status="done")
+        item = PlanItem("03664", "UBND xã", "31/12/2023", criterion=13, status="done")
         assert item.to_dict() == {
-            "locality": "04036",
+            "locality": "03664",
             "indicator": None,
             "criterion": 13,
             "agency": "UBND xã",
@@ -411,9 +411,9 @@ def test_every_plan_item_round_trips(target, agency, due, status, **optional):
 
 
 _EVERY_KIND = [
-    PlanItem("04036", "Phòng Kinh tế", "31/12/2023", indicator="10.1", action="Trồng cây"),
-    PlanItem("04036", "UBND xã", "31/12/2023", criterion=13, status="in_progress"),
-    PlanItem("04036", None, "31/12/2023", title_vi="Hoàn thiện hồ sơ"),
+    PlanItem("03664", "Phòng Kinh tế", "31/12/2023", indicator="10.1", action="Trồng cây"),
+    PlanItem("03664", "UBND xã", "31/12/2023", criterion=13, status="in_progress"),
+    PlanItem("03664", None, "31/12/2023", title_vi="Hoàn thiện hồ sơ"),
     PlanItem.registration("26734", 2025, programme=PROGRAMME, registered_on="1/3/2023"),
     PlanItem.registration("26734", 2025, programme=PROGRAMME, agency="UBND phường"),
 ]
@@ -440,7 +440,7 @@ def test_decomposed_status_words_read_as_composed():
         assert decomposed != word
         assert PlanStatus.parse(decomposed) is PlanStatus.parse(word)
     row = {
-        "locality": "04036",
+        "locality": "03664",
         "indicator": "10.1",
         "agency": "Phòng Kinh tế",
         "due": "31/12/2023",
@@ -451,7 +451,7 @@ def test_decomposed_status_words_read_as_composed():
 
 def test_an_agency_keeps_its_bytes():
     decomposed = unicodedata.normalize("NFD", "Phòng Kinh tế")
-    assert PlanItem("04036", decomposed, "31/12/2023", criterion=10).agency == decomposed
+    assert PlanItem("03664", decomposed, "31/12/2023", criterion=10).agency == decomposed
 
 
 def test_a_number_is_not_a_locality_code():

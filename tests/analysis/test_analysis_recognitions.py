@@ -31,7 +31,7 @@ class TestRecognition:
     def test_reads_text(self):
         r = Recognition(COMMUNE, "nâng cao", "s", "1234/QĐ-UBND", "15/6/2022", "14/6/2027")
         assert (r.locality, r.level, r.date, r.valid_until) == (
-            "04036",
+            "03664",
             Level.ADVANCED,
             datetime.date(2022, 6, 15),
             datetime.date(2027, 6, 14),
@@ -70,12 +70,12 @@ class TestRecognition:
         assert isinstance(info.value, DataError | UnknownCodeError | ValueError)
 
     def test_to_and_from_dict(self):
-        r = Recognition("04036", "model", "s", "7/QĐ-UBND", "2023-03-01", "2028-02-28")
+        r = Recognition("03664", "model", "s", "7/QĐ-UBND", "2023-03-01", "2028-02-28")
         assert Recognition.from_dict(r.to_dict()) == r
 
     def test_from_a_csv_row_with_empty_expiry(self):
         row = {
-            "locality": "04036",
+            "locality": "03664",
             "level": "đạt chuẩn",
             "set_id": "s",
             "decision": "12/QĐ-UBND",
@@ -155,7 +155,7 @@ def test_decomposed_level_words_read_as_composed():
 
     for word in ("đạt chuẩn", "nâng cao", "kiểu mẫu"):
         row = {
-            "locality": "04045",
+            "locality": "03676",
             "level": unicodedata.normalize("NFD", word),
             "set_id": unicodedata.normalize("NFD", "bộ-tiêu-chí"),
             "decision": "12/QĐ",

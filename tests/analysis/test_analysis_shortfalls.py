@@ -31,7 +31,7 @@ class TestProgress:
         # 17.2 is for islands only: 22 indicators apply, not 23.
         assert (p.indicators_met, p.indicators_total, p.indicators_unknown) == (18, 22, 1)
         assert p.indicators_share == Fraction(18, 22)
-        assert p.locality.code == "04036"
+        assert p.locality.code == "03664"
         assert p.on == ON
 
     def test_an_island_commune_counts_its_island_indicator(self):

@@ -171,10 +171,10 @@ def test_a_review_of_a_set_id_counts_for_that_set():
 
 
 def test_observations_stand_and_a_disagreeing_review_is_warned_of_and_recorded():
-    commune = demo.gazetteer().effective("04036")
-    observations = demo.observations()["04036"]
-    reviews = [CriterionReview("04036", 10, "đạt", "30/6/2023", reviewer="Phòng Kinh tế")]
-    with pytest.warns(ReviewDisagreementWarning, match="04036: Criterion 10"):
+    commune = demo.gazetteer().effective("03664")
+    observations = demo.observations()["03664"]
+    reviews = [CriterionReview("03664", 10, "đạt", "30/6/2023", reviewer="Phòng Kinh tế")]
+    with pytest.warns(ReviewDisagreementWarning, match="03664: Criterion 10"):
         result = assess(
             commune, demo.criterion_set(), observations, on=demo.ASSESSMENT_DATE, reviews=reviews
         )
@@ -191,14 +191,14 @@ def test_observations_stand_and_a_disagreeing_review_is_warned_of_and_recorded()
 
 
 def test_an_agreeing_review_is_recorded_without_a_warning():
-    commune = demo.gazetteer().effective("04036")
-    reviews = [CriterionReview("04036", 10, "không đạt", "30/6/2023")]
+    commune = demo.gazetteer().effective("03664")
+    reviews = [CriterionReview("03664", 10, "không đạt", "30/6/2023")]
     with warnings.catch_warnings():
         warnings.simplefilter("error", ReviewDisagreementWarning)
         result = assess(
             commune,
             demo.criterion_set(),
-            demo.observations()["04036"],
+            demo.observations()["03664"],
             on=demo.ASSESSMENT_DATE,
             reviews=reviews,
         )
@@ -318,11 +318,11 @@ def test_the_reviews_page_runs():
 
 
 def test_a_criterion_decided_by_review_does_not_rest_on_its_thresholds():
-    commune = demo.gazetteer().effective("30004")
-    args = (commune, demo.criterion_set(), demo.observations()["30004"])
+    commune = demo.gazetteer().effective("30046")
+    args = (commune, demo.criterion_set(), demo.observations()["30046"])
     plain = assess(*args, on=demo.ASSESSMENT_DATE)
     reviewed = assess(
-        *args, on=demo.ASSESSMENT_DATE, reviews=[CriterionReview("30004", 17, "đạt", "1/6/2023")]
+        *args, on=demo.ASSESSMENT_DATE, reviews=[CriterionReview("30046", 17, "đạt", "1/6/2023")]
     )
     assert plain.criterion(17).status is Status.UNKNOWN
     assert "17.1" in [i.code for i in plain.untrusted()]

@@ -73,8 +73,8 @@ def test_the_plan_chart_says_the_share_of_plan_as_the_report_does():
 
 
 def test_criteria_over_time_marks_each_assessment_and_the_goal():
-    place, s = demo.gazetteer().effective("04042"), demo.criterion_set()
-    obs = demo.observations()["04042"]
+    place, s = demo.gazetteer().effective("03658"), demo.criterion_set()
+    obs = demo.observations()["03658"]
     figure = criteria_over_time(
         [
             assess(place, s, [*obs, Observation("3.2", True)], on="31/12/2023"),

@@ -26,7 +26,7 @@ def test_demo_prints_a_table_and_an_explanation(capsys):
 
 
 def test_demo_in_english_and_another_commune(capsys):
-    assert main(["demo", "--lang", "en", "--commune", "30001"]) == 0
+    assert main(["demo", "--lang", "en", "--commune", "30064"]) == 0
     out = capsys.readouterr().out
     assert "ILLUSTRATIVE DATA" in out
     assert "My An commune: 8/8 criteria met" in out
@@ -70,12 +70,12 @@ def test_assess_from_csv_files_as_table_and_json(tmp_path, capsys):
     assert main([*args, "--json"]) == 0
     results = json.loads(capsys.readouterr().out)
     assert [r["locality"]["code"] for r in results] == [
-        "04036",
-        "04039",
-        "04042",
-        "04045",
-        "30001",
-        "30004",
+        "03664",
+        "03661",
+        "03658",
+        "03676",
+        "30064",
+        "30046",
     ]
 
 

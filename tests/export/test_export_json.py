@@ -111,7 +111,7 @@ def test_a_bad_detail_or_item_is_refused():
     with pytest.raises(DataError, match="unknown detail"):
         results_to_json([], detail="everything")  # type: ignore[arg-type]
     with pytest.raises(DataError, match="is not a result"):
-        results_to_json(["04036"])  # type: ignore[list-item]
+        results_to_json(["03664"])  # type: ignore[list-item]
 
 
 @given(
@@ -131,7 +131,7 @@ def test_any_assessment_gives_a_valid_document(values):
         observations.append(Observation("10.1", Q_(values["10.1"], "million_VND/person/year")))
     if values["1.1"] is not None:
         observations.append(Observation("1.1", values["1.1"]))
-    result = assess(demo.gazetteer().effective("04036"), demo.criterion_set(), observations, on=ON)
+    result = assess(demo.gazetteer().effective("03664"), demo.criterion_set(), observations, on=ON)
     doc = _valid(results_to_json([result], detail="full"))
     entry = doc["results"][0]
     assert entry["met"] == result.met_count
@@ -151,11 +151,11 @@ def test_the_json_page_runs():
 def test_a_criterion_decided_by_review_says_so():
     from ntm_criteria.assessment import CriterionReview
 
-    review = CriterionReview("04036", 19, "đạt", "1/6/2023", reviewer="UBND huyện")
+    review = CriterionReview("03664", 19, "đạt", "1/6/2023", reviewer="UBND huyện")
     result = assess(
-        demo.gazetteer().effective("04036"),
+        demo.gazetteer().effective("03664"),
         demo.criterion_set(),
-        [o for o in demo.observations()["04036"] if o.indicator_code != "19.1"],
+        [o for o in demo.observations()["03664"] if o.indicator_code != "19.1"],
         on=ON,
         reviews=[review],
     )

@@ -82,8 +82,8 @@ def test_results_frame_columns_add_up_and_name_every_criterion():
     assert [c for c in frame.columns if c.startswith("criterion_")] == [
         f"criterion_{n}" for n in numbers
     ]
-    chosen = frame.set_index("locality").loc["04036"]
-    result = next(r for r in results if r.locality.code == "04036")
+    chosen = frame.set_index("locality").loc["03664"]
+    result = next(r for r in results if r.locality.code == "03664")
     for criterion in result.criteria:
         assert chosen[f"criterion_{criterion.number}"] == criterion.status.value
 
@@ -119,17 +119,17 @@ def test_a_ladder_gives_the_level_of_decide_level():
 )
 def test_a_value_at_the_threshold_is_read_as_the_csv_reads_it(value, unit, status):
     frame = pd.DataFrame(
-        {"locality": ["04045"], "indicator": ["3.1"], "value": [value], "unit": [unit]}
+        {"locality": ["03676"], "indicator": ["3.1"], "value": [value], "unit": [unit]}
     )
-    got = observations_from_frame(frame)["04045"][0]
-    result = assess(demo.gazetteer().effective("04045"), demo.criterion_set(), [got], on=ON)
+    got = observations_from_frame(frame)["03676"][0]
+    result = assess(demo.gazetteer().effective("03676"), demo.criterion_set(), [got], on=ON)
     assert result.indicator("3.1").status.value == status
 
 
 def test_a_monthly_income_equals_its_yearly_form():
     yearly = pd.DataFrame(
         {
-            "locality": ["04045"],
+            "locality": ["03676"],
             "indicator": ["10.1"],
             "value": [18.0],
             "unit": ["triệu đồng/người/năm"],
@@ -137,27 +137,27 @@ def test_a_monthly_income_equals_its_yearly_form():
     )
     monthly = pd.DataFrame(
         {
-            "locality": ["04045"],
+            "locality": ["03676"],
             "indicator": ["10.1"],
             "value": [1_500_000],
             "unit": ["đồng/người/tháng"],
         }
     )
-    place = demo.gazetteer().effective("04045")
-    a = assess(place, demo.criterion_set(), observations_from_frame(yearly)["04045"], on=ON)
-    b = assess(place, demo.criterion_set(), observations_from_frame(monthly)["04045"], on=ON)
+    place = demo.gazetteer().effective("03676")
+    a = assess(place, demo.criterion_set(), observations_from_frame(yearly)["03676"], on=ON)
+    b = assess(place, demo.criterion_set(), observations_from_frame(monthly)["03676"], on=ON)
     assert a.indicator("10.1").actual == b.indicator("10.1").actual == Fraction(18)
 
 
 @given(st.decimals(min_value=0, max_value=100, places=2, allow_nan=False))
 def test_wide_and_long_frames_and_csv_text_agree(number):
     text = format(number, "f").replace(".", ",")
-    csv = f'locality,indicator,value,unit\n04045,3.1,"{text}",%\n'
-    by_csv = reads_observations(csv)["04045"][0]
+    csv = f'locality,indicator,value,unit\n03676,3.1,"{text}",%\n'
+    by_csv = reads_observations(csv)["03676"][0]
     wide = observations_from_frame(
-        pd.DataFrame({"locality": ["04045"], "3.1": [float(number)]}), units={"3.1": "%"}
-    )["04045"][0]
-    place = demo.gazetteer().effective("04045")
+        pd.DataFrame({"locality": ["03676"], "3.1": [float(number)]}), units={"3.1": "%"}
+    )["03676"][0]
+    place = demo.gazetteer().effective("03676")
     a = assess(place, demo.criterion_set(), [by_csv], on=ON).indicator("3.1")
     b = assess(place, demo.criterion_set(), [wide], on=ON).indicator("3.1")
     assert (a.status, a.actual) == (b.status, b.actual)
@@ -173,7 +173,7 @@ def test_numeric_codes_and_numpy_scalars_are_read():
 def test_every_bad_cell_is_reported_with_its_row_and_column():
     frame = pd.DataFrame(
         {
-            "locality": ["04036", "", "04039"],
+            "locality": ["03664", "", "03661"],
             "indicator": ["3.1", "3.1", "2.1"],
             "value": [float("inf"), 1.0, "x"],
             "unit": ["", "", "lít"],
@@ -237,13 +237,13 @@ def test_households_from_a_frame_equal_the_csv_table():
 
     csv = (
         "id,commune,area,members,income,water,latrine\n"
-        "H1,04036,nông thôn,4,1.400.000,1,có\n"
-        'H2,04036,thành thị,3,"2000000,5",0,\n'
+        "H1,03664,nông thôn,4,1.400.000,1,có\n"
+        'H2,03664,thành thị,3,"2000000,5",0,\n'
     )
     frame = pd.DataFrame(
         {
             "id": ["H1", "H2"],
-            "commune": ["04036", "04036"],
+            "commune": ["03664", "03664"],
             "area": ["nông thôn", "thành thị"],
             "members": [4, 3],
             "income": [1_400_000, 2_000_000.5],

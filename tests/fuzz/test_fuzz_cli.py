@@ -128,7 +128,7 @@ def test_report_generated_arguments(target: str, deadline: str, on: str) -> None
     "args",
     [
         ("demo", "--commune", "\u00b2"),
-        ("demo", "--commune", "04036", "--lang", "en"),
+        ("demo", "--commune", "03664", "--lang", "en"),
         ("check", "no/such.toml"),
     ],
 )

@@ -46,27 +46,27 @@ def test_parse_value_rejects(cell, unit):
 
 def test_rows_are_grouped_by_locality_with_dates_and_sources():
     table = HEADER + (
-        '04036,3.1,"86,5",%,30/6/2023,Biên bản quý II\n'
-        "04036,3.2,đạt,,,\n"
-        "04039,3.1,70,%,2023-06-30,\n"
+        '03664,3.1,"86,5",%,30/6/2023,Biên bản quý II\n'
+        "03664,3.2,đạt,,,\n"
+        "03661,3.1,70,%,2023-06-30,\n"
     )
     grouped = reads_observations(table)
-    assert list(grouped) == ["04036", "04039"]
-    first = grouped["04036"][0]
+    assert list(grouped) == ["03664", "03661"]
+    first = grouped["03664"][0]
     assert first.indicator_code == "3.1"
     assert first.as_of == datetime.date(2023, 6, 30)
     assert first.source == "Biên bản quý II"
-    assert grouped["04036"][1].as_of is None
+    assert grouped["03664"][1].as_of is None
 
 
 def test_every_bad_row_is_reported_with_its_line(tmp_path):
     path = tmp_path / "obs.csv"
     path.write_text(
         HEADER
-        + "04036,3.1,72.5,,,\n"  # ambiguous number
-        + "04036,3.2,đạt,,31/2/2023,\n"  # no such date
+        + "03664,3.1,72.5,,,\n"  # ambiguous number
+        + "03664,3.2,đạt,,31/2/2023,\n"  # no such date
         + ",3.3,đạt,,,\n"  # no locality
-        + "04036,10.1,45,quả chuối,,\n",  # unknown unit
+        + "03664,10.1,45,quả chuối,,\n",  # unknown unit
         encoding="utf-8",
     )
     with pytest.raises(DataErrors) as caught:
@@ -85,7 +85,7 @@ def test_missing_columns_and_missing_file(tmp_path):
     with pytest.raises(DataError, match="cannot read"):
         read_observations(tmp_path / "nope.csv")
     bad = tmp_path / "latin1.csv"
-    bad.write_bytes(HEADER.encode() + "04036,3.1,đạt,,,\n".encode("utf-16"))
+    bad.write_bytes(HEADER.encode() + "03664,3.1,đạt,,,\n".encode("utf-16"))
     with pytest.raises(DataError, match="UTF-8"):
         read_observations(bad)
 

@@ -68,7 +68,7 @@ def test_a_percent_sign_in_the_value_cell_is_read_as_percent(cell, unit, expecte
     ],
 )
 def test_a_bad_percent_cell_names_the_row_and_the_indicator(cell, unit, words):
-    table = f"locality;indicator;value;unit\n04036;3.1;85;\n04036;4.1;{cell};{unit}\n"
+    table = f"locality;indicator;value;unit\n03664;3.1;85;\n03664;4.1;{cell};{unit}\n"
     with pytest.raises(DataErrors) as caught:
         reads_observations(table, file="quy2.csv")
     text = str(caught.value)
@@ -110,17 +110,17 @@ def test_a_spreadsheet_observation_file_reads_as_its_comma_original(tmp_path):
     excel = read_observations(excel_copy(tmp_path, "observations.csv"))
     plain = read_observations(Path(str(DEMO.joinpath("observations.csv"))))
     assert excel == plain
-    assert excel["04036"][1].value == Q_(86.5, "percent")
+    assert excel["03664"][1].value == Q_(86.5, "percent")
 
 
 def test_comma_and_vietnamese_decimals_in_a_semicolon_file():
     table = (
         "\ufefflocality;indicator;value;unit;as_of;source\r\n"
-        "04036;3.1;86,5;;30/6/2023;\r\n"
-        "04036;10.1;1.234,5;triệu đồng/người/năm;30/6/2023;biên bản\r\n"
-        "04036;4.1;96,2 %;;30/6/2023;\r\n"
+        "03664;3.1;86,5;;30/6/2023;\r\n"
+        "03664;10.1;1.234,5;triệu đồng/người/năm;30/6/2023;biên bản\r\n"
+        "03664;4.1;96,2 %;;30/6/2023;\r\n"
     )
-    found = reads_observations(table, file="quy2.csv")["04036"]
+    found = reads_observations(table, file="quy2.csv")["03664"]
     assert [o.value for o in found] == [
         Decimal("86.5"),
         Q_(1234.5, "million_VND / person / year"),
@@ -133,14 +133,14 @@ def test_a_spreadsheet_gazetteer_reads_as_its_comma_original(tmp_path):
     excel = Gazetteer.load_csv(excel_copy(tmp_path, "communes.csv"))
     plain = Gazetteer.load_csv(Path(str(DEMO.joinpath("communes.csv"))))
     assert list(excel) == list(plain)
-    assert excel.get("04039").tags == plain.get("04039").tags
+    assert excel.get("03661").tags == plain.get("03661").tags
 
 
 def test_a_bad_row_of_a_semicolon_gazetteer_names_its_line(tmp_path):
     path = tmp_path / "g.csv"
     path.write_bytes(
         b"\xef\xbb\xbfcode;name_vi;kind;parent\r\n14;S\xc6\xa1n La;t\xe1\xbb\x89nh;\r\n"
-        b"04036;Chi\xe1\xbb\x81ng X\xc3\xb4m;b\xc3\xa1nh;14\r\n"
+        b"03664;Chi\xe1\xbb\x81ng X\xc3\xb4m;b\xc3\xa1nh;14\r\n"
     )
     with pytest.raises(DataErrors, match="line 3"):
         Gazetteer.load_csv(path)
@@ -184,7 +184,7 @@ def test_ntm_assess_reads_spreadsheet_files_as_their_originals(tmp_path, capsys)
 def test_ntm_assess_refuses_a_share_over_100_naming_the_row_and_the_indicator(tmp_path, capsys):
     obs = tmp_path / "obs.csv"
     obs.write_text(
-        "locality;indicator;value;unit;as_of;source\n04036;3.1;120 %;;30/6/2023;\n",
+        "locality;indicator;value;unit;as_of;source\n03664;3.1;120 %;;30/6/2023;\n",
         encoding="utf-8",
     )
     code, _, err = _assess(Path(str(DEMO.joinpath("communes.csv"))), obs, capsys)
@@ -197,13 +197,13 @@ def test_ntm_assess_refuses_a_share_over_100_naming_the_row_and_the_indicator(tm
 def test_ntm_assess_warns_of_a_fraction_for_a_percent_in_one_line(tmp_path, capsys):
     obs = tmp_path / "obs.csv"
     obs.write_text(
-        "locality;indicator;value;unit;as_of;source\n04036;3.1;0,8;;30/6/2023;\n",
+        "locality;indicator;value;unit;as_of;source\n03664;3.1;0,8;;30/6/2023;\n",
         encoding="utf-8",
     )
     code, _, err = _assess(Path(str(DEMO.joinpath("communes.csv"))), obs, capsys)
     assert code == 0
     assert err.splitlines() == [
-        f"ntm: warning: 04036 (Chiềng Xôm), {obs}:2: indicator 3.1: 0,8 — 80 %? "
+        f"ntm: warning: 03664 (Chiềng Xôm), {obs}:2: indicator 3.1: 0,8 — 80 %? "
         "read as 0,8 %; write 80 for 80 %"
     ]
 
@@ -226,12 +226,12 @@ def test_a_percent_formatted_workbook_cell_is_read_as_its_percent(tmp_path):
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.append(["locality", "indicator", "value", "unit"])
-    sheet.append(["04036", "3.1", 0.865, None])  # Excel keeps 86,5 % as 0.865
-    sheet.append(["04036", "4.1", 0.96, "%"])
+    sheet.append(["03664", "3.1", 0.865, None])  # Excel keeps 86,5 % as 0.865
+    sheet.append(["03664", "4.1", 0.96, "%"])
     sheet["C2"].number_format = "0.0%"
     sheet["C3"].number_format = "0%"
     book.save(tmp_path / "q.xlsx")
-    found = read_observations(tmp_path / "q.xlsx")["04036"]
+    found = read_observations(tmp_path / "q.xlsx")["03664"]
     assert [o.value for o in found] == [Q_(86.5, "percent"), Q_(96, "percent")]
     assert found[0].origin.endswith("q.xlsx[Sheet]:2")
 
@@ -239,7 +239,7 @@ def test_a_percent_formatted_workbook_cell_is_read_as_its_percent(tmp_path):
 @pytest.mark.parametrize(
     ("data", "words"),
     [
-        ("locality,indicator,value\n04036,3.1,86\n".encode("utf-16"), "UTF-16 text"),
+        ("locality,indicator,value\n03664,3.1,86\n".encode("utf-16"), "UTF-16 text"),
         ("locality,indicator,value\nXôm,3.1,86\n".encode("cp1258"), "byte 26"),
     ],
 )

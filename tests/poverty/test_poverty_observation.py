@@ -16,7 +16,7 @@ from ntm_criteria.units import Q_
 
 
 class TestObservation:
-    COMMUNE = Locality("04036", "Chiềng Xôm", "commune", region="TDMNPB")
+    COMMUNE = Locality("03664", "Chiềng Xôm", "commune", region="TDMNPB")
     ON = datetime.date(2023, 6, 30)
 
     def homes(self, poor: int, total: int) -> list[Household]:

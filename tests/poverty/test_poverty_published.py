@@ -39,7 +39,7 @@ def test_published_figures_feed_an_ntm_poverty_indicator():
     obs = to_observation(hl, "11.1")
     assert obs.value.magnitude == Fraction(262, 100)
     assert obs.as_of == datetime.date(2023, 6, 30)
-    commune = Locality("04036", "Chiềng Xôm", "commune", region="TDMNPB")
+    commune = Locality("03664", "Chiềng Xôm", "commune", region="TDMNPB")
     result = assess(commune, demo.criterion_set(), [obs], on=datetime.date(2023, 6, 30))
     assert result.criterion(11).status.value == "met"
     with pytest.raises(ObservationError, match="no near-poor rate"):

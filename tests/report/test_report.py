@@ -64,7 +64,7 @@ def standard_result(place: Locality, fail=(), changes=None):
     return assess(place, STANDARD, obs, on=ON)
 
 
-CHIENG_XOM = commune("04036", "Chiềng Xôm", "Chieng Xom")
+CHIENG_XOM = commune("03664", "Chiềng Xôm", "Chieng Xom")
 CHIENG_DEN = commune("04039", "Chiềng Đen", "Chieng Den")
 
 
@@ -281,30 +281,30 @@ class TestRollUpTables:
 def test_roadmap_table():
     items = [
         PlanItem(
-            "04036", "Phòng Kinh tế", "30/9/2023", indicator="10.1", action="Trồng cây ăn quả"
+            "03664", "Phòng Kinh tế", "30/9/2023", indicator="10.1", action="Trồng cây ăn quả"
         ),
-        PlanItem("04036", "UBND xã", "31/3/2023", criterion=18, status=PlanStatus.DONE),
+        PlanItem("03664", "UBND xã", "31/3/2023", criterion=18, status=PlanStatus.DONE),
     ]
     table = roadmap_table(items, "en", on=datetime.date(2023, 10, 1), fmt="markdown")
     assert table.splitlines() == [
         "| Code | Target | Agency | Due | Status | Overdue |",
         "|---|---|---|---|---|---|",
-        "| 04036 | indicator 10.1: Trồng cây ăn quả | Phòng Kinh tế | 2023-09-30 | planned | yes |",
-        "| 04036 | criterion 18 | UBND xã | 2023-03-31 | done | no |",
+        "| 03664 | indicator 10.1: Trồng cây ăn quả | Phòng Kinh tế | 2023-09-30 | planned | yes |",
+        "| 03664 | criterion 18 | UBND xã | 2023-03-31 | done | no |",
     ]
     assert "Quá hạn" not in roadmap_table(items)
 
 
 def test_rollup_report_has_every_section():
-    recognised = Recognition("04036", "standard", STANDARD.id, "12/QĐ-UBND", "1/3/2022")
+    recognised = Recognition("03664", "standard", STANDARD.id, "12/QĐ-UBND", "1/3/2022")
     decisions = [
         decision(CHIENG_XOM, fail=[10, 17], recognitions=[recognised]),
         decision(CHIENG_DEN),
     ]
     plan = Roadmap(
         [
-            PlanItem("04036", "Phòng Kinh tế", "31/5/2023", indicator="10.1"),
-            PlanItem("04036", "Phòng TN&MT", "31/12/2023", indicator="17.1"),
+            PlanItem("03664", "Phòng Kinh tế", "31/5/2023", indicator="10.1"),
+            PlanItem("03664", "Phòng TN&MT", "31/12/2023", indicator="17.1"),
         ],
         reporting=[RecurringDeadline.monthly(25, description_vi="Báo cáo kết quả")],
     )

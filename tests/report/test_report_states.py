@@ -41,34 +41,34 @@ def decide(code: str, *, data: bool = True, recognised: bool = False):
 
 
 def province():
-    # Chiềng Xôm does not meet the set; Hua La meets it; 30004 has no data; Chiềng Đen is
+    # Chiềng Xôm does not meet the set; Hua La meets it; 30046 has no data; Chiềng Đen is
     # recognised but has no data either.
     return roll_up(
         [
-            decide("04036"),
-            decide("04045"),
-            decide("30004", data=False),
-            decide("04039", data=False, recognised=True),
+            decide("03664"),
+            decide("03676"),
+            decide("30046", data=False),
+            decide("03661", data=False, recognised=True),
         ]
     )
 
 
 class TestThreeStates:
     def test_a_commune_without_data_is_never_not_met(self):
-        table = standings_table(roll_up([decide("30004", data=False)]), "vi")
+        table = standings_table(roll_up([decide("30046", data=False)]), "vi")
         assert "chưa xác định" in table
         assert "chưa đạt chuẩn" not in table
-        english = standings_table(roll_up([decide("30004", data=False)]), "en")
+        english = standings_table(roll_up([decide("30046", data=False)]), "en")
         assert "undecided" in english
         assert "no level" not in english
 
     def test_a_commune_that_fails_is_not_met(self):
-        assert "chưa đạt chuẩn" in standings_table(roll_up([decide("04036")]), "vi")
+        assert "chưa đạt chuẩn" in standings_table(roll_up([decide("03664")]), "vi")
 
     def test_the_scorecard_of_a_commune_without_data(self):
-        card = scorecard(decide("30004", data=False), "vi")
+        card = scorecard(decide("30046", data=False), "vi")
         assert "Mức đạt: chưa xác định" in card
-        assert "Mức đạt: chưa đạt chuẩn" in scorecard(decide("04036"), "vi")
+        assert "Mức đạt: chưa đạt chuẩn" in scorecard(decide("03664"), "vi")
 
     def test_the_levels_table_splits_by_recognition_and_state(self):
         assert levels_table(province(), "en").splitlines() == [
@@ -111,11 +111,11 @@ class TestUntrustedThresholds:
 
     def test_no_note_without_decided_outcomes(self):
         # Undecided outcomes do not rest on a threshold: nothing to flag.
-        up = roll_up([decide("30004", data=False)])
+        up = roll_up([decide("30046", data=False)])
         assert "Lưu ý" not in rollup_report(up, title="T", on=ON)
 
     def test_the_basis_line(self):
         text = rollup_report(province(), title="T", on=ON, lang="en")
         assert "Communes are counted by recognition decisions in force on 2023-06-30." in text
-        plain = roll_up([assess(PLACES.effective("04045"), SET, OBS["04045"], on=ON)])
+        plain = roll_up([assess(PLACES.effective("03676"), SET, OBS["03676"], on=ON)])
         assert "chưa theo quyết định công nhận" in rollup_report(plain, title="T", on=ON)

@@ -24,7 +24,10 @@ What a steering committee asks of the assessments
   :class:`~ntm_criteria.progress.PlanTarget`;
 - aggregates: :func:`~ntm_criteria.progress.aggregate_observations` and
   :func:`~ntm_criteria.progress.assess_aggregate` for a district's or
-  province's set that rests on its communes.
+  province's set that rests on its communes;
+- across the 1/7/2025 reorganisation: :func:`~ntm_criteria.progress.roll_up_by_new_province`,
+  :func:`~ntm_criteria.progress.lineage` (a new unit's predecessors' history) and
+  :func:`~ntm_criteria.progress.derive_merged` (:class:`~ntm_criteria.progress.Derived`).
 
 :mod:`ntm_criteria.levels` and :mod:`ntm_criteria.progress` re-export the
 same names in two groups, and their pages document them.
@@ -32,10 +35,10 @@ same names in two groups, and their pages document them.
 >>> from ntm_criteria import assess, demo
 >>> from ntm_criteria.analysis import Progress, decide_level, roll_up
 >>> places, s, obs = demo.gazetteer(), demo.criterion_set(), demo.observations()
->>> hua_la = places.effective("04045")
->>> decide_level(hua_la, obs["04045"], on=demo.ASSESSMENT_DATE, ladder=[s]).level
+>>> hua_la = places.effective("03676")
+>>> decide_level(hua_la, obs["03676"], on=demo.ASSESSMENT_DATE, ladder=[s]).level
 <Level.STANDARD: 1>
->>> Progress(assess(hua_la, s, obs["04045"], on=demo.ASSESSMENT_DATE)).criteria_share
+>>> Progress(assess(hua_la, s, obs["03676"], on=demo.ASSESSMENT_DATE)).criteria_share
 Fraction(1, 1)
 """
 
@@ -68,6 +71,13 @@ from ntm_criteria.analysis._shortfalls import (
     rank_shortfalls,
     shortfalls,
 )
+from ntm_criteria.analysis._successors import (
+    Derived,
+    derive_merged,
+    lineage,
+    new_province_of,
+    roll_up_by_new_province,
+)
 from ntm_criteria.analysis._targets import PlanProgress, PlanTarget
 from ntm_criteria.analysis._trajectory import Trajectory, trajectory
 from ntm_criteria.analysis._wording import held_phrase
@@ -78,6 +88,7 @@ __all__ = [
     "Comparison",
     "CriteriaBin",
     "CriterionChange",
+    "Derived",
     "Ladder",
     "LevelDecision",
     "LevelStep",
@@ -100,12 +111,16 @@ __all__ = [
     "assess_aggregate",
     "compare",
     "decide_level",
+    "derive_merged",
     "draft_roadmap",
     "held_phrase",
+    "lineage",
+    "new_province_of",
     "next_deadline",
     "no_investment_first",
     "rank_shortfalls",
     "roll_up",
+    "roll_up_by_new_province",
     "shortfalls",
     "trajectory",
 ]

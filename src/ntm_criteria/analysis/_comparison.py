@@ -58,8 +58,8 @@ class Comparison:
     them lacks (when the set changed between the two dates).
 
     >>> from ntm_criteria import Observation, assess, demo
-    >>> place, s = demo.gazetteer().effective("04042"), demo.criterion_set()
-    >>> obs = demo.observations()["04042"]
+    >>> place, s = demo.gazetteer().effective("03658"), demo.criterion_set()
+    >>> obs = demo.observations()["03658"]
     >>> before = assess(place, s, obs, on="30/9/2023")
     >>> after = assess(place, s, [*obs, Observation("3.2", True, as_of="31/12/2023")],
     ...                on="31/12/2023")
@@ -99,8 +99,8 @@ class Comparison:
         """What changed between the two dates, in a few lines.
 
         >>> from ntm_criteria import Observation, assess, demo
-        >>> place, s = demo.gazetteer().effective("04042"), demo.criterion_set()
-        >>> obs = demo.observations()["04042"]
+        >>> place, s = demo.gazetteer().effective("03658"), demo.criterion_set()
+        >>> obs = demo.observations()["03658"]
         >>> before = assess(place, s, obs, on="30/9/2023")
         >>> after = assess(place, s, [*obs, Observation("3.2", True)], on="31/12/2023")
         >>> print(compare(before, after).explain("vi"))
@@ -143,12 +143,12 @@ def compare(before: AssessmentResult, after: AssessmentResult) -> Comparison:
 
     >>> from ntm_criteria import assess, demo
     >>> s, places, obs = demo.criterion_set(), demo.gazetteer(), demo.observations()
-    >>> a = assess(places.effective("04036"), s, obs["04036"], on="30/6/2023")
-    >>> b = assess(places.effective("04039"), s, obs["04039"], on="30/6/2023")
+    >>> a = assess(places.effective("03664"), s, obs["03664"], on="30/6/2023")
+    >>> b = assess(places.effective("03661"), s, obs["03661"], on="30/6/2023")
     >>> compare(a, b)
     Traceback (most recent call last):
     ...
-    ntm_criteria.errors.DataError: cannot compare assessments of two localities: 04036 and 04039
+    ntm_criteria.errors.DataError: cannot compare assessments of two localities: 03664 and 03661
     """
     if before.locality.code != after.locality.code:
         raise DataError(

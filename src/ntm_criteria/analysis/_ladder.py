@@ -109,7 +109,7 @@ class Ladder:
         """The built-in national sets in force for ``locality`` on ``on``, one per level.
 
         >>> from ntm_criteria import Locality
-        >>> commune = Locality("04036", "Chiềng Xôm", "commune", region="TDMNPB")
+        >>> commune = Locality("03664", "Chiềng Xôm", "commune", region="TDMNPB")
         >>> [s.id for s in Ladder.built_in(commune, on="15/6/2022").sets]
         ['vn-ntm-commune-standard-2021-2025', 'vn-ntm-commune-advanced-2021-2025', 'vn-ntm-commune-model-2021-2025']
         >>> [s.id for s in Ladder.built_in(commune, on="1/3/2026").sets]

@@ -63,7 +63,7 @@ class LevelStep:
 
     >>> import datetime
     >>> from ntm_criteria import demo
-    >>> d = decide_level(demo.gazetteer().effective("04036"), demo.observations()["04036"],
+    >>> d = decide_level(demo.gazetteer().effective("03664"), demo.observations()["03664"],
     ...                  on=demo.ASSESSMENT_DATE, ladder=[demo.criterion_set()])
     >>> step = d.step(Level.STANDARD)
     >>> step.status, step.precondition, [c.number for c in step.missing]
@@ -108,7 +108,7 @@ class LevelDecision:
     precondition).  :meth:`holds` answers in three values.
 
     >>> from ntm_criteria import demo
-    >>> d = decide_level(demo.gazetteer().effective("04045"), demo.observations()["04045"],
+    >>> d = decide_level(demo.gazetteer().effective("03676"), demo.observations()["03676"],
     ...                  on=demo.ASSESSMENT_DATE, ladder=[demo.criterion_set()])
     >>> d.level, d.next_level, d.holds(Level.STANDARD), d.holds(Level.ADVANCED)
     (<Level.STANDARD: 1>, None, <Status.MET: 'met'>, <Status.UNKNOWN: 'unknown'>)
@@ -158,7 +158,7 @@ class LevelDecision:
         """The highest level that may be held once missing data is in (``None``: none).
 
         >>> from ntm_criteria import demo
-        >>> d = decide_level(demo.gazetteer().effective("30004"), [],
+        >>> d = decide_level(demo.gazetteer().effective("30046"), [],
         ...                  on=demo.ASSESSMENT_DATE, ladder=[demo.criterion_set()])
         >>> d.level, d.pending
         (None, <Level.STANDARD: 1>)
@@ -354,7 +354,7 @@ def decide_level(
     :func:`~ntm_criteria.assessment.assess`).
 
     >>> from ntm_criteria import demo
-    >>> d = decide_level(demo.gazetteer().effective("04036"), demo.observations()["04036"],
+    >>> d = decide_level(demo.gazetteer().effective("03664"), demo.observations()["03664"],
     ...                  on=demo.ASSESSMENT_DATE, ladder={Level.STANDARD: demo.criterion_set()})
     >>> d.level is None, d.next_level
     (True, <Level.STANDARD: 1>)

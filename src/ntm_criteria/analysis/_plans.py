@@ -157,11 +157,11 @@ class PlanItem:
     a free title, ``registered_on`` when the locality registered the target
     and ``achieved_on`` when it was reached.
 
-    >>> item = PlanItem("04036", "Phòng Kinh tế", "31/12/2023", indicator="10.1",
+    >>> item = PlanItem("03664", "Phòng Kinh tế", "31/12/2023", indicator="10.1",
     ...                 action="Phát triển cây ăn quả")
     >>> item.target("vi"), item.is_overdue("1/1/2024"), item.is_overdue("31/12/2023")
     ('chỉ tiêu 10.1', True, False)
-    >>> PlanItem("04036", "Phòng Kinh tế", "31/12/2023")
+    >>> PlanItem("03664", "Phòng Kinh tế", "31/12/2023")
     Traceback (most recent call last):
     ...
     ntm_criteria.errors.DataError: indicator: a plan item names no indicator and no criterion ...
@@ -277,9 +277,9 @@ class PlanItem:
         An item on a whole programme assigns no single shortfall, so covers none.
 
         >>> from ntm_criteria import assess, demo
-        >>> r = assess(demo.gazetteer().effective("04036"), demo.criterion_set(),
-        ...            demo.observations()["04036"], on=demo.ASSESSMENT_DATE)
-        >>> PlanItem("04036", "UBND xã", "2023-12-31", criterion=13).covers(shortfalls(r)[2])
+        >>> r = assess(demo.gazetteer().effective("03664"), demo.criterion_set(),
+        ...            demo.observations()["03664"], on=demo.ASSESSMENT_DATE)
+        >>> PlanItem("03664", "UBND xã", "2023-12-31", criterion=13).covers(shortfalls(r)[2])
         True
         """
         if shortfall.locality != self.locality:
@@ -295,7 +295,7 @@ class PlanItem:
         and ``achieved_on`` are written only when set, so an item without
         them has the same row as before they existed.
 
-        >>> item = PlanItem("04036", "UBND xã", "2023-12-31", criterion=13)
+        >>> item = PlanItem("03664", "UBND xã", "2023-12-31", criterion=13)
         >>> PlanItem.from_dict(item.to_dict()) == item
         True
         """
@@ -308,7 +308,7 @@ class PlanItem:
         ``locality`` and ``due`` are required, and one of ``indicator``,
         ``criterion``, ``programme`` and a title; a missing ``agency`` is none.
 
-        >>> row = {"locality": "04036", "indicator": "10.1", "criterion": "",
+        >>> row = {"locality": "03664", "indicator": "10.1", "criterion": "",
         ...        "agency": "Phòng Kinh tế", "due": "31/12/2023", "status": "đang thực hiện",
         ...        "action": ""}
         >>> PlanItem.from_dict(row).status
@@ -342,8 +342,8 @@ def next_deadline(
 class Roadmap:
     """A roadmap (lộ trình): plan items for one or many localities, and reporting deadlines.
 
-    >>> plan = Roadmap([PlanItem("04036", "Phòng Kinh tế", "30/9/2023", indicator="10.1"),
-    ...                 PlanItem("04036", "UBND xã", "31/3/2024", criterion=13)],
+    >>> plan = Roadmap([PlanItem("03664", "Phòng Kinh tế", "30/9/2023", indicator="10.1"),
+    ...                 PlanItem("03664", "UBND xã", "31/3/2024", criterion=13)],
     ...                reporting=[RecurringDeadline.monthly(25)])
     >>> [i.target() for i in plan.overdue("1/10/2023")]
     ['chỉ tiêu 10.1']
@@ -379,9 +379,9 @@ class Roadmap:
         """The shortfalls of ``result`` that no item plans for ("phân công rõ ràng").
 
         >>> from ntm_criteria import assess, demo
-        >>> r = assess(demo.gazetteer().effective("04036"), demo.criterion_set(),
-        ...            demo.observations()["04036"], on=demo.ASSESSMENT_DATE)
-        >>> plan = Roadmap([PlanItem("04036", "UBND xã", "2023-12-31", criterion=13)])
+        >>> r = assess(demo.gazetteer().effective("03664"), demo.criterion_set(),
+        ...            demo.observations()["03664"], on=demo.ASSESSMENT_DATE)
+        >>> plan = Roadmap([PlanItem("03664", "UBND xã", "2023-12-31", criterion=13)])
         >>> [s.code for s in plan.uncovered(r)]
         ['10.1', '11.1']
         """
@@ -412,8 +412,8 @@ def draft_roadmap(
     ``due`` is one target date or a function of the shortfall.
 
     >>> from ntm_criteria import assess, demo
-    >>> r = assess(demo.gazetteer().effective("04036"), demo.criterion_set(),
-    ...            demo.observations()["04036"], on=demo.ASSESSMENT_DATE)
+    >>> r = assess(demo.gazetteer().effective("03664"), demo.criterion_set(),
+    ...            demo.observations()["03664"], on=demo.ASSESSMENT_DATE)
     >>> plan = draft_roadmap(r, agencies={"10": "Phòng Kinh tế", "11": "Phòng LĐTB&XH"},
     ...                      default_agency="UBND xã", due="31/12/2023")
     >>> [(i.indicator, i.agency) for i in plan.items]

@@ -43,7 +43,7 @@ class Recognition:
     ``None`` when it does not expire.  Strings are read as Vietnamese dates
     and level names.
 
-    >>> r = Recognition("04045", "standard", "demo-commune-standard",
+    >>> r = Recognition("03676", "standard", "demo-commune-standard",
     ...                 "1234/QĐ-UBND", "15/6/2022")
     >>> r.level, r.date
     (<Level.STANDARD: 1>, datetime.date(2022, 6, 15))
@@ -51,7 +51,7 @@ class Recognition:
     (True, False)
     >>> r.label("vi")
     'đạt chuẩn — Quyết định số 1234/QĐ-UBND ngày 15/06/2022'
-    >>> Recognition("04045", "standard", "s", "1/QĐ", "15/6/2022", valid_until="1/1/2022")
+    >>> Recognition("03676", "standard", "s", "1/QĐ", "15/6/2022", valid_until="1/1/2022")
     Traceback (most recent call last):
     ...
     ntm_criteria.errors.DataError: valid_until: 2022-01-01 is before the decision date 2022-06-15 ...
@@ -158,11 +158,11 @@ class Recognition:
         or empty.  Any problem raises :class:`~ntm_criteria.errors.DataError`
         naming the key.
 
-        >>> row = {"locality": "04045", "level": "đạt chuẩn", "set_id": "s",
+        >>> row = {"locality": "03676", "level": "đạt chuẩn", "set_id": "s",
         ...        "decision": "12/QĐ-UBND", "date": "15/6/2022", "valid_until": ""}
         >>> Recognition.from_dict(row).valid_until is None
         True
-        >>> Recognition.from_dict({"locality": "04045"})
+        >>> Recognition.from_dict({"locality": "03676"})
         Traceback (most recent call last):
         ...
         ntm_criteria.errors.DataError: level: missing (expected the keys locality, level, ...)
@@ -186,10 +186,10 @@ class Maintenance:
 
     >>> from ntm_criteria import demo
     >>> from ntm_criteria.analysis import decide_level
-    >>> chieng_xom = demo.gazetteer().effective("04036")
+    >>> chieng_xom = demo.gazetteer().effective("03664")
     >>> recognised = Recognition(chieng_xom, "standard", "demo-commune-standard",
     ...                          "88/QĐ-UBND", "20/12/2021")
-    >>> d = decide_level(chieng_xom, demo.observations()["04036"], on=demo.ASSESSMENT_DATE,
+    >>> d = decide_level(chieng_xom, demo.observations()["03664"], on=demo.ASSESSMENT_DATE,
     ...                  ladder=[demo.criterion_set()], recognitions=[recognised])
     >>> [(m.level, m.is_at_risk, [c.number for c in m.slipped]) for m in d.at_risk]
     [(<Level.STANDARD: 1>, True, [10, 11, 13])]
@@ -228,9 +228,9 @@ class Maintenance:
 
         >>> from ntm_criteria import demo
         >>> from ntm_criteria.analysis import decide_level
-        >>> hua_la = demo.gazetteer().effective("04045")
+        >>> hua_la = demo.gazetteer().effective("03676")
         >>> r = Recognition(hua_la, "standard", "demo-commune-standard", "9/QĐ", "1/3/2022")
-        >>> d = decide_level(hua_la, demo.observations()["04045"], on=demo.ASSESSMENT_DATE,
+        >>> d = decide_level(hua_la, demo.observations()["03676"], on=demo.ASSESSMENT_DATE,
         ...                  ladder=[demo.criterion_set()], recognitions=[r])
         >>> d.maintenance[0].explain("en")
         'standard (Decision 9/QĐ of 2022-03-01): maintained'

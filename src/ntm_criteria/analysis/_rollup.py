@@ -110,8 +110,8 @@ class Standing:
     with :meth:`from_decision` or :meth:`from_result`.
 
     >>> from ntm_criteria import assess, demo
-    >>> r = assess(demo.gazetteer().effective("04045"), demo.criterion_set(),
-    ...            demo.observations()["04045"], on=demo.ASSESSMENT_DATE)
+    >>> r = assess(demo.gazetteer().effective("03676"), demo.criterion_set(),
+    ...            demo.observations()["03676"], on=demo.ASSESSMENT_DATE)
     >>> s = Standing.from_result(r)
     >>> s.level, s.holds(Level.STANDARD), s.holds(Level.ADVANCED), s.criteria_met
     (<Level.STANDARD: 1>, <Status.MET: 'met'>, <Status.UNKNOWN: 'unknown'>, 8)
@@ -135,7 +135,7 @@ class Standing:
 
         >>> from ntm_criteria import demo
         >>> from ntm_criteria.levels import decide_level
-        >>> d = decide_level(demo.gazetteer().effective("04036"), demo.observations()["04036"],
+        >>> d = decide_level(demo.gazetteer().effective("03664"), demo.observations()["03664"],
         ...                  on=demo.ASSESSMENT_DATE, ladder=[demo.criterion_set()])
         >>> s = Standing.from_decision(d)
         >>> s.level, s.completed, s.criteria_met
@@ -198,7 +198,7 @@ class Standing:
 
         >>> from ntm_criteria import demo
         >>> from ntm_criteria.levels import Recognition, decide_level
-        >>> place = demo.gazetteer().effective("04036")
+        >>> place = demo.gazetteer().effective("03664")
         >>> r = Recognition(place, "standard", "demo-commune-standard", "8/QĐ", "1/3/2022")
         >>> d = decide_level(place, [], on=demo.ASSESSMENT_DATE, ladder=[demo.criterion_set()],
         ...                  recognitions=[r])
@@ -429,8 +429,8 @@ class RollUp:
         """The roll-up of the localities of ``kinds`` only.
 
         >>> from ntm_criteria import assess, demo
-        >>> r = assess(demo.gazetteer().effective("04045"), demo.criterion_set(),
-        ...            demo.observations()["04045"], on=demo.ASSESSMENT_DATE)
+        >>> r = assess(demo.gazetteer().effective("03676"), demo.criterion_set(),
+        ...            demo.observations()["03676"], on=demo.ASSESSMENT_DATE)
         >>> roll_up([r]).of_kind("ward").count
         0
         """
@@ -538,15 +538,15 @@ def roll_up(
     (see :class:`RollUp`; ``None``: recognitions when any is in force).
 
     >>> from ntm_criteria import assess, demo
-    >>> r = assess(demo.gazetteer().effective("04045"), demo.criterion_set(),
-    ...            demo.observations()["04045"], on=demo.ASSESSMENT_DATE)
+    >>> r = assess(demo.gazetteer().effective("03676"), demo.criterion_set(),
+    ...            demo.observations()["03676"], on=demo.ASSESSMENT_DATE)
     >>> up = roll_up([r], bins=(5,))
     >>> up.count, up.reached(Level.STANDARD), [(b.label(), n) for b, n in up.distribution()]
     (1, 1, [('< 5', 0), ('5–8', 1)])
     >>> roll_up([r, r])
     Traceback (most recent call last):
     ...
-    ntm_criteria.errors.DataError: locality 04045 appears twice in a roll-up ...
+    ntm_criteria.errors.DataError: locality 03676 appears twice in a roll-up ...
     """
     standings: list[Standing] = []
     for item in items:

@@ -32,8 +32,8 @@ class Shortfall:
     actual value, the threshold, the gap and the investment flag.
 
     >>> from ntm_criteria import assess, demo
-    >>> r = assess(demo.gazetteer().effective("04036"), demo.criterion_set(),
-    ...            demo.observations()["04036"], on=demo.ASSESSMENT_DATE)
+    >>> r = assess(demo.gazetteer().effective("03664"), demo.criterion_set(),
+    ...            demo.observations()["03664"], on=demo.ASSESSMENT_DATE)
     >>> s = shortfalls(r)[0]
     >>> s.code, s.criterion, s.gap, s.relative_gap, s.needs_investment
     ('10.1', 10, Fraction(1, 2), Fraction(1, 84), True)
@@ -86,8 +86,8 @@ def shortfalls(
     in an "at least k of" rule) is left out unless ``include_met_criteria``.
 
     >>> from ntm_criteria import assess, demo
-    >>> r = assess(demo.gazetteer().effective("04036"), demo.criterion_set(),
-    ...            demo.observations()["04036"], on=demo.ASSESSMENT_DATE)
+    >>> r = assess(demo.gazetteer().effective("03664"), demo.criterion_set(),
+    ...            demo.observations()["03664"], on=demo.ASSESSMENT_DATE)
     >>> [s.code for s in shortfalls(r)]
     ['10.1', '11.1', '13.2', '13.3']
     """
@@ -112,8 +112,8 @@ def no_investment_first(shortfall: Shortfall) -> tuple[int, int, Fraction]:
     first, and pass/fail shortfalls (no gap) after the numeric ones.
 
     >>> from ntm_criteria import assess, demo
-    >>> r = assess(demo.gazetteer().effective("04036"), demo.criterion_set(),
-    ...            demo.observations()["04036"], on=demo.ASSESSMENT_DATE)
+    >>> r = assess(demo.gazetteer().effective("03664"), demo.criterion_set(),
+    ...            demo.observations()["03664"], on=demo.ASSESSMENT_DATE)
     >>> [no_investment_first(s) for s in shortfalls(r)][:2]
     [(2, 0, Fraction(1, 84)), (2, 0, Fraction(3, 10))]
     """
@@ -133,8 +133,8 @@ def rank_shortfalls(
     their order (the sort is stable).
 
     >>> from ntm_criteria import assess, demo
-    >>> r = assess(demo.gazetteer().effective("04036"), demo.criterion_set(),
-    ...            demo.observations()["04036"], on=demo.ASSESSMENT_DATE)
+    >>> r = assess(demo.gazetteer().effective("03664"), demo.criterion_set(),
+    ...            demo.observations()["03664"], on=demo.ASSESSMENT_DATE)
     >>> [s.code for s in rank_shortfalls(shortfalls(r))]
     ['13.3', '10.1', '11.1', '13.2']
     >>> biggest_gap_first = lambda s: -(s.relative_gap or 0)
@@ -154,8 +154,8 @@ class Progress:
     inland commune).  Shares are exact fractions in [0, 1].
 
     >>> from ntm_criteria import assess, demo
-    >>> r = assess(demo.gazetteer().effective("30004"), demo.criterion_set(),
-    ...            demo.observations()["30004"], on=demo.ASSESSMENT_DATE)
+    >>> r = assess(demo.gazetteer().effective("30046"), demo.criterion_set(),
+    ...            demo.observations()["30046"], on=demo.ASSESSMENT_DATE)
     >>> p = Progress(r)
     >>> (p.criteria_met, p.criteria_total, p.criteria_unknown)
     (5, 8, 1)
@@ -226,8 +226,8 @@ class Progress:
         """The counts in one line, then the ranked to-do list.
 
         >>> from ntm_criteria import assess, demo
-        >>> r = assess(demo.gazetteer().effective("04042"), demo.criterion_set(),
-        ...            demo.observations()["04042"], on=demo.ASSESSMENT_DATE)
+        >>> r = assess(demo.gazetteer().effective("03658"), demo.criterion_set(),
+        ...            demo.observations()["03658"], on=demo.ASSESSMENT_DATE)
         >>> print(Progress(r).explain("en"))
         Chieng Co commune (2023-06-30): 6/8 criteria met (75%), 8/11 indicators
           1. 3.2 (Proactive disaster prevention under the four on-the-spot motto): not achieved

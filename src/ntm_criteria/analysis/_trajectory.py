@@ -33,8 +33,8 @@ class Trajectory:
     is reached at that pace — ``None`` means "not at current pace".
 
     >>> from ntm_criteria import Observation, assess, demo
-    >>> place, s = demo.gazetteer().effective("04042"), demo.criterion_set()
-    >>> obs = demo.observations()["04042"]
+    >>> place, s = demo.gazetteer().effective("03658"), demo.criterion_set()
+    >>> obs = demo.observations()["03658"]
     >>> t = trajectory([
     ...     assess(place, s, obs, on="30/6/2023"),
     ...     assess(place, s, [*obs, Observation("3.2", True)], on="31/12/2023"),
@@ -122,8 +122,8 @@ class Trajectory:
         """The series, the pace and the projection in a few lines.
 
         >>> from ntm_criteria import assess, demo
-        >>> place, s = demo.gazetteer().effective("04036"), demo.criterion_set()
-        >>> t = trajectory([assess(place, s, demo.observations()["04036"], on=d)
+        >>> place, s = demo.gazetteer().effective("03664"), demo.criterion_set()
+        >>> t = trajectory([assess(place, s, demo.observations()["03664"], on=d)
         ...                 for d in ("30/6/2023", "31/12/2023")])
         >>> print(t.explain("en"))
         Chieng Xom commune: 2023-06-30 5/8, 2023-12-31 5/8
@@ -159,8 +159,8 @@ def trajectory(results: Iterable[AssessmentResult], *, target: int | None = None
     """A :class:`Trajectory` from assessments in any order (one per date).
 
     >>> from ntm_criteria import assess, demo
-    >>> place, s = demo.gazetteer().effective("04045"), demo.criterion_set()
-    >>> t = trajectory([assess(place, s, demo.observations()["04045"], on=d)
+    >>> place, s = demo.gazetteer().effective("03676"), demo.criterion_set()
+    >>> t = trajectory([assess(place, s, demo.observations()["03676"], on=d)
     ...                 for d in ("31/12/2023", "30/6/2023")])
     >>> [d.isoformat() for d, _ in t.points], t.reached
     (['2023-06-30', '2023-12-31'], True)

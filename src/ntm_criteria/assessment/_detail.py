@@ -37,8 +37,8 @@ def detail(outcome: IndicatorOutcome, lang: str) -> str:
 
     >>> from ntm_criteria import demo
     >>> from ntm_criteria.assessment import assess
-    >>> r = assess(demo.gazetteer().effective("04036"), demo.criterion_set(),
-    ...            demo.observations()["04036"], on=demo.ASSESSMENT_DATE)
+    >>> r = assess(demo.gazetteer().effective("03664"), demo.criterion_set(),
+    ...            demo.observations()["03664"], on=demo.ASSESSMENT_DATE)
     >>> detail(r.indicator("10.1"), "vi")
     ' — 41,5 < 42 triệu đồng/người/năm'
     """

@@ -295,7 +295,7 @@ def _locate(err: NtmError, locality: Locality | None, origin: str | None) -> Non
 
 
 def _place(locality: Locality | None, origin: str | None) -> str:
-    """``"04036 (Xã Chiềng Xôm), obs.csv:5: "``: where an observation comes from, if known."""
+    """``"03664 (Xã Chiềng Xôm), obs.csv:5: "``: where an observation comes from, if known."""
     parts = [f"{locality.code} ({locality.name_vi})"] if locality is not None else []
     if origin:
         parts.append(origin)

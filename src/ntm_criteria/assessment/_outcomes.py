@@ -27,8 +27,8 @@ class IndicatorOutcome:
 
     >>> from ntm_criteria import demo
     >>> from ntm_criteria.assessment import assess
-    >>> r = assess(demo.gazetteer().effective("04036"), demo.criterion_set(),
-    ...            demo.observations()["04036"], on=demo.ASSESSMENT_DATE)
+    >>> r = assess(demo.gazetteer().effective("03664"), demo.criterion_set(),
+    ...            demo.observations()["03664"], on=demo.ASSESSMENT_DATE)
     >>> income = r.indicator("10.1")
     >>> (income.status.label("en"), income.actual, income.gap, income.relative_gap)
     ('not met', Fraction(83, 2), Fraction(1, 2), Fraction(1, 84))
@@ -75,8 +75,8 @@ class CriterionOutcome:
 
     >>> from ntm_criteria import demo
     >>> from ntm_criteria.assessment import assess
-    >>> r = assess(demo.gazetteer().effective("04036"), demo.criterion_set(),
-    ...            demo.observations()["04036"], on=demo.ASSESSMENT_DATE)
+    >>> r = assess(demo.gazetteer().effective("03664"), demo.criterion_set(),
+    ...            demo.observations()["03664"], on=demo.ASSESSMENT_DATE)
     >>> c = r.criterion(13)
     >>> (c.status.label("vi"), [i.code for i in c.indicators], c.rule)
     ('chưa đạt', ['13.1', '13.2', '13.3'], AtLeastK(k=2, items=(Ref(code='13.1'), Ref(code='13.2'), Ref(code='13.3'))))

@@ -56,8 +56,8 @@ class AssessmentResult:
 
     >>> from ntm_criteria import demo
     >>> from ntm_criteria.assessment import assess
-    >>> r = assess(demo.gazetteer().effective("30004"), demo.criterion_set(),
-    ...            demo.observations()["30004"], on=demo.ASSESSMENT_DATE)
+    >>> r = assess(demo.gazetteer().effective("30046"), demo.criterion_set(),
+    ...            demo.observations()["30046"], on=demo.ASSESSMENT_DATE)
     >>> (r.met_count, r.total, r.unknown_count, r.status.label("en"))
     (5, 8, 1, 'not met')
     >>> [o.code for o in r.shortfalls()], [o.code for o in r.needs_data()]

@@ -267,8 +267,8 @@ def criterion_to_data(c: CriterionOutcome) -> dict[str, Any]:
 
     >>> from ntm_criteria import demo
     >>> from ntm_criteria.assessment import assess
-    >>> r = assess(demo.gazetteer().effective("04036"), demo.criterion_set(),
-    ...            demo.observations()["04036"], on=demo.ASSESSMENT_DATE)
+    >>> r = assess(demo.gazetteer().effective("03664"), demo.criterion_set(),
+    ...            demo.observations()["03664"], on=demo.ASSESSMENT_DATE)
     >>> data = criterion_to_data(r.criterion(13))
     >>> data["rule"], criterion_from_data(data) == r.criterion(13)
     ({'at_least_k': 2, 'of': [{'ref': '13.1'}, {'ref': '13.2'}, {'ref': '13.3'}]}, True)

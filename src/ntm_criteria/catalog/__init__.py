@@ -178,7 +178,7 @@ def for_locality(
     only provinces issue them).
 
     >>> import datetime
-    >>> commune = Locality("04036", "Chiềng Xôm", "commune", region="TDMNPB")
+    >>> commune = Locality("03664", "Chiềng Xôm", "commune", region="TDMNPB")
     >>> for_locality(commune, on=datetime.date(2022, 6, 15)).id
     'vn-ntm-commune-standard-2021-2025'
     >>> for_locality(commune, on="1/3/2026").id

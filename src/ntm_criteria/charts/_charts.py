@@ -47,8 +47,8 @@ def criteria_over_time(
     locality's assessments (in any order).
 
     >>> from ntm_criteria import Observation, assess, demo
-    >>> place, s = demo.gazetteer().effective("04042"), demo.criterion_set()
-    >>> obs = demo.observations()["04042"]
+    >>> place, s = demo.gazetteer().effective("03658"), demo.criterion_set()
+    >>> obs = demo.observations()["03658"]
     >>> figure = criteria_over_time([assess(place, s, obs, on="30/6/2023"),
     ...     assess(place, s, [*obs, Observation("3.2", True)], on="31/12/2023")], lang="en")
     >>> figure.axes[0].get_title()

@@ -11,8 +11,10 @@ from ntm_criteria.assessment import AssessmentResult
 from ntm_criteria.cli._machine import results_csv
 from ntm_criteria.cli._options import (
     Subparsers,
+    add_code_options,
     add_output_options,
     assess_all,
+    checked_places,
     example_epilog,
     load,
     reviews,
@@ -21,8 +23,8 @@ from ntm_criteria.cli._options import (
 )
 from ntm_criteria.errors import NtmError
 from ntm_criteria.export import results_to_json_text
-from ntm_criteria.geography import Gazetteer, LocalityKind
-from ntm_criteria.io import OBSERVATION_COLUMNS, REVIEW_COLUMNS, read_observations
+from ntm_criteria.geography import LocalityKind
+from ntm_criteria.io import OBSERVATION_COLUMNS, REVIEW_COLUMNS
 from ntm_criteria.report import results_table
 
 __all__ = ["add_parser", "run"]
@@ -50,9 +52,9 @@ def add_parser(sub: Subparsers) -> None:
     )
     p_assess.add_argument(
         "--localities",
-        required=True,
         type=Path,
-        help="gazetteer CSV (code,name_vi,kind,parent,region,tags,group,name_en)",
+        help="gazetteer CSV (code,name_vi,kind,parent,region,tags,group,name_en); "
+        "default: the official units in force on the date",
     )
     p_assess.add_argument(
         "--observations",
@@ -74,6 +76,7 @@ def add_parser(sub: Subparsers) -> None:
         default="compact",
         help="--format json: criteria only (compact) or every indicator too (full)",
     )
+    add_code_options(p_assess)
     p_assess.set_defaults(run=run)
 
 
@@ -82,13 +85,14 @@ def run(args: argparse.Namespace) -> int:
         print("ntm assess: error: give --observations, --reviews or both", file=sys.stderr)
         return 2
     criterion_set = load(args.set_ref)
-    places = Gazetteer.load_csv(args.localities)
-    observations = read_observations(args.observations) if args.observations else {}
+    places, observations = checked_places(
+        args.localities, args.observations, args.on, args.check_codes
+    )
     unknown = sorted(set(observations) - {place.code for place in places})
     if unknown:
         raise NtmError(
             f"{args.observations}: observations for localities not in "
-            f"{args.localities}: {', '.join(unknown)}"
+            f"{args.localities or places.source}: {', '.join(unknown)}"
         )
     reviewed = reviews(args.reviews, places, [criterion_set], args.on)
     with shown_warnings():

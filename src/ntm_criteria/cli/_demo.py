@@ -21,15 +21,15 @@ def add_parser(sub: Subparsers) -> None:
     p_demo = sub.add_parser(
         "demo",
         help="assess the illustrative demo communes",
-        epilog=example_epilog("ntm demo --lang en --commune 04036"),
+        epilog=example_epilog("ntm demo --lang en --commune 03664"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p_demo.add_argument("--lang", choices=("vi", "en"), default="vi")
     p_demo.add_argument(
         "--commune",
-        default="04036",
+        default="03664",
         type=nfc,  # a code is matched, so read in NFC like the gazetteer's
-        help="code of the commune to explain in full (default 04036)",
+        help="code of the commune to explain in full (default 03664)",
     )
     p_demo.add_argument(
         "--national",

@@ -10,7 +10,9 @@ import warnings
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from fractions import Fraction
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
+
+import attrs
 
 from ntm_criteria import catalog
 from ntm_criteria._validators import check_magnitude, check_number_text, nfc
@@ -24,11 +26,19 @@ from ntm_criteria.assessment import (
 )
 from ntm_criteria.criteria import CriterionSet, Level
 from ntm_criteria.errors import DataError, DataErrors, NtmError
-from ntm_criteria.geography import Gazetteer
-from ntm_criteria.io import read_reviews
-from ntm_criteria.levels import Ladder
+from ntm_criteria.geography import (
+    CodeWarning,
+    Gazetteer,
+    Locality,
+    check_codes,
+    check_localities,
+    restore_codes,
+    restore_zeros,
+)
+from ntm_criteria.io import read_observations, read_reviews
+from ntm_criteria.levels import Ladder, Recognition
 from ntm_criteria.periods import RecurringDeadline, as_date
-from ntm_criteria.progress import PlanTarget
+from ntm_criteria.progress import PlanItem, PlanTarget
 from ntm_criteria.units import parse_number
 
 if TYPE_CHECKING:
@@ -40,10 +50,13 @@ else:
 __all__ = [
     "EXIT_CODES",
     "FORMATS",
+    "KnownCodes",
     "Subparsers",
+    "add_code_options",
     "add_output_options",
     "amount",
     "assess_all",
+    "checked_places",
     "deadline",
     "example_epilog",
     "ladder",
@@ -51,6 +64,7 @@ __all__ = [
     "reviews",
     "shown_warnings",
     "target",
+    "with_known_codes",
     "write_output",
 ]
 
@@ -140,7 +154,7 @@ def reviews(
     """
     if path is None:
         return {}
-    found = read_reviews(path)
+    found = with_known_codes(read_reviews(path), places)
     known = {place.code for place in places}
     unknown = sorted({r.locality for r in found} - known)
     if unknown:
@@ -226,3 +240,99 @@ def deadline(text: str) -> RecurringDeadline:
         return RecurringDeadline.quarterly(day)
     except NtmError as err:
         raise argparse.ArgumentTypeError(f"{text!r}: {err}") from None
+
+
+# -- locality codes (--check-codes): the logic is geography's; this only wires it to the options
+
+
+def add_code_options(parser: argparse.ArgumentParser) -> None:
+    """``--check-codes`` / ``--no-check-codes``; the default is on when no gazetteer is given."""
+    parser.add_argument(
+        "--check-codes",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="check locality codes against the official list in force on the date "
+        "(default: on when --localities names no gazetteer of its own)",
+    )
+
+
+def checked_places(
+    localities: Path | None, observations_file: Path | None, on: str, check: bool | None
+) -> tuple[Gazetteer, dict[str, tuple[Observation, ...]]]:
+    """The gazetteer and the observations keyed by its codes, with the codes checked.
+
+    Without ``localities`` the official units in force on ``on`` are the
+    gazetteer (codes always checked, unless ``check`` is False).  With one,
+    its codes are checked against the official list only when ``check`` is
+    True.  Either way an observation code whose leading zeros were dropped is
+    read as the gazetteer's code, with a warning on stderr.
+    """
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", CodeWarning)
+        places = None if localities is None else Gazetteer.load_csv(localities)
+        observations = read_observations(observations_file) if observations_file else {}
+        if places is None:
+            moved = check_codes(observations, on=on) if check is not False else {}
+            places = _official_places({moved.get(c, c) for c in observations}, on)
+        else:
+            if check:
+                places = check_localities(places, on=on)
+            moved = restore_codes(observations, places)
+    _show(caught)
+    merged: dict[str, tuple[Observation, ...]] = {}
+    for code, items in observations.items():
+        key = moved.get(code, code)
+        merged[key] = merged.get(key, ()) + tuple(items)
+    return places, merged
+
+
+def _official_places(codes: set[str], on: str) -> Gazetteer:
+    """The official units of ``codes`` and their ancestors, ancestors first."""
+    official = Gazetteer.official(on)
+    chosen: dict[str, Locality] = {}
+    for code in sorted(codes):
+        if code not in official:
+            continue  # the caller reports observations of unknown localities
+        for loc in (*reversed(official.ancestors(code)), official.get(code)):
+            chosen.setdefault(loc.code, loc)
+    return Gazetteer(chosen.values(), source=official.source)
+
+
+_Record = TypeVar("_Record", Recognition, PlanItem, CriterionReview)
+
+
+def with_known_codes(records: Sequence[_Record], places: Gazetteer) -> tuple[_Record, ...]:
+    """Records (recognitions, plan items) with dropped leading zeros of their locality restored.
+
+    Each restored code is warned about on stderr, as for observations.
+    """
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", CodeWarning)
+        moved = restore_codes([r.locality for r in records], places)
+    _show(caught)
+    return tuple(
+        attrs.evolve(r, locality=moved[r.locality]) if r.locality in moved else r for r in records
+    )
+
+
+def _show(caught: Sequence[warnings.WarningMessage]) -> None:
+    """Warnings as ``ntm`` prints them: one line each on stderr."""
+    for warning in caught:
+        print(f"ntm: warning: {warning.message}", file=sys.stderr)
+
+
+class KnownCodes:
+    """The codes of a gazetteer, and those that name one of its units once zeros are restored.
+
+    A reader that checks its locality column against a gazetteer takes this
+    instead, so that a dropped zero is restored (by :func:`with_known_codes`)
+    rather than refused.
+    """
+
+    def __init__(self, places: Gazetteer) -> None:
+        self._places = places
+
+    def __contains__(self, code: object) -> bool:
+        if not isinstance(code, str):
+            return False
+        return code in self._places or restore_zeros(code, self._places.by_code) is not None

@@ -11,8 +11,11 @@ from ntm_criteria._validators import nfc
 from ntm_criteria.charts import write_charts
 from ntm_criteria.cli._machine import rollup_csv, rollup_json
 from ntm_criteria.cli._options import (
+    KnownCodes,
     Subparsers,
+    add_code_options,
     add_output_options,
+    checked_places,
     deadline,
     example_epilog,
     ladder,
@@ -20,16 +23,15 @@ from ntm_criteria.cli._options import (
     reviews,
     shown_warnings,
     target,
+    with_known_codes,
     write_output,
 )
 from ntm_criteria.criteria import CriterionSet
 from ntm_criteria.errors import NtmError
-from ntm_criteria.geography import Gazetteer
 from ntm_criteria.io import (
     PLAN_ITEM_COLUMNS,
     RECOGNITION_COLUMNS,
     REVIEW_COLUMNS,
-    read_observations,
     read_plan_items,
     read_recognitions,
 )
@@ -62,7 +64,11 @@ def add_parser(sub: Subparsers) -> None:
         help="a set file or built-in id, one per level, lowest first "
         "(each file may extend the ones before it)",
     )
-    p_report.add_argument("--localities", required=True, type=Path, help="gazetteer CSV")
+    p_report.add_argument(
+        "--localities",
+        type=Path,
+        help="gazetteer CSV (default: the official units in force on the date)",
+    )
     p_report.add_argument(
         "--observations",
         type=Path,
@@ -111,6 +117,7 @@ def add_parser(sub: Subparsers) -> None:
         metavar="DIR",
         help="also write the report's charts as PNG files into DIR (needs the charts extra)",
     )
+    add_code_options(p_report)
     p_report.set_defaults(run=run, parser=p_report)
 
 
@@ -135,15 +142,19 @@ def run(args: argparse.Namespace) -> int:
         return 2
     chosen = ladder(args.sets)
     on = as_date(args.on)
-    places = Gazetteer.load_csv(args.localities)
-    observations = read_observations(args.observations) if args.observations else {}
-    reviewed = reviews(args.reviews, places, chosen.sets, args.on)
-    recognitions = (
-        read_recognitions(args.recognitions, localities=places, sets=_set_lookup(chosen))
-        if args.recognitions
-        else ()
+    places, observations = checked_places(
+        args.localities, args.observations, on.isoformat(), args.check_codes
     )
-    items = read_plan_items(args.roadmap) if args.roadmap else ()
+    reviewed = reviews(args.reviews, places, chosen.sets, args.on)
+    recognitions = with_known_codes(
+        read_recognitions(
+            args.recognitions, localities=KnownCodes(places), sets=_set_lookup(chosen)
+        )
+        if args.recognitions
+        else (),
+        places,
+    )
+    items = with_known_codes(read_plan_items(args.roadmap) if args.roadmap else (), places)
     roadmap = Roadmap(items, reporting=args.deadline)
     scope = chosen.sets[0].scope
     pool = places.descendants(args.within) if args.within else tuple(places)
@@ -162,7 +173,7 @@ def run(args: argparse.Namespace) -> int:
         ]
     if not decisions:
         raise NtmError(
-            f"{args.localities}: no locality of kind "
+            f"{args.localities or places.source}: no locality of kind "
             f"{', '.join(k.value for k in scope)}"
             + (f" under {args.within}" if args.within else "")
         )

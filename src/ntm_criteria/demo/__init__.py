@@ -1,9 +1,11 @@
 """Illustrative data shipped for ``ntm demo``, the tutorials and the doctests.
 
-Everything here is **illustrative**: a small criterion set modelled on the
+Everything here is **illustrative** except the locality codes, which are the
+real codes of the places named (official list as of 1/1/2025, checked by
+``tests/geography/test_geography_demo_codes.py``): a small criterion set modelled on the
 2021–2025 national commune set, ten localities in two provinces and one quarter's
 observations; and an illustrative provincial overlay of the real national set
-(``vn-ntm-commune-standard-2021-2025``) with observations for it.  The names of the communes are real; their codes, tags and
+(``vn-ntm-commune-standard-2021-2025``) with observations for it.  The names and codes of the communes are real; their tags and
 figures are made up.  Never use them for reporting.
 
 >>> from ntm_criteria import demo
@@ -66,10 +68,10 @@ def example_set() -> CriterionSet:
 
 
 def gazetteer() -> Gazetteer:
-    """Two provinces, their districts and six communes (illustrative codes and tags).
+    """Two provinces, their districts and six communes: real codes, illustrative tags.
 
     >>> places = gazetteer()
-    >>> places.effective("04036").region, places.get("30001").tags
+    >>> places.effective("03664").region, places.get("30064").tags
     ('TDMNPB', frozenset({'extremely_difficult'}))
     """
     rows = list(csv.DictReader(_text("communes.csv").splitlines()))
@@ -79,7 +81,7 @@ def gazetteer() -> Gazetteer:
 def observations() -> dict[str, tuple[Observation, ...]]:
     """One quarter's observations per commune code (illustrative figures).
 
-    >>> first = observations()["04036"][0]
+    >>> first = observations()["03664"][0]
     >>> first.indicator_code, first.value, first.as_of
     ('1.1', True, datetime.date(2023, 6, 30))
     """
@@ -102,7 +104,7 @@ def national_overlay() -> CriterionSet:
 def national_observations() -> dict[str, tuple[Observation, ...]]:
     """Observations of the demo communes for :func:`national_overlay` (illustrative figures).
 
-    >>> sorted({o.indicator_code for o in national_observations()["04036"]})[:4]
+    >>> sorted({o.indicator_code for o in national_observations()["03664"]})[:4]
     ['1', '10', '11', '12']
     """
     return reads_observations(

@@ -11,8 +11,8 @@ the package as ``ntm_criteria/export/results.schema.json``), and
 
 >>> from ntm_criteria import demo
 >>> from ntm_criteria.assessment import assess
->>> r = assess(demo.gazetteer().effective("04045"), demo.criterion_set(),
-...            demo.observations()["04045"], on=demo.ASSESSMENT_DATE)
+>>> r = assess(demo.gazetteer().effective("03676"), demo.criterion_set(),
+...            demo.observations()["03676"], on=demo.ASSESSMENT_DATE)
 >>> doc = results_to_json([r], lang="en")
 >>> doc["results"][0]["status"], doc["results"][0]["met"], sorted(doc["sets"])
 ('met', 8, ['demo-commune-standard'])

@@ -54,7 +54,7 @@ def results_to_json(
     (6, {'met': 2, 'not_met': 4, 'unknown': 0, 'not_applicable': 0}, True)
     >>> first = doc["results"][0]
     >>> first["locality"], first["status"], first["met"], first["total"], "indicators" in first
-    ('04036', 'not_met', 5, 8, False)
+    ('03664', 'not_met', 5, 8, False)
     >>> full = results_to_json(results[:1], detail="full", lang="en")
     >>> income = full["results"][0]["criteria"][3]["indicators"][0]
     >>> income["code"], income["actual"], income["required"], income["gap"]
@@ -94,8 +94,8 @@ def results_to_json_text(
 
     >>> from ntm_criteria import demo
     >>> from ntm_criteria.assessment import assess
-    >>> r = assess(demo.gazetteer().effective("04036"), demo.criterion_set(),
-    ...            demo.observations()["04036"], on=demo.ASSESSMENT_DATE)
+    >>> r = assess(demo.gazetteer().effective("03664"), demo.criterion_set(),
+    ...            demo.observations()["03664"], on=demo.ASSESSMENT_DATE)
     >>> '"name":"Chiềng Xôm"' in results_to_json_text([r])
     True
     """

@@ -16,7 +16,7 @@ its shortest decimal (``0.8`` is 4/5, so a value at a threshold never flips).
 
 >>> import pandas as pd
 >>> from ntm_criteria import demo
->>> obs = pd.DataFrame({"locality": ["04045", "04045"], "indicator": ["3.1", "10.1"],
+>>> obs = pd.DataFrame({"locality": ["03676", "03676"], "indicator": ["3.1", "10.1"],
 ...                     "value": [95.0, 41.5], "unit": ["%", "triệu đồng/người/năm"]})
 >>> out = assess_frame(obs, demo.criterion_set(), on=demo.ASSESSMENT_DATE,
 ...                    localities=demo.gazetteer())

@@ -58,7 +58,7 @@ def results_frame(results: Iterable[AssessmentResult | LevelDecision]) -> pandas
     >>> results = [assess(places.effective(code), demo.criterion_set(), obs,
     ...                   on=demo.ASSESSMENT_DATE) for code, obs in demo.observations().items()]
     >>> frame = results_frame(results)
-    >>> row = frame.set_index("locality").loc["04036"]
+    >>> row = frame.set_index("locality").loc["03664"]
     >>> str(row.status), int(row.met), int(row.total), str(row.criterion_10)
     ('not_met', 5, 8, 'not_met')
     """
@@ -133,11 +133,11 @@ def assess_frame(
 
     >>> import pandas as pd
     >>> from ntm_criteria import demo
-    >>> wide = pd.DataFrame({"locality": ["04045"], "3.1": [95.0]})
+    >>> wide = pd.DataFrame({"locality": ["03676"], "3.1": [95.0]})
     >>> out = assess_frame(wide, demo.criterion_set(), on=demo.ASSESSMENT_DATE,
-    ...                    localities=demo.gazetteer(), within="04045")
+    ...                    localities=demo.gazetteer(), within="03676")
     >>> [str(v) for v in out.loc[0, ["locality", "status"]]], int(out.loc[0, "unknown"])
-    (['04045', 'unknown'], 8)
+    (['03676', 'unknown'], 8)
     """
     require("pandas")
     day = as_date(on)

@@ -13,7 +13,15 @@ data:
 - :class:`Locality`, one place with its official code, names, kind, parent,
   region and tags;
 - :class:`Gazetteer`, an immutable collection of localities that can be
-  loaded from CSV, checked, and walked as a tree.
+  loaded from CSV, checked, and walked as a tree;
+  :meth:`Gazetteer.official` gives the official units in force on a date
+  (before and from 1/7/2025, shipped with the package, see
+  ``docs/admin-units.md``);
+- :func:`successors` and :func:`predecessors` (:class:`UnitChange`): which old
+  units became which new ones on 1/7/2025;
+- :func:`check_codes`, :func:`check_localities` and :func:`resolve_code`:
+  codes checked against a gazetteer or the official list, dropped leading
+  zeros restored with a :class:`CodeWarning`.
 
 Regions, kinds and tags are data files (``geography/data/regions.toml``,
 ``kinds.toml``, ``tags.toml``), each entry with its names and, where the law
@@ -48,11 +56,23 @@ True
 ['116', '14']
 >>> gaz.region_of("03664")
 'TDMNPB'
+>>> [c.after.label() for c in successors("03664")]
+['phường Chiềng An']
 """
 
+from ntm_criteria.geography._codes import (
+    CODE_WIDTHS,
+    CodeWarning,
+    check_codes,
+    check_localities,
+    resolve_code,
+    restore_codes,
+    restore_zeros,
+)
 from ntm_criteria.geography._gazetteer import Gazetteer
 from ntm_criteria.geography._kinds import LocalityKind
 from ntm_criteria.geography._locality import Locality
+from ntm_criteria.geography._official import REORGANISATION, OfficialList, official_lists
 from ntm_criteria.geography._regions import (
     DEFAULT_REGION_SCHEME,
     REGION_SCHEMES,
@@ -61,19 +81,33 @@ from ntm_criteria.geography._regions import (
     region,
     regions,
 )
+from ntm_criteria.geography._reorganisation import UnitChange, predecessors, successors
 from ntm_criteria.geography._tags import KNOWN_TAGS, TAG_LABELS, is_valid_tag
 
 __all__ = [
+    "CODE_WIDTHS",
     "DEFAULT_REGION_SCHEME",
     "KNOWN_TAGS",
     "REGION_SCHEMES",
+    "REORGANISATION",
     "TAG_LABELS",
+    "UnitChange",
+    "CodeWarning",
     "Gazetteer",
     "Locality",
     "LocalityKind",
+    "OfficialList",
     "Region",
+    "check_codes",
+    "check_localities",
     "is_region_code",
     "is_valid_tag",
+    "official_lists",
+    "predecessors",
     "region",
     "regions",
+    "resolve_code",
+    "restore_codes",
+    "restore_zeros",
+    "successors",
 ]

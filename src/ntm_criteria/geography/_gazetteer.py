@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as _dt
+import functools
 import os
 from collections.abc import Iterable, Iterator, Mapping
 from types import MappingProxyType
@@ -14,7 +16,9 @@ from ntm_criteria.errors import DataError, DataErrors, UnknownCodeError
 from ntm_criteria.geography._fields import as_code
 from ntm_criteria.geography._kinds import COMMUNE_KINDS, LocalityKind
 from ntm_criteria.geography._locality import Locality
+from ntm_criteria.geography._official import collector_paused, official_list, official_units
 from ntm_criteria.geography._rows import localities_from_rows, read_csv_rows
+from ntm_criteria.periods import as_date
 
 __all__ = ["Gazetteer"]
 
@@ -348,6 +352,31 @@ class Gazetteer:
             done.update(path)
         return in_cycle, cycles
 
+    # -- the official lists
+
+    @classmethod
+    def official(cls, on: _dt.date | str) -> Gazetteer:
+        """The official administrative units in force on ``on``, as shipped with the package.
+
+        Before 1/7/2025: 63 provinces, 696 districts and 10,035 communes (the
+        list as of 1/1/2025, also returned for earlier dates: units merged
+        before 2025 are not in it); from 1/7/2025: 34 provinces and 3,321
+        commune-level units, with no district level.  Names are as the law
+        spells them, without the kind word; no region is set (no official
+        region assignment of the 34 provinces is known).  Each list is read
+        once, on first use.
+
+        >>> before = Gazetteer.official("15/6/2022")
+        >>> len(before), before.get("03664").label(), before.parent("03664").label()
+        (10794, 'xã Chiềng Xôm', 'thành phố Sơn La')
+        >>> after = Gazetteer.official("1/7/2025")
+        >>> len(after), after.get("03664").label(), after.parent("03664").label()
+        (3355, 'phường Chiềng An', 'tỉnh Sơn La')
+        >>> after.source
+        'ntm_criteria: geography/data/official/units-2025-07-01.csv'
+        """
+        return _official_gazetteer(official_list(as_date(on)).file)
+
     # -- rows and CSV
 
     @classmethod
@@ -432,6 +461,13 @@ class Gazetteer:
             }
             for loc in self._localities
         ]
+
+
+@functools.cache
+def _official_gazetteer(file: str) -> Gazetteer:
+    units = official_units(file)
+    with collector_paused():  # indexing 10,000 units makes as many objects
+        return Gazetteer(units, source=f"ntm_criteria: geography/data/official/{file}")
 
 
 def _edge_problem(child: Locality, parent: Locality) -> DataError | None:

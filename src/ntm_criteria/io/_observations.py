@@ -81,9 +81,9 @@ def _percent(number: str, unit: str) -> ObservedValue:
 def reads_observations(text: str, *, file: str | None = None) -> dict[str, tuple[Observation, ...]]:
     """Observations from CSV text, grouped by locality code.
 
-    >>> table = "locality,indicator,value,unit,as_of,source\\n04036,3.1,\\"86,5\\",%,30/6/2023,\\n"
+    >>> table = "locality,indicator,value,unit,as_of,source\\n03664,3.1,\\"86,5\\",%,30/6/2023,\\n"
     >>> from ntm_criteria.units import unit_label
-    >>> value = reads_observations(table)["04036"][0].value
+    >>> value = reads_observations(table)["03664"][0].value
     >>> value.magnitude, unit_label(value.units)
     (86.5, '%')
     """
@@ -105,8 +105,8 @@ def read_observations(path: str | Path) -> dict[str, tuple[Observation, ...]]:
     >>> from importlib import resources
     >>> with resources.as_file(resources.files("ntm_criteria.demo") / "observations.csv") as path:
     ...     table = read_observations(path)
-    >>> sorted(table)[:2], len(table["04036"])
-    (['04036', '04039'], 11)
+    >>> sorted(table)[:2], len(table["03664"])
+    (['03658', '03661'], 11)
     """
     name, text = read_table_text(path)  # a CSV file, or a workbook's sheet
     return reads_observations(text, file=name)

@@ -146,8 +146,8 @@ def read_recognitions(
     ...     path = pathlib.Path(tmp, "recognitions.csv")
     ...     _ = path.write_text(
     ...         "locality,level,set,decision,date,valid_until\\n"
-    ...         "04045,đạt chuẩn,demo-commune-standard,12/QĐ-UBND,15/6/2022,\\n"
-    ...         "04036,nâng cao,demo-commune-standard,13/QĐ-UBND,15/6/2022,\\n"
+    ...         "03676,đạt chuẩn,demo-commune-standard,12/QĐ-UBND,15/6/2022,\\n"
+    ...         "03664,nâng cao,demo-commune-standard,13/QĐ-UBND,15/6/2022,\\n"
     ...         "99999,đạt chuẩn,demo-commune-standard,14/QĐ-UBND,15/6/2021,\\n", encoding="utf-8")
     ...     read_recognitions(path, localities=demo.gazetteer(),
     ...                       sets={"demo-commune-standard": demo.criterion_set()})
@@ -179,7 +179,7 @@ def read_plan_items(path: str | Path) -> tuple[PlanItem, ...]:
     ...     path = pathlib.Path(tmp, "roadmap.csv")
     ...     _ = path.write_text(
     ...         "locality,indicator,criterion,agency,due,status,action\\n"
-    ...         "04036,10.1,,Phòng Kinh tế,30/9/2023,,\\n", encoding="utf-8")
+    ...         "03664,10.1,,Phòng Kinh tế,30/9/2023,,\\n", encoding="utf-8")
     ...     [item.target("en") for item in read_plan_items(path)]
     ['indicator 10.1']
     """

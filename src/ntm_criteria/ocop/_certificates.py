@@ -40,7 +40,7 @@ class Certificate:
     ``None`` when a published list does not say how many: such a certificate
     counts where the certificate minimum (3 stars) is asked, never above.
 
-    >>> cert = Certificate("SL-001", "Mật ong", "04036", 4, "15/3/2023")
+    >>> cert = Certificate("SL-001", "Mật ong", "03664", 4, "15/3/2023")
     >>> cert.valid_until
     datetime.date(2026, 3, 15)
     >>> cert.is_valid("15/3/2026"), cert.is_valid("16/3/2026")
@@ -60,7 +60,7 @@ class Certificate:
     def is_valid(self, on: datetime.date | str) -> bool:
         """True from ``recognised_on`` through ``valid_until``, both included.
 
-        >>> cert = Certificate("SL-001", "Mật ong", "04036", 4, "15/3/2023")
+        >>> cert = Certificate("SL-001", "Mật ong", "03664", 4, "15/3/2023")
         >>> cert.is_valid("14/3/2023"), cert.is_valid("15/3/2023"), cert.is_valid("16/3/2026")
         (False, True, False)
         """
@@ -80,9 +80,9 @@ def valid_certificates(
     When a product holds several valid certificates (re-rated), the latest
     recognition is kept.
 
-    >>> certs = [Certificate("A", "Chè", "04036", 3, "1/7/2022"),
-    ...          Certificate("A", "Chè", "04036", 4, "1/7/2024"),
-    ...          Certificate("B", "Mận", "04039", 3, "1/1/2021")]
+    >>> certs = [Certificate("A", "Chè", "03664", 3, "1/7/2022"),
+    ...          Certificate("A", "Chè", "03664", 4, "1/7/2024"),
+    ...          Certificate("B", "Mận", "03661", 3, "1/1/2021")]
     >>> [(c.product_code, c.stars) for c in valid_certificates(certs, "1/1/2025")]
     [('A', 4)]
     """
@@ -107,11 +107,11 @@ def count_by_commune(
 ) -> dict[str, int]:
     """How many products of each commune hold a valid certificate of ``min_stars`` or more.
 
-    >>> certs = [Certificate("A", "Chè", "04036", 3, "1/7/2024"),
-    ...          Certificate("B", "Mận", "04036", 5, "1/7/2024"),
-    ...          Certificate("C", "Mơ", "04039", 4, "1/7/2020")]
+    >>> certs = [Certificate("A", "Chè", "03664", 3, "1/7/2024"),
+    ...          Certificate("B", "Mận", "03664", 5, "1/7/2024"),
+    ...          Certificate("C", "Mơ", "03661", 4, "1/7/2020")]
     >>> count_by_commune(certs, "30/6/2025")
-    {'04036': 2}
+    {'03664': 2}
     """
     counts: dict[str, int] = {}
     for certificate in valid_certificates(items, on, min_stars=min_stars):
@@ -134,16 +134,16 @@ def ocop_observation(
     ("Số sản phẩm OCOP được công nhận", at least 1) takes it directly:
 
     >>> from ntm_criteria import Locality, assess, demo
-    >>> certs = [Certificate("SL-001", "Mật ong", "04036", 3, "1/7/2021"),
-    ...          Certificate("SL-002", "Chè", "04036", 4, "1/3/2020")]
-    >>> obs = ocop_observation(certs, "04036", on="30/6/2023")
+    >>> certs = [Certificate("SL-001", "Mật ong", "03664", 3, "1/7/2021"),
+    ...          Certificate("SL-002", "Chè", "03664", 4, "1/3/2020")]
+    >>> obs = ocop_observation(certs, "03664", on="30/6/2023")
     >>> obs.indicator_code, obs.value
     ('13.2', 1)
-    >>> commune = demo.gazetteer().get("04036")
+    >>> commune = demo.gazetteer().get("03664")
     >>> result = assess(commune, demo.criterion_set(), [obs], on="30/6/2023")
     >>> result.indicator("13.2").summary("en")
     '13.2 (Recognised OCOP products): met — 1 (≥ 1)'
-    >>> ocop_observation(certs, "04036", on="2/7/2024").value
+    >>> ocop_observation(certs, "03664", on="2/7/2024").value
     0
     """
     day = as_date(on)

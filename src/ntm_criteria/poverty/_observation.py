@@ -41,7 +41,7 @@ def to_observation(
     >>> obs = to_observation(rates(homes, on="2023-06-30"), "11.1")
     >>> str(obs.value.magnitude), str(obs.value.units), obs.as_of
     ('5/2', 'percent', datetime.date(2023, 6, 30))
-    >>> commune = Locality("04036", "Chiềng Xôm", "commune", region="TDMNPB")
+    >>> commune = Locality("03664", "Chiềng Xôm", "commune", region="TDMNPB")
     >>> result = assess(commune, demo.criterion_set(), [obs], on=datetime.date(2023, 6, 30))
     >>> print(result.criterion(11).summary())
     Tiêu chí 11 (Nghèo đa chiều): đạt

@@ -12,12 +12,12 @@ Tables come as aligned plain text (``fmt="text"``) or Markdown
 >>> from ntm_criteria import assess, demo
 >>> s, places, obs = demo.criterion_set(), demo.gazetteer(), demo.observations()
 >>> results = [assess(places.effective(code), s, obs[code], on=demo.ASSESSMENT_DATE)
-...            for code in ("04036", "04045")]
+...            for code in ("03664", "03676")]
 >>> print(results_table(results, lang="en"))
 Code   Locality            Met   Status   Main shortfalls
 -----  ------------------  ----  -------  ---------------------------------------------------------------------
-04036  Chieng Xom commune  5/8*  not met  10.1: 41.5 < 42 million VND/person/year; 11.1: 7.8% > 6%; 13.2: 0 < 1
-04045  Hua La commune      8/8*  met      —
+03664  Chieng Xom commune  5/8*  not met  10.1: 41.5 < 42 million VND/person/year; 11.1: 7.8% > 6%; 13.2: 0 < 1
+03676  Hua La commune      8/8*  met      —
 * Rests on illustrative or unverified thresholds (indicators 1.1, 4.1, 10.1, 11.1, 13.1, 13.2, 13.3, 17.1, …); not for official reporting.
 >>> criteria_sentence(results)
 'xã Chiềng Xôm đạt 5/8 tiêu chí, xã Hua La đạt 8/8'

@@ -27,8 +27,8 @@ def top_shortfalls(result: AssessmentResult, limit: int = 3) -> tuple[IndicatorO
 
     >>> import datetime
     >>> from ntm_criteria import assess, demo
-    >>> r = assess(demo.gazetteer().effective("04036"), demo.criterion_set(),
-    ...            demo.observations()["04036"], on=demo.ASSESSMENT_DATE)
+    >>> r = assess(demo.gazetteer().effective("03664"), demo.criterion_set(),
+    ...            demo.observations()["03664"], on=demo.ASSESSMENT_DATE)
     >>> [o.code for o in top_shortfalls(r)]
     ['10.1', '11.1', '13.2']
     """
@@ -56,12 +56,12 @@ def results_table(
     disagree with the observations are listed under the table.
 
     >>> from ntm_criteria import assess, demo
-    >>> r = assess(demo.gazetteer().effective("04045"), demo.criterion_set(),
-    ...            demo.observations()["04045"], on=demo.ASSESSMENT_DATE)
+    >>> r = assess(demo.gazetteer().effective("03676"), demo.criterion_set(),
+    ...            demo.observations()["03676"], on=demo.ASSESSMENT_DATE)
     >>> print(results_table([r]))
     Mã     Địa phương  Đạt   Kết quả  Thiếu hụt chính
     -----  ----------  ----  -------  ---------------
-    04045  xã Hua La   8/8*  đạt      —
+    03676  xã Hua La   8/8*  đạt      —
     * Dựa trên ngưỡng minh họa hoặc chưa kiểm chứng (chỉ tiêu 1.1, 4.1, 10.1, 11.1, 13.1, 13.2, 13.3, 17.1, …); không dùng để báo cáo chính thức.
     """
     language, form = check_lang(lang), check_format(fmt)
@@ -128,7 +128,7 @@ def criteria_sentence(
     >>> from ntm_criteria import assess, demo
     >>> places, s, obs = demo.gazetteer(), demo.criterion_set(), demo.observations()
     >>> rs = [assess(places.effective(c), s, obs[c], on=demo.ASSESSMENT_DATE)
-    ...       for c in ("04036", "04042")]
+    ...       for c in ("03664", "03658")]
     >>> criteria_sentence(rs, "en")
     'Chieng Xom commune meets 5/8 criteria, Chieng Co commune 6/8'
     """

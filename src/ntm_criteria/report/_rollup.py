@@ -143,12 +143,12 @@ def standings_table(rollup: RollUp, lang: str = "vi", *, fmt: str = "text") -> s
     >>> from ntm_criteria.progress import roll_up
     >>> places, s, obs = demo.gazetteer(), demo.criterion_set(), demo.observations()
     >>> up = roll_up([assess(places.effective(c), s, obs[c], on=demo.ASSESSMENT_DATE)
-    ...               for c in ("04036", "04045")])
+    ...               for c in ("03664", "03676")])
     >>> print(standings_table(up, "en"))
     Code   Locality            Level     Criteria met  Need data  Recognised  At risk
     -----  ------------------  --------  ------------  ---------  ----------  -------
-    04036  Chieng Xom commune  no level  5/8           0          —           —
-    04045  Hua La commune      standard  8/8           0          —           —
+    03664  Chieng Xom commune  no level  5/8           0          —           —
+    03676  Hua La commune      standard  8/8           0          —           —
     """
     language, form = check_lang(lang), check_format(fmt)
     headers = columns(

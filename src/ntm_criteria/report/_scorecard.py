@@ -37,8 +37,8 @@ def scorecard(
     ends with the recognitions and whether each is maintained.
 
     >>> from ntm_criteria import assess, demo
-    >>> r = assess(demo.gazetteer().effective("04042"), demo.criterion_set(),
-    ...            demo.observations()["04042"], on=demo.ASSESSMENT_DATE)
+    >>> r = assess(demo.gazetteer().effective("03658"), demo.criterion_set(),
+    ...            demo.observations()["03658"], on=demo.ASSESSMENT_DATE)
     >>> print(scorecard(r, "en", fmt="markdown"))
     ### Chieng Co commune — 2023-06-30
     - Illustrative new rural commune set (demo-commune-standard)
