@@ -24,7 +24,7 @@ from ntm_criteria.engine._codes import ALL_OF, ANY_OF, AT_LEAST_K, run_program
 from ntm_criteria.rules import AllOf, AnyOf, AtLeastK, Ref, Status, combine
 
 
-def _result(code: str = "04036") -> AssessmentResult:
+def _result(code: str = "03664") -> AssessmentResult:
     return assess(
         demo.gazetteer().effective(code),
         demo.criterion_set(),
@@ -83,7 +83,7 @@ def test_a_result_counts_without_building_and_reads_the_same_once_built():
 
 
 def test_a_pending_result_evolves_and_keeps_its_outcomes():
-    lazy = _result("30004")
+    lazy = _result("30046")
     moved = attrs.evolve(lazy, on=datetime.date(2024, 1, 1))
     assert moved.criteria == lazy.criteria
     assert moved.on == datetime.date(2024, 1, 1)
@@ -92,7 +92,7 @@ def test_a_pending_result_evolves_and_keeps_its_outcomes():
 
 def test_a_decision_holds_one_byte_per_indicator():
     plan = compile_set(demo.criterion_set(), on=demo.ASSESSMENT_DATE)
-    place = demo.gazetteer().effective("04036")
+    place = demo.gazetteer().effective("03664")
     decision = plan.decide(plan.context(place), [None] * len(plan.codes))
     assert len(decision.indicators) == len(plan.codes)
     assert set(decision.indicators) <= {UNKNOWN, NOT_APPLICABLE}
@@ -102,29 +102,29 @@ def test_a_decision_holds_one_byte_per_indicator():
 def test_reviews_of_another_locality_leave_the_result_as_without_reviews():
     from ntm_criteria.assessment import CriterionReview
 
-    place = demo.gazetteer().effective("30004")
-    other = CriterionReview("04036", 17, "met", "1/6/2023")
+    place = demo.gazetteer().effective("30046")
+    other = CriterionReview("03664", 17, "met", "1/6/2023")
     with_reviews = assess(
         place,
         demo.criterion_set(),
-        demo.observations()["30004"],
+        demo.observations()["30046"],
         on=demo.ASSESSMENT_DATE,
         reviews=[other],
     )
-    assert with_reviews == _result("30004")
+    assert with_reviews == _result("30046")
 
 
 def test_a_review_decides_an_undecided_criterion_and_the_set_is_recombined():
     from ntm_criteria.assessment import CriterionReview
 
-    place = demo.gazetteer().effective("30004")
-    before = _result("30004")
+    place = demo.gazetteer().effective("30046")
+    before = _result("30046")
     assert before.criterion(17).status is Status.UNKNOWN
-    review = CriterionReview("30004", 17, "met", "1/6/2023")
+    review = CriterionReview("30046", 17, "met", "1/6/2023")
     after = assess(
         place,
         demo.criterion_set(),
-        demo.observations()["30004"],
+        demo.observations()["30046"],
         on=demo.ASSESSMENT_DATE,
         reviews=[review],
     )

@@ -58,7 +58,7 @@ class Decision:
 
     >>> from ntm_criteria import demo
     >>> plan = compile_set(demo.criterion_set(), on=demo.ASSESSMENT_DATE)
-    >>> d = plan.decide(plan.context(demo.gazetteer().effective("30004")), [None] * len(plan.codes))
+    >>> d = plan.decide(plan.context(demo.gazetteer().effective("30046")), [None] * len(plan.codes))
     >>> d.set_status, d.set_reason
     (<Status.UNKNOWN: 'unknown'>, <UnknownReason.NO_DATA: 'no_data'>)
     """
