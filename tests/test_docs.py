@@ -21,6 +21,7 @@ PUBLIC_MODULES = [
     "ntm_criteria.cli",
     "ntm_criteria.criteria",
     "ntm_criteria.demo",
+    "ntm_criteria.engine",
     "ntm_criteria.errors",
     "ntm_criteria.export",
     "ntm_criteria.frames",

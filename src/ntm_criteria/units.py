@@ -464,7 +464,16 @@ def to_exact(
         factor = _quick_factor(value._units, unit)
         if factor is not None:
             return _exact_number(value.magnitude, unit, indicator) * factor
+    elif isinstance(unit, str):
+        # A bare number is already in ``unit``: the unit is checked once, not parsed per value.
+        return _exact_number(value, _checked_unit_text(unit), indicator)
     return _to_exact_checked(value, unit, indicator)
+
+
+@functools.lru_cache(maxsize=1024)
+def _checked_unit_text(unit: str) -> str:
+    """``unit`` as errors name it, once it parses (a bad unit raises, every time)."""
+    return _unit_text(unit, _as_unit(unit))
 
 
 @functools.lru_cache(maxsize=1024)

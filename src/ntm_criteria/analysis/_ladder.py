@@ -81,6 +81,12 @@ class Ladder:
     """
 
     rungs: tuple[tuple[Level, CriterionSet], ...] = attrs.field(converter=_ladder_rungs)
+    # Every code of every set, asked for once per locality decided.
+    _codes: frozenset[str] = attrs.field(init=False, repr=False, eq=False, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        codes = frozenset(i.code for _, s in self.rungs for i in s.indicators())
+        object.__setattr__(self, "_codes", codes)
 
     @classmethod
     def from_lookup(
@@ -161,7 +167,7 @@ class Ladder:
 
     def codes(self) -> frozenset[str]:
         """Every indicator code of every set of the ladder."""
-        return frozenset(i.code for s in self.sets for i in s.indicators())
+        return self._codes
 
 
 def as_ladder(value: Ladder | Mapping[Level, CriterionSet] | Iterable[CriterionSet]) -> Ladder:

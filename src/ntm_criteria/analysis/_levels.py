@@ -20,6 +20,7 @@ from ntm_criteria.assessment import (
     assess,
 )
 from ntm_criteria.criteria import CriterionSet, Level
+from ntm_criteria.engine import compile_set
 from ntm_criteria.errors import DataError, UnknownCodeError
 from ntm_criteria.geography import Locality
 from ntm_criteria.periods import as_date, format_date
@@ -373,7 +374,7 @@ def decide_level(
     by_set = _reviews_by_set(reviews, locality, chosen_ladder)
     steps: dict[Level, LevelStep] = {}
     for level, criterion_set in chosen_ladder:
-        codes = {i.code for i in criterion_set.indicators()}
+        codes = compile_set(criterion_set, on=day).code_set
         result = assess(
             locality,
             criterion_set,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 from collections.abc import Iterable, Mapping
 
 from ntm_criteria.assessment._observation import (
@@ -11,27 +12,29 @@ from ntm_criteria.assessment._observation import (
     select_observations,
 )
 from ntm_criteria.assessment._outcomes import CriterionOutcome, IndicatorOutcome
-from ntm_criteria.assessment._result import AssessmentResult
+from ntm_criteria.assessment._result import AssessmentResult, pending_result
 from ntm_criteria.assessment._reviews import CriterionReview, apply_reviews
 from ntm_criteria.criteria import CriterionSet, Indicator
-from ntm_criteria.errors import DataError, NotInForceError, ScopeError
+from ntm_criteria.engine import (
+    NOT_MET,
+    Decision,
+    Plan,
+    code_of,
+    compile_set,
+    reason_of,
+    status_of,
+)
+from ntm_criteria.errors import NotInForceError, ScopeError
 from ntm_criteria.geography import Locality
 from ntm_criteria.periods import as_date
 from ntm_criteria.rules import (
-    Combinator,
-    Condition,
+    Context,
     Fixed,
     Observed,
     Provenance,
-    Ref,
     Requirement,
-    Status,
-    UnknownReason,
     Unspecified,
-    Verdict,
-    combine,
     evaluate,
-    fold,
     is_combinator,
     thresholds,
     walk,
@@ -87,87 +90,126 @@ def assess(
         )
     if check_validity and not criterion_set.is_in_force(on):
         raise NotInForceError(criterion_set.id, on.isoformat(), criterion_set.validity_label())
+    plan = compile_set(criterion_set, on=on)
     chosen = select_observations(observations, criterion_set, on, locality=locality)
-    context = criterion_set.context_for(locality, on)
-    resolved = criterion_set.resolved(context)
-    outcomes: dict[str, IndicatorOutcome] = {}
-    for indicator, required in zip(criterion_set.indicators(), resolved, strict=True):
-        outcomes[indicator.code] = _indicator_outcome(
-            indicator, required, chosen.get(indicator.code), locality
-        )
-    criteria = []
-    for criterion, rule in zip(criterion_set.criteria, criterion_set.criterion_rules, strict=True):
-        children = tuple(outcomes[i.code] for i in criterion.indicators)
-        status, reason = _combine(rule, {o.code: o for o in children})
-        criteria.append(
-            CriterionOutcome(
-                criterion.number,
-                criterion.name_vi,
-                criterion.name_en,
-                status,
-                reason,
-                children,
-                rule,
-            )
-        )
-    criteria, disagreements = apply_reviews(
-        criteria, reviews, locality=locality.code, criterion_set=criterion_set, on=on
-    )
-    by_number = {str(c.number): c for c in criteria}
-    status, reason = _combine(criterion_set.effective_rule, by_number)
-    return AssessmentResult(
+    context = plan.context(locality)
+    applies = plan.table(context).applies
+    # Values are converted (and refused) here, in indicator order, whether or
+    # not anybody reads the outcomes later; a not-applicable one is not read.
+    # A plain loop, not a generator: observed_value's warnings name the caller
+    # of assess, two frames up from _actual.
+    actuals: list[Observed | None] = []
+    for n, indicator in enumerate(plan.indicators):
+        observation = chosen.get(indicator.code) if applies[n] else None
+        actual = None
+        if observation is not None:
+            actual = _actual(indicator, plan.kinds[n], observation, locality)
+        actuals.append(actual)
+    decision = plan.decide(context, actuals)
+    head = (
         locality,
         criterion_set.id,
         criterion_set.title_vi,
         criterion_set.title_en,
         on,
-        status,
-        reason,
-        criteria,
-        disagreements,
+        decision.set_status,
+        decision.set_reason,
     )
+    build = functools.partial(_criterion_outcomes, plan, context, chosen, tuple(actuals), decision)
+    given = tuple(reviews)
+    if not given:  # the usual case: outcome objects wait until read
+        return pending_result(head, decision.criteria, build)
+    # Reviews decide what the observations leave undecided: they need the outcomes.
+    criteria, disagreements = apply_reviews(
+        build(), given, locality=locality.code, criterion_set=criterion_set, on=on
+    )
+    status, reason = plan.combine([code_of(c.status, c.reason) for c in criteria])
+    return AssessmentResult(
+        *head[:5], status_of(status), reason_of(status, reason), criteria, disagreements
+    )
+
+
+def _actual(
+    indicator: Indicator, kind: str, observation: Observation, locality: Locality
+) -> Observed:
+    # A pass/fail is the most common value and needs no conversion: skip the
+    # walk over the requirement that observed_value makes to learn its kind.
+    value = observation.value
+    if value.__class__ is bool and kind in ("bool", "any"):
+        return value
+    return observed_value(indicator, value, locality=locality, origin=observation.origin)
+
+
+def _criterion_outcomes(
+    plan: Plan,
+    context: Context,
+    chosen: Mapping[str, Observation],
+    actuals: tuple[Observed | None, ...],
+    decision: Decision,
+) -> tuple[CriterionOutcome, ...]:
+    """Every outcome object of one assessment, built from its status codes when first read."""
+    required = plan.table(context).required
+    outcomes = [
+        _indicator_outcome(
+            indicator,
+            required[n],
+            chosen.get(indicator.code),
+            actuals[n],
+            decision.indicators[n],
+            decision.indicator_reasons[n],
+        )
+        for n, indicator in enumerate(plan.indicators)
+    ]
+    criteria = []
+    start = 0
+    rules = plan.criterion_set.criterion_rules
+    for n, criterion in enumerate(plan.criterion_set.criteria):
+        end = start + len(criterion.indicators)
+        status, reason = decision.criteria[n], decision.criterion_reasons[n]
+        criteria.append(
+            CriterionOutcome(
+                criterion.number,
+                criterion.name_vi,
+                criterion.name_en,
+                status_of(status),
+                reason_of(status, reason),
+                tuple(outcomes[start:end]),
+                rules[n],
+            )
+        )
+        start = end
+    return tuple(criteria)
 
 
 def _indicator_outcome(
     indicator: Indicator,
     required: Requirement,
     observation: Observation | None,
-    locality: Locality,
+    actual: Observed | None,
+    status: int,
+    reason: int,
 ) -> IndicatorOutcome:
-    provenance = _threshold_provenance(required) or indicator.provenance
-
-    def outcome(verdict: Verdict, actual: Observed | None) -> IndicatorOutcome:
-        return IndicatorOutcome(
-            indicator.code,
-            indicator.name_vi,
-            indicator.name_en,
-            indicator.unit,
-            verdict.status,
-            verdict.reason,
-            actual,
-            required,
-            verdict.gap,
-            verdict.relative_gap,
-            provenance,
-            indicator.needs_investment,
-            observation.as_of if observation else None,
-            observation.source if observation else None,
-        )
-
-    applies = indicator.applies_to
-    if applies is not None and not applies.applies(locality.tags, locality.group):
-        return outcome(Verdict(Status.NOT_APPLICABLE), None)
-    if observation is None:
-        reason = (
-            UnknownReason.UNSPECIFIED
-            if isinstance(required, Unspecified)
-            else UnknownReason.NO_DATA
-        )
-        return outcome(Verdict(Status.UNKNOWN, reason), None)
-    actual = observed_value(
-        indicator, observation.value, locality=locality, origin=observation.origin
+    gap = relative_gap = None
+    if status == NOT_MET and actual is not None:
+        # The gap is told by the pure evaluation, which the status agrees with.
+        verdict = evaluate(required, actual)
+        gap, relative_gap = verdict.gap, verdict.relative_gap
+    return IndicatorOutcome(
+        indicator.code,
+        indicator.name_vi,
+        indicator.name_en,
+        indicator.unit,
+        status_of(status),
+        reason_of(status, reason),
+        actual,
+        required,
+        gap,
+        relative_gap,
+        _threshold_provenance(required) or indicator.provenance,
+        indicator.needs_investment,
+        observation.as_of if observation else None,
+        observation.source if observation else None,
     )
-    return outcome(evaluate(required, actual), actual)
 
 
 def _threshold_provenance(requirement: Requirement) -> Provenance | None:
@@ -178,28 +220,3 @@ def _threshold_provenance(requirement: Requirement) -> Provenance | None:
             if isinstance(value, Fixed | Unspecified) and value.provenance is not None:
                 return value.provenance
     return None
-
-
-_Decided = tuple[Status, UnknownReason | None]
-
-
-def _combine(
-    rule: Requirement, outcomes: Mapping[str, IndicatorOutcome | CriterionOutcome]
-) -> _Decided:
-    def leaf(node: Condition | Ref) -> _Decided:
-        if not isinstance(node, Ref):
-            raise DataError(f"a rule must combine codes, not {type(node).__name__}")
-        child = outcomes[node.code]
-        return child.status, child.reason
-
-    return fold(rule, leaf, _combine_children)
-
-
-def _combine_children(rule: Combinator, children: tuple[_Decided, ...]) -> _Decided:
-    status = combine(rule, [s for s, _ in children])
-    if status is not Status.UNKNOWN:
-        return status, None
-    reasons = {reason for s, reason in children if s is Status.UNKNOWN}
-    if len(reasons) == 1 and None not in reasons:
-        return status, reasons.pop()
-    return status, UnknownReason.DEPENDS

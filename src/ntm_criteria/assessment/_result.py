@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import attrs
@@ -22,16 +22,31 @@ from ntm_criteria.assessment._serial import (
     reason_from_data,
     table,
 )
+from ntm_criteria.engine import code_of
 from ntm_criteria.errors import DataError, NtmError, UnknownCodeError
 from ntm_criteria.geography import Locality
 from ntm_criteria.periods import as_date, format_date
 from ntm_criteria.rules import Status, UnknownReason
 from ntm_criteria.text import check_lang, message, pick
 
-__all__ = ["AssessmentResult"]
+__all__ = ["AssessmentResult", "pending_result"]
 
 
 @attrs.frozen(slots=True)
+class _Pending:
+    """Criterion outcomes not built yet: their status codes, and how to build them."""
+
+    statuses: bytes
+    build: Callable[[], tuple[CriterionOutcome, ...]]
+
+
+def _outcomes(
+    value: Iterable[CriterionOutcome] | _Pending,
+) -> tuple[CriterionOutcome, ...] | _Pending:
+    return value if isinstance(value, _Pending) else as_tuple(value)
+
+
+@attrs.frozen(slots=True, eq=False, repr=False)
 class AssessmentResult:
     """The assessment of one locality against one set, as of one date.
 
@@ -58,19 +73,71 @@ class AssessmentResult:
     on: datetime.date
     status: Status
     reason: UnknownReason | None
-    criteria: tuple[CriterionOutcome, ...] = attrs.field(converter=as_tuple)
+    # The outcomes are built when first read (see ``pending_result``): a batch
+    # that only counts criteria met never builds them.
+    _criteria: tuple[CriterionOutcome, ...] | _Pending = attrs.field(converter=_outcomes)
     #: Reviews that disagree with the criteria the observations decide (those outcomes stand).
     review_disagreements: tuple[ReviewDisagreement, ...] = attrs.field(
         default=(), converter=as_tuple
     )
 
     @property
+    def criteria(self) -> tuple[CriterionOutcome, ...]:
+        """The outcome of each criterion, in set order."""
+        built = self._criteria
+        if isinstance(built, _Pending):
+            built = built.build()
+            object.__setattr__(self, "_criteria", built)
+        return built
+
+    def _fields(self) -> tuple[object, ...]:
+        return (
+            self.locality,
+            self.set_id,
+            self.set_title_vi,
+            self.set_title_en,
+            self.on,
+            self.status,
+            self.reason,
+            self.criteria,
+            self.review_disagreements,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, AssessmentResult)
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        names = (
+            "locality",
+            "set_id",
+            "set_title_vi",
+            "set_title_en",
+            "on",
+            "status",
+            "reason",
+            "criteria",
+            "review_disagreements",
+        )
+        shown = [f"{n}={v!r}" for n, v in zip(names, self._fields(), strict=True)]
+        return f"AssessmentResult({', '.join(shown)})"
+
+    @property
     def total(self) -> int:
         """The number of criteria in the set."""
-        return len(self.criteria)
+        pending = self._criteria
+        return len(pending.statuses if isinstance(pending, _Pending) else pending)
 
     def _count(self, status: Status) -> int:
-        return sum(1 for c in self.criteria if c.status is status)
+        pending = self._criteria
+        if isinstance(pending, _Pending):
+            return pending.statuses.count(code_of(status, None)[0])
+        return sum(1 for c in pending if c.status is status)
 
     @property
     def met_count(self) -> int:
@@ -243,6 +310,20 @@ class AssessmentResult:
             criteria=[criterion_from_data(c, f"criteria[{n}]") for n, c in enumerate(criteria)],
             review_disagreements=disagreements_from_data(d.get("review_disagreements", [])),
         )
+
+
+def pending_result(
+    head: tuple[Locality, str, str, str, datetime.date, Status, UnknownReason | None],
+    statuses: bytes,
+    build: Callable[[], tuple[CriterionOutcome, ...]],
+) -> AssessmentResult:
+    """A result whose criterion outcomes ``build`` makes when first read.
+
+    ``statuses`` holds each criterion's status code (as
+    :mod:`ntm_criteria.engine` numbers them), so that the counts need no
+    outcome objects.
+    """
+    return AssessmentResult(*head, _Pending(statuses, build))
 
 
 def _text(data: Mapping[str, Any], key: str) -> str:

@@ -87,6 +87,11 @@ class CriterionSet:
     _rules: tuple[tuple[Requirement, ...], Requirement] = attrs.field(
         init=False, repr=False, eq=False, hash=False
     )
+    #: The set compiled per date (``ntm_criteria.engine.compile_set`` fills it):
+    #: a cache that lives and dies with the set.
+    _plans: dict[datetime.date, object] = attrs.field(
+        init=False, repr=False, eq=False, hash=False, factory=dict
+    )
 
     def __attrs_post_init__(self) -> None:
         problems = Problems()
