@@ -9,6 +9,7 @@ from collections.abc import Iterable, Mapping
 from ntm_criteria.assessment._observation import (
     Observation,
     observed_value,
+    quick_value,
     select_observations,
 )
 from ntm_criteria.assessment._outcomes import CriterionOutcome, IndicatorOutcome
@@ -137,6 +138,11 @@ def _actual(
     value = observation.value
     if value.__class__ is bool and kind in ("bool", "any"):
         return value
+    # The usual number, accepted without a warning, converted once per value;
+    # anything else (an error, a warning, another type) takes the full path.
+    number = quick_value(indicator, value)
+    if number is not None:
+        return number
     return observed_value(indicator, value, locality=locality, origin=observation.origin)
 
 
