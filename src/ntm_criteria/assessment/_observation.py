@@ -104,10 +104,27 @@ def latest_observations(
     >>> chosen["10.1"].value
     42
     """
-    members = frozenset(known)
+    return _latest(observations, on, frozenset(known), known, kind, where)
+
+
+def _latest(
+    observations: Iterable[Observation],
+    on: datetime.date,
+    members: frozenset[str],
+    known: Sequence[str],
+    kind: str,
+    where: str,
+) -> dict[str, Observation]:
+    """:func:`latest_observations` with the known codes already a set."""
     chosen: dict[str, Observation] = {}
     unknown: list[str] = []
     for observation in observations:
+        if observation.__class__ is Observation and observation.as_of is None:
+            # The usual row: undated, a known ASCII code (so already NFC), the first of its code.
+            code = observation.indicator_code
+            if code in members and code not in chosen and code.isascii():
+                chosen[code] = observation
+                continue
         if not isinstance(observation, Observation):
             raise ObservationError(
                 "?",
@@ -159,17 +176,33 @@ def select_observations(
     >>> list(chosen)
     ['10.1']
     """
-    codes = [i.code for i in criterion_set.indicators()]
+    codes = _codes_of(criterion_set)
     try:
-        return latest_observations(
+        return _latest(
             observations,
             on,
-            known=codes,
-            where=f"observations for set {criterion_set.id}",
+            codes[1],
+            codes[0],
+            "indicator",
+            f"observations for set {criterion_set.id}",
         )
     except (ObservationError, UnknownCodeError) as err:
         _locate(err, locality, None)
         raise
+
+
+# A set's indicator codes, in order and as a set, by the set's id (the set kept, as for _READERS).
+_CODES: dict[int, tuple[CriterionSet, tuple[str, ...], frozenset[str]]] = {}
+
+
+def _codes_of(criterion_set: CriterionSet) -> tuple[tuple[str, ...], frozenset[str]]:
+    entry = _CODES.get(id(criterion_set))
+    if entry is None or entry[0] is not criterion_set:
+        if len(_CODES) >= 1024:
+            _CODES.clear()
+        codes = tuple(i.code for i in criterion_set.indicators())
+        entry = _CODES[id(criterion_set)] = (criterion_set, codes, frozenset(codes))
+    return entry[1], entry[2]
 
 
 def observed_value(
