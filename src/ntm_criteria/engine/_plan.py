@@ -21,8 +21,8 @@ from ntm_criteria.criteria import CriterionSet, Indicator
 from ntm_criteria.engine._codes import (
     MET,
     NO_DATA,
-    NOT_MET,
     NOT_APPLICABLE,
+    NOT_MET,
     UNKNOWN,
     UNSPECIFIED,
     Program,
