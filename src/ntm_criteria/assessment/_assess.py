@@ -100,7 +100,7 @@ def assess(
     # A plain loop, not a generator: observed_value's warnings name the caller
     # of assess, two frames up from _actual.
     actuals: list[Observed | None] = [None] * len(applies)
-    kinds, codes = plan.kinds, plan.codes
+    value_kinds, codes = plan.kinds, plan.codes
     for n, indicator in enumerate(plan.indicators):
         observation = chosen.get(codes[n]) if applies[n] else None
         if observation is None:
@@ -108,7 +108,7 @@ def assess(
         # A pass/fail needs no conversion, the usual number a cached one (quick_value);
         # anything else — an error, a warning, another type — takes the full path.
         value = observation.value
-        if value.__class__ is bool and kinds[n] in _BOOL_KINDS:
+        if value.__class__ is bool and value_kinds[n] in _BOOL_KINDS:
             actuals[n] = value
         else:
             number = quick_value(indicator, value)
