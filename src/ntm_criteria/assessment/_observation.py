@@ -10,7 +10,7 @@ import warnings
 from collections.abc import Iterable, Sequence
 from fractions import Fraction
 from numbers import Real
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TYPE_CHECKING, TypeAlias, TypeVar
 
 import attrs
 
@@ -435,6 +435,7 @@ _READERS: dict[int, tuple[Indicator, _Reader]] = {}
 # by (unit container, target unit, magnitude).  Both start afresh past _MOST_VALUES.
 _BARE: dict[int | float, Fraction] = {}
 _SCALED: dict[tuple[object, str, int | float], Fraction] = {}
+_Key = TypeVar("_Key")
 _MOST_VALUES = 65_536
 
 
@@ -483,12 +484,7 @@ def _bare_number(value: int | float) -> Fraction | None:
     if value.__class__ is float and not math.isfinite(value):
         return None
     number = Fraction(value) if value.__class__ is int else Fraction(repr(value))
-    if not _fits(number):
-        return None
-    if len(_BARE) >= _MOST_VALUES:
-        _BARE.clear()
-    _BARE[value] = number
-    return number
+    return _kept(_BARE, value, number)
 
 
 def _scaled_number(
@@ -499,20 +495,19 @@ def _scaled_number(
         number = to_exact(value, unit)
     except NtmError:
         return None
-    if not _fits(number):
-        return None
-    if len(_SCALED) >= _MOST_VALUES:
-        _SCALED.clear()
-    _SCALED[key] = number
-    return number
+    return _kept(_SCALED, key, number)
 
 
-def _fits(number: Fraction) -> bool:
+def _kept(cache: dict[_Key, Fraction], key: _Key, number: Fraction) -> Fraction | None:
+    """``number`` kept in ``cache`` if it is within the limits of a number; else None."""
     try:
         _in_limits(number, "")
     except ObservationError:
-        return False
-    return True
+        return None
+    if len(cache) >= _MOST_VALUES:
+        cache.clear()
+    cache[key] = number
+    return number
 
 
 def _within(number: Fraction, reader: _Reader) -> bool:
