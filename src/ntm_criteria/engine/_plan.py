@@ -33,6 +33,7 @@ from ntm_criteria.engine._codes import (
 from ntm_criteria.engine._kernel import (
     ACHIEVED,
     GE,
+    UNSPEC,
     Kernel,
     compile_program,
     decide,
@@ -179,8 +180,11 @@ class Plan:
                 continue
             kernel = kernels[n]
             kind = kernel[0]
-            # The two most common kernels, inline: the same answers as decide().
-            if kind == ACHIEVED:
+            # The most common kernels, inline: the same answers as decide().  An
+            # unspecified threshold (most of the built-in ladder) leaves any value undecided.
+            if kind == UNSPEC:
+                statuses[n], reasons[n] = UNKNOWN, UNSPECIFIED
+            elif kind == ACHIEVED:
                 statuses[n], reasons[n] = MET if actual is True else NOT_MET, 0
             elif kind == GE and actual.__class__ is Fraction:
                 statuses[n], reasons[n] = MET if actual >= kernel[1] else NOT_MET, 0  # type: ignore[operator]
