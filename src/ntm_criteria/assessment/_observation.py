@@ -462,7 +462,7 @@ def quick_value(indicator: Indicator, value: object) -> Fraction | None:
             number = _bare_number(value)  # type: ignore[arg-type]
             if number is None:
                 return None
-        if reader.may_warn and 0 < number <= 1:
+        if reader.may_warn and 0 < number.numerator <= number.denominator:  # 0 < x ≤ 1
             return None
     elif is_quantity(value):
         magnitude = value.magnitude
