@@ -9,6 +9,7 @@ from collections.abc import Iterable, Mapping
 from ntm_criteria.assessment._observation import (
     Observation,
     observed_value,
+    quick_value,
     select_observations,
 )
 from ntm_criteria.assessment._outcomes import CriterionOutcome, IndicatorOutcome
@@ -98,13 +99,20 @@ def assess(
     # not anybody reads the outcomes later; a not-applicable one is not read.
     # A plain loop, not a generator: observed_value's warnings name the caller
     # of assess, two frames up from _actual.
-    actuals: list[Observed | None] = []
+    actuals: list[Observed | None] = [None] * len(applies)
+    value_kinds, codes = plan.kinds, plan.codes
     for n, indicator in enumerate(plan.indicators):
-        observation = chosen.get(indicator.code) if applies[n] else None
-        actual = None
-        if observation is not None:
-            actual = _actual(indicator, plan.kinds[n], observation, locality)
-        actuals.append(actual)
+        observation = chosen.get(codes[n]) if applies[n] else None
+        if observation is None:
+            continue
+        # A pass/fail needs no conversion, the usual number a cached one (quick_value);
+        # anything else — an error, a warning, another type — takes the full path.
+        value = observation.value
+        if value.__class__ is bool and value_kinds[n] in _BOOL_KINDS:
+            actuals[n] = value
+        else:
+            number = quick_value(indicator, value)
+            actuals[n] = _actual(indicator, observation, locality) if number is None else number
     decision = plan.decide(context, actuals)
     head = (
         locality,
@@ -129,15 +137,14 @@ def assess(
     )
 
 
-def _actual(
-    indicator: Indicator, kind: str, observation: Observation, locality: Locality
-) -> Observed:
-    # A pass/fail is the most common value and needs no conversion: skip the
-    # walk over the requirement that observed_value makes to learn its kind.
-    value = observation.value
-    if value.__class__ is bool and kind in ("bool", "any"):
-        return value
-    return observed_value(indicator, value, locality=locality, origin=observation.origin)
+_BOOL_KINDS = frozenset({"bool", "any"})
+
+
+def _actual(indicator: Indicator, observation: Observation, locality: Locality) -> Observed:
+    # Its own frame, called from assess: observed_value's warnings name the caller of assess.
+    return observed_value(
+        indicator, observation.value, locality=locality, origin=observation.origin
+    )
 
 
 def _criterion_outcomes(

@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime
 import decimal
 import functools
+import math
 import warnings
 from collections.abc import Iterable, Sequence
 from fractions import Fraction
 from numbers import Real
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TYPE_CHECKING, TypeAlias, TypeVar
 
 import attrs
 
@@ -103,10 +104,27 @@ def latest_observations(
     >>> chosen["10.1"].value
     42
     """
-    members = frozenset(known)
+    return _latest(observations, on, frozenset(known), known, kind, where)
+
+
+def _latest(
+    observations: Iterable[Observation],
+    on: datetime.date,
+    members: frozenset[str],
+    known: Sequence[str],
+    kind: str,
+    where: str,
+) -> dict[str, Observation]:
+    """:func:`latest_observations` with the known codes already a set."""
     chosen: dict[str, Observation] = {}
     unknown: list[str] = []
     for observation in observations:
+        if observation.__class__ is Observation and observation.as_of is None:
+            # The usual row: undated, a known ASCII code (so already NFC), the first of its code.
+            code = observation.indicator_code
+            if code in members and code not in chosen and code.isascii():
+                chosen[code] = observation
+                continue
         if not isinstance(observation, Observation):
             raise ObservationError(
                 "?",
@@ -158,17 +176,33 @@ def select_observations(
     >>> list(chosen)
     ['10.1']
     """
-    codes = [i.code for i in criterion_set.indicators()]
+    codes = _codes_of(criterion_set)
     try:
-        return latest_observations(
+        return _latest(
             observations,
             on,
-            known=codes,
-            where=f"observations for set {criterion_set.id}",
+            codes[1],
+            codes[0],
+            "indicator",
+            f"observations for set {criterion_set.id}",
         )
     except (ObservationError, UnknownCodeError) as err:
         _locate(err, locality, None)
         raise
+
+
+# A set's indicator codes, in order and as a set, by the set's id (the set kept, as for _READERS).
+_CODES: dict[int, tuple[CriterionSet, tuple[str, ...], frozenset[str]]] = {}
+
+
+def _codes_of(criterion_set: CriterionSet) -> tuple[tuple[str, ...], frozenset[str]]:
+    entry = _CODES.get(id(criterion_set))
+    if entry is None or entry[0] is not criterion_set:
+        if len(_CODES) >= 1024:
+            _CODES.clear()
+        codes = tuple(i.code for i in criterion_set.indicators())
+        entry = _CODES[id(criterion_set)] = (criterion_set, codes, frozenset(codes))
+    return entry[1], entry[2]
 
 
 def observed_value(
@@ -353,3 +387,133 @@ def _expected(indicator: Indicator) -> str:
         grades = requirement.grades if isinstance(requirement, OneOf) else ()
         return "a grade" + (f" ({', '.join(grades)})" if grades else "")
     return f"a quantity in {indicator.unit or 'dimensionless'}"
+
+
+# -- the fast path of an assessment ----------------------------------------------------------
+#
+# observed_value checks every value afresh: the indicator's kind (a walk over its
+# requirement), its unit (pint), its domain, whether a share may have been typed
+# as a fraction.  None of that changes from one locality to the next, so
+# quick_value reads it once per indicator (a _Reader) and converts the common
+# values — a bare int or float, a quantity with an int or float magnitude — once
+# per value.  It answers only when the value is accepted without a warning;
+# otherwise it returns None and the caller goes through observed_value, which
+# raises or warns exactly as before.
+
+
+@attrs.frozen(slots=True)
+class _Reader:
+    """What :func:`observed_value` learns of an indicator before it reads a value."""
+
+    numeric: bool  # a number is accepted at all (value kind number or any)
+    bare: bool  # a bare number is accepted (the unit needs no quantity)
+    unit: str
+    low: tuple[int, int] | None  # the domain's bounds as (numerator, denominator)
+    high: tuple[int, int] | None
+    may_warn: bool  # a bare 0 < x <= 1 gets the SuspiciousValueWarning
+
+
+def _new_reader(indicator: Indicator) -> _Reader:
+    unit = indicator.unit or "dimensionless"
+    numeric = indicator.value_kind in ("number", "any")
+    try:  # a unit that does not parse: the full path says so, every time
+        units.to_exact(0, unit)
+        bare = numeric and not _needs_quantity(unit)
+    except Exception:
+        return _Reader(False, False, unit, None, None, False)
+    domain = indicator.value_domain
+    low, high = (
+        None if b is None else (b.numerator, b.denominator) for b in (domain.low, domain.high)
+    )
+    warn = is_percent(indicator.unit) and _all_above_one(indicator)
+    return _Reader(numeric, bare, unit, low, high, warn)
+
+
+# Readers by the indicator's id, with the indicator kept so that the id stays its own.
+_READERS: dict[int, tuple[Indicator, _Reader]] = {}
+# Converted values, within the limits of a number: bare ones by value, quantities
+# by (unit container, target unit, magnitude).  Both start afresh past _MOST_VALUES.
+_BARE: dict[int | float, Fraction] = {}
+_SCALED: dict[tuple[object, str, int | float], Fraction] = {}
+_Key = TypeVar("_Key")
+_MOST_VALUES = 65_536
+
+
+def _reader_of(indicator: Indicator) -> _Reader:
+    entry = _READERS.get(id(indicator))
+    if entry is None or entry[0] is not indicator:
+        if len(_READERS) >= 4096:
+            _READERS.clear()
+        entry = _READERS[id(indicator)] = (indicator, _new_reader(indicator))
+    return entry[1]
+
+
+def quick_value(indicator: Indicator, value: object) -> Fraction | None:
+    """The value :func:`observed_value` gives, when it gives it without an error or warning; else None."""
+    reader = _reader_of(indicator)
+    if not reader.numeric:
+        return None
+    cls = value.__class__
+    if cls is float or cls is int:
+        if not reader.bare:
+            return None
+        number = _BARE.get(value)  # type: ignore[call-overload]
+        if number is None:
+            number = _bare_number(value)  # type: ignore[arg-type]
+            if number is None:
+                return None
+        if reader.may_warn and 0 < number.numerator <= number.denominator:  # 0 < x ≤ 1
+            return None
+    elif is_quantity(value):
+        magnitude = value.magnitude
+        if magnitude.__class__ is not float and magnitude.__class__ is not int:
+            return None
+        key = (value._units, reader.unit, magnitude)
+        number = _SCALED.get(key)
+        if number is None:
+            number = _scaled_number(key, value, reader.unit)
+            if number is None:
+                return None
+    else:
+        return None
+    return number if _within(number, reader) else None
+
+
+def _bare_number(value: int | float) -> Fraction | None:
+    """``value`` as :func:`~ntm_criteria.units.to_exact` reads it, if within the limits (kept)."""
+    if value.__class__ is float and not math.isfinite(value):
+        return None
+    number = Fraction(value) if value.__class__ is int else Fraction(repr(value))
+    return _kept(_BARE, value, number)
+
+
+def _scaled_number(
+    key: tuple[object, str, int | float], value: Quantity, unit: str
+) -> Fraction | None:
+    """A quantity in ``unit`` as :func:`~ntm_criteria.units.to_exact` gives it, if within the limits (kept)."""
+    try:
+        number = to_exact(value, unit)
+    except NtmError:
+        return None
+    return _kept(_SCALED, key, number)
+
+
+def _kept(cache: dict[_Key, Fraction], key: _Key, number: Fraction) -> Fraction | None:
+    """``number`` kept in ``cache`` if it is within the limits of a number; else None."""
+    try:
+        _in_limits(number, "")
+    except ObservationError:
+        return None
+    if len(cache) >= _MOST_VALUES:
+        cache.clear()
+    cache[key] = number
+    return number
+
+
+def _within(number: Fraction, reader: _Reader) -> bool:
+    """``number`` lies in the reader's domain: compared on the integers (n/d ≥ p/q ⇔ n·q ≥ p·d)."""
+    n, d = number.numerator, number.denominator
+    low, high = reader.low, reader.high
+    if low is not None and n * low[1] < low[0] * d:
+        return False
+    return high is None or n * high[1] <= high[0] * d

@@ -12,14 +12,17 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Sequence
+from fractions import Fraction
 from typing import NamedTuple
 
 import attrs
 
 from ntm_criteria.criteria import CriterionSet, Indicator
 from ntm_criteria.engine._codes import (
+    MET,
     NO_DATA,
     NOT_APPLICABLE,
+    NOT_MET,
     UNKNOWN,
     UNSPECIFIED,
     Program,
@@ -27,7 +30,15 @@ from ntm_criteria.engine._codes import (
     run_program,
     status_of,
 )
-from ntm_criteria.engine._kernel import Kernel, compile_program, decide, kernel_of
+from ntm_criteria.engine._kernel import (
+    ACHIEVED,
+    GE,
+    UNSPEC,
+    Kernel,
+    compile_program,
+    decide,
+    kernel_of,
+)
 from ntm_criteria.geography import Locality
 from ntm_criteria.periods import as_date
 from ntm_criteria.rules import Context, Observed, Requirement, Status, UnknownReason, Unspecified
@@ -47,6 +58,9 @@ class Table(NamedTuple):
     required: tuple[Requirement, ...]
     kernels: tuple[Kernel, ...]
     no_data: tuple[int, ...]
+    #: Each indicator's status and reason when it has no value (not applicable, or no data).
+    empty_statuses: tuple[int, ...] = ()
+    empty_reasons: tuple[int, ...] = ()
 
 
 @attrs.frozen(slots=True)
@@ -143,7 +157,10 @@ class Plan:
             for i in self.indicators
         )
         no_data = tuple(UNSPECIFIED if isinstance(r, Unspecified) else NO_DATA for r in required)
-        return Table(applies, required, tuple(kernel_of(r) for r in required), no_data)
+        empty = tuple(UNKNOWN if a else NOT_APPLICABLE for a in applies)
+        reasons = tuple(r if a else 0 for a, r in zip(applies, no_data, strict=True))
+        kernels = tuple(kernel_of(r) for r in required)
+        return Table(applies, required, kernels, no_data, empty, reasons)
 
     def decide(self, context: Context, actuals: Sequence[Observed | None]) -> Decision:
         """The statuses for one locality: ``actuals`` in indicator order (None: no observation).
@@ -152,19 +169,27 @@ class Plan:
         :func:`ntm_criteria.assessment` converts them).
         """
         table = self.table(context)
-        statuses: list[int] = []
-        reasons: list[int] = []
-        for applies, kernel, no_data, actual in zip(
-            table.applies, table.kernels, table.no_data, actuals, strict=True
-        ):
-            if not applies:
-                status, reason = NOT_APPLICABLE, 0
-            elif actual is None:
-                status, reason = UNKNOWN, no_data
+        applies, kernels = table.applies, table.kernels
+        if len(actuals) != len(kernels):
+            raise ValueError(f"{len(actuals)} values for the {len(kernels)} indicators of the plan")
+        # Start from every indicator without a value, then decide those that have one.
+        statuses = list(table.empty_statuses)
+        reasons = list(table.empty_reasons)
+        for n, actual in enumerate(actuals):
+            if actual is None or not applies[n]:
+                continue
+            kernel = kernels[n]
+            kind = kernel[0]
+            # The most common kernels, inline: the same answers as decide().  An
+            # unspecified threshold (most of the built-in ladder) leaves any value undecided.
+            if kind == UNSPEC:
+                statuses[n], reasons[n] = UNKNOWN, UNSPECIFIED
+            elif kind == ACHIEVED:
+                statuses[n], reasons[n] = MET if actual is True else NOT_MET, 0
+            elif kind == GE and actual.__class__ is Fraction:
+                statuses[n], reasons[n] = MET if actual >= kernel[1] else NOT_MET, 0  # type: ignore[operator]
             else:
-                status, reason = decide(kernel, actual)
-            statuses.append(status)
-            reasons.append(reason)
+                statuses[n], reasons[n] = decide(kernel, actual)
         return self._combine(statuses, reasons)
 
     def combine(self, criteria: Sequence[tuple[int, int]]) -> tuple[int, int]:
