@@ -23,13 +23,12 @@ from __future__ import annotations
 import argparse
 import datetime
 import random
-import statistics
 import sys
-import time
 import tracemalloc
 from collections.abc import Callable
 
 import numpy as np
+from timing import min_median
 
 from ntm_criteria import Q_, Locality, Observation
 from ntm_criteria.analysis import Ladder, decide_level
@@ -52,16 +51,6 @@ from ntm_criteria.rules import (
 
 REGIONS = ("TDMNPB", "DBSH", "BTB", "DHNTB", "TN", "DNB", "DBSCL")
 ON = datetime.date(2024, 6, 30)
-
-
-def repeat(work: Callable[[], object], times: int) -> tuple[float, float]:
-    """Minimum and median seconds of ``times`` runs."""
-    runs = []
-    for _ in range(times):
-        start = time.perf_counter()
-        work()
-        runs.append(time.perf_counter() - start)
-    return min(runs), statistics.median(runs)
 
 
 def row(
@@ -184,9 +173,11 @@ def bench_ladder(quick: bool) -> None:
                 pure_assess(place, s, by_code)
 
     per = min(200, n)
-    base = repeat(one_pure, times)
+    base = min_median(one_pure, times)
     row("one commune, pure evaluation (before the plan)", base, per, None, "ms")
-    row("one commune, decide_level (object path)", repeat(one_object, times), per, base[0], "ms")
+    row(
+        "one commune, decide_level (object path)", min_median(one_object, times), per, base[0], "ms"
+    )
 
     levels_object: list[object] = []
 
@@ -211,9 +202,9 @@ def bench_ladder(quick: bool) -> None:
             level[held] = number
         levels_columns[:] = level.tolist()
 
-    obj = repeat(batch_object, max(1, times - 2))
+    obj = min_median(batch_object, max(1, times - 2))
     row(f"{n:,} communes, object path", obj, 1, None, "s")
-    row(f"{n:,} communes, columnar path", repeat(batch_columns, times), 1, obj[0], "s")
+    row(f"{n:,} communes, columnar path", min_median(batch_columns, times), 1, obj[0], "s")
     same = [0 if v is None else int(v) for v in levels_object] == levels_columns
     print(f"  levels of both paths identical: {same}")
 
@@ -283,16 +274,16 @@ def bench_records(quick: bool) -> None:
             for x, y, r in zip(a_list, b_list, r_list, strict=True)
         ]  # type: ignore[assignment]
 
-    base = repeat(raw, times)
+    base = min_median(raw, times)
     row("raw numpy", base, n, None, "µs")
     row(
         "columnar path (statuses of indicators, criterion, set)",
-        repeat(columnar, times),
+        min_median(columnar, times),
         n,
         base[0],
         "µs",
     )
-    row("plain Python loop", repeat(loop, max(1, times - 2)), n, base[0], "µs")
+    row("plain Python loop", min_median(loop, max(1, times - 2)), n, base[0], "µs")
     print(f"  columnar path equals raw numpy: {bool(((out['cols'] == MET) == out['raw']).all())}")
 
 

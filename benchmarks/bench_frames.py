@@ -10,9 +10,8 @@ path is the cost of reading a DataFrame.  Nothing is asserted.
 from __future__ import annotations
 
 import random
-import statistics
-import time
-from collections.abc import Callable
+
+from timing import min_median
 
 from ntm_criteria import Locality, demo
 from ntm_criteria.assessment import assess
@@ -42,15 +41,6 @@ def _frame(n: int, seed: int = 11) -> tuple[object, Gazetteer]:
     return pd.DataFrame(columns), places
 
 
-def _repeat(work: Callable[[], object], repeats: int) -> tuple[float, float]:
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - start)
-    return min(times), statistics.median(times)
-
-
 def run(quick: bool) -> None:
     """Print the rows of this benchmark."""
     n, repeats = (500, 2) if quick else (10_000, 3)
@@ -62,12 +52,12 @@ def run(quick: bool) -> None:
         results = [assess(p, criterion_set, observed.get(p.code, ()), on=ON) for p in places]
         return results_frame(results)
 
-    base_min, base_med = _repeat(by_hand, repeats)
-    lib_min, lib_med = _repeat(
+    base_min, base_med = min_median(by_hand, repeats)
+    lib_min, lib_med = min_median(
         lambda: assess_frame(frame, criterion_set, on=ON, localities=places, units=UNITS),  # type: ignore[arg-type]
         repeats,
     )
-    read_min, _ = _repeat(lambda: observations_from_frame(frame, units=UNITS), repeats)  # type: ignore[arg-type]
+    read_min, _ = min_median(lambda: observations_from_frame(frame, units=UNITS), repeats)  # type: ignore[arg-type]
     print(f"{n} communes, 7 indicator columns, min / median of {repeats}")
     print(f"object path (assess loop + results_frame): {base_min:.3f} s / {base_med:.3f} s")
     print(f"assess_frame (reads the frame too):         {lib_min:.3f} s / {lib_med:.3f} s")
@@ -102,9 +92,9 @@ def _workbook_round_trip(rows: int, repeats: int) -> None:
                 sheet.append(row)
             book.save(book_path)
 
-        write_min, _ = _repeat(write, repeats)
-        read_min, read_med = _repeat(lambda: read_observations(book_path), repeats)
-        csv_min, _ = _repeat(lambda: read_observations(csv_path), repeats)
+        write_min, _ = min_median(write, repeats)
+        read_min, read_med = min_median(lambda: read_observations(book_path), repeats)
+        csv_min, _ = min_median(lambda: read_observations(csv_path), repeats)
     print(f"\nworkbook of {rows:,} observation rows: write {write_min:.3f} s (openpyxl)")
     print(f"read the workbook: {read_min:.3f} s / {read_med:.3f} s; the same CSV: {csv_min:.3f} s")
     print(f"ratio workbook / CSV read: {read_min / csv_min:.2f}x")

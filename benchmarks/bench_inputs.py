@@ -16,11 +16,9 @@ Nothing is asserted.
 from __future__ import annotations
 
 import random
-import statistics
-import time
-from collections.abc import Callable
 
 import attrs
+from timing import min_median
 
 from ntm_criteria import Locality, demo
 from ntm_criteria.assessment import assess
@@ -29,15 +27,6 @@ from ntm_criteria.units import to_exact
 
 ON = demo.ASSESSMENT_DATE
 HEADER = ["locality", "indicator", "value", "unit", "as_of", "source"]
-
-
-def _repeat(work: Callable[[], object], repeats: int) -> tuple[float, float]:
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - start)
-    return min(times), statistics.median(times)
 
 
 def _rows(n: int, seed: int = 5) -> list[list[str]]:
@@ -69,8 +58,8 @@ def run(quick: bool) -> None:
     rows = _rows(n)
     comma, semicolon = _comma(rows), _spreadsheet(rows)
     assert reads_observations(comma) == reads_observations(semicolon)
-    base_min, base_med = _repeat(lambda: reads_observations(comma, file="q.csv"), repeats)
-    lib_min, lib_med = _repeat(lambda: reads_observations(semicolon, file="q.csv"), repeats)
+    base_min, base_med = min_median(lambda: reads_observations(comma, file="q.csv"), repeats)
+    lib_min, lib_med = min_median(lambda: reads_observations(semicolon, file="q.csv"), repeats)
     print(f"{n:,} observation rows, min / median of {repeats}")
     print(f"comma CSV (baseline):          {base_min:.3f} s / {base_med:.3f} s")
     print(f"spreadsheet CSV (';', BOM...): {lib_min:.3f} s / {lib_med:.3f} s")
@@ -89,9 +78,9 @@ def _assess_rows(table: dict[str, tuple[object, ...]], repeats: int) -> None:
     units = {i.code: i.unit or "dimensionless" for i in criterion_set.indicators()}
     values = [(o.value, units[o.indicator_code]) for obs in table.values() for o in obs]  # type: ignore[attr-defined]
 
-    floor_min, floor_med = _repeat(lambda: [to_exact(v, u) for v, u in values], repeats)
-    bare_min, _ = _repeat(lambda: assess_all(bare), repeats)
-    origin_min, origin_med = _repeat(lambda: assess_all(table), repeats)
+    floor_min, floor_med = min_median(lambda: [to_exact(v, u) for v, u in values], repeats)
+    bare_min, _ = min_median(lambda: assess_all(bare), repeats)
+    origin_min, origin_med = min_median(lambda: assess_all(table), repeats)
     print(f"\nassess {len(places):,} communes, {len(values):,} values, min / median of {repeats}")
     print(f"to_exact of every value alone (floor): {floor_min:.3f} s / {floor_med:.3f} s")
     print(f"assess, observations with origin:      {origin_min:.3f} s / {origin_med:.3f} s")

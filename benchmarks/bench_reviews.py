@@ -15,24 +15,14 @@ communes assessed without reviews), as the minimum and median of repeats:
 from __future__ import annotations
 
 import datetime
-import statistics
-import time
-from collections.abc import Callable
+
+from timing import min_median
 
 from ntm_criteria import Locality, assess, catalog
 from ntm_criteria.assessment import CriterionReview
 from ntm_criteria.io import reads_reviews
 
 ON = datetime.date(2022, 6, 15)
-
-
-def _best(work: Callable[[], object], repeats: int) -> tuple[float, float]:
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - start)
-    return min(times), statistics.median(times)
 
 
 def run(quick: bool) -> None:
@@ -62,7 +52,7 @@ def run(quick: bool) -> None:
     def with_own_reviews() -> object:
         return [assess(p, national, [], on=ON, reviews=grouped[p.code]) for p in places]
 
-    base_min, base_median = _best(plain, repeats)
+    base_min, base_median = min_median(plain, repeats)
     print(f"reviews: {n} communes, national set, {len(reviews)} reviews")
     for label, work in (
         ("assess, no reviews (baseline)", plain),
@@ -70,7 +60,7 @@ def run(quick: bool) -> None:
         ("assess, the province's reviews to each commune", with_reviews),
         ("read the review CSV", lambda: reads_reviews(text)),
     ):
-        low, median = (base_min, base_median) if work is plain else _best(work, repeats)
+        low, median = (base_min, base_median) if work is plain else min_median(work, repeats)
         print(
             f"  {label:<50} min {low * 1000:8.1f} ms ({low / base_min:5.2f}x)"
             f"  median {median * 1000:8.1f} ms ({median / base_median:5.2f}x)"

@@ -13,10 +13,9 @@ from __future__ import annotations
 import csv
 import pathlib
 import random
-import statistics
 import tempfile
-import time
-from collections.abc import Callable
+
+from timing import min_median
 
 from ntm_criteria import Q_, Locality, Observation, catalog, demo
 from ntm_criteria.assessment import assess
@@ -26,15 +25,6 @@ from ntm_criteria.whatif import vary, what_if
 
 ON = demo.ASSESSMENT_DATE
 REGIONS = ("TDMNPB", "DBSH", "BTB", "DHNTB", "TN", "DNB", "DBSCL")
-
-
-def _repeat(work: Callable[[], object], repeats: int) -> tuple[float, float]:
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - start)
-    return min(times), statistics.median(times)
 
 
 def _table_file(folder: pathlib.Path, added: int) -> pathlib.Path:
@@ -80,8 +70,8 @@ def run(quick: bool) -> None:
             with path.open(encoding="utf-8", newline="") as f:
                 return list(csv.reader(f))
 
-        base_min, base_med = _repeat(split, repeats)
-        lib_min, lib_med = _repeat(lambda: set_from_table(path, national, set_id="x"), repeats)
+        base_min, base_med = min_median(split, repeats)
+        lib_min, lib_med = min_median(lambda: set_from_table(path, national, set_id="x"), repeats)
     print(f"decision table of {rows} rows, min / median of {repeats}")
     print(f"csv.reader:     {base_min:.4f} s / {base_med:.4f} s")
     print(f"set_from_table: {lib_min:.4f} s / {lib_med:.4f} s")
@@ -100,8 +90,8 @@ def run(quick: bool) -> None:
             for p in places
         ]
 
-    loop_min, loop_med = _repeat(loops, repeats)
-    w_min, w_med = _repeat(
+    loop_min, loop_med = min_median(loops, repeats)
+    w_min, w_med = min_median(
         lambda: what_if(places, base, variant, observations, on=ON).changes(), repeats
     )
     print(f"what-if on {n} communes, min / median of {repeats}")
