@@ -20,7 +20,14 @@ from ntm_criteria.engine import (
     reason_of,
     status_of,
 )
-from ntm_criteria.engine._codes import ALL_OF, ANY_OF, AT_LEAST_K, run_program
+from ntm_criteria.engine._codes import (
+    ALL_OF,
+    ANY_OF,
+    AT_LEAST_K,
+    compile_runner,
+    picker,
+    run_program,
+)
 from ntm_criteria.rules import AllOf, AnyOf, AtLeastK, Ref, Status, combine
 
 
@@ -133,3 +140,34 @@ def test_a_review_decides_an_undecided_criterion_and_the_set_is_recombined():
     assert after.met_count == before.met_count + 1
     assert after.unknown_count == 0
     assert after.status is Status.NOT_MET  # criteria 10 and 11 still fail
+
+
+def _programs(width: int) -> st.SearchStrategy[object]:
+    leaves = st.integers(0, width - 1)
+    return st.recursive(
+        leaves,
+        lambda children: st.tuples(
+            st.sampled_from([ALL_OF, ANY_OF, AT_LEAST_K]),
+            st.integers(1, 3),
+            st.lists(children, min_size=1, max_size=5).map(tuple),
+        ),
+        max_leaves=12,
+    )
+
+
+@given(
+    st.data(),
+    st.lists(st.tuples(st.sampled_from([0, 1, 2, 3]), st.sampled_from([1, 2, 4])), min_size=1),
+)
+def test_a_compiled_runner_gives_what_run_program_gives(data, children):
+    # As the engine makes them: only an undecided status carries a reason.
+    statuses = [s for s, _ in children]
+    reasons = [r if s == UNKNOWN else 0 for s, r in children]
+    program = data.draw(_programs(len(children)))
+    assert compile_runner(program)(statuses, reasons) == run_program(program, statuses, reasons)
+
+
+def test_a_picker_picks_one_many_or_none():
+    assert picker([3, 1])("abcd") == ("d", "b")
+    assert picker([2])("abcd") == ("c",)
+    assert picker([])("abcd") == ()

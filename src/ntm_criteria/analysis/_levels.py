@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import enum
 from collections.abc import Iterable, Mapping
+from typing import NamedTuple
 
 import attrs
 
@@ -17,10 +18,11 @@ from ntm_criteria.assessment import (
     CriterionOutcome,
     CriterionReview,
     Observation,
-    assess,
+    assess_compiled,
+    latest_observations,
 )
 from ntm_criteria.criteria import CriterionSet, Level
-from ntm_criteria.engine import compile_set
+from ntm_criteria.engine import Plan, compile_set
 from ntm_criteria.errors import DataError, UnknownCodeError
 from ntm_criteria.geography import Locality
 from ntm_criteria.periods import as_date, format_date
@@ -285,18 +287,6 @@ class LevelDecision:
         return lines
 
 
-def _check_codes(observations: tuple[Observation, ...], ladder: Ladder) -> None:
-    known = ladder.codes()
-    unknown = [o.indicator_code for o in observations if o.indicator_code not in known]
-    if unknown:
-        raise UnknownCodeError(
-            "indicator",
-            ", ".join(dict.fromkeys(unknown)),
-            known=sorted(known),
-            where="observations for the ladder " + ", ".join(s.id for s in ladder.sets),
-        )
-
-
 def _check_preconditions(ladder: Ladder, mode: Precondition) -> None:
     for level in ladder.levels:
         requires = ladder.requirement_of(level)
@@ -362,9 +352,11 @@ def decide_level(
     chosen_ladder = as_ladder(ladder)
     mode = _precondition(precondition)
     day = as_date(on)
-    observed = tuple(observations)
-    _check_codes(observed, chosen_ladder)
-    _check_preconditions(chosen_ladder, mode)
+    rungs = _rungs(chosen_ladder, day, mode)
+    # One choice of observations serves every set: each reads its own codes.
+    chosen = latest_observations(
+        observations, day, known=rungs.known, where=rungs.where, locality=locality
+    )
     in_force = tuple(
         sorted(
             (r for r in recognitions if r.locality == locality.code and r.in_force(day)),
@@ -372,35 +364,65 @@ def decide_level(
         )
     )
     by_set = _reviews_by_set(reviews, locality, chosen_ladder)
-    steps: dict[Level, LevelStep] = {}
-    for level, criterion_set in chosen_ladder:
-        codes = compile_set(criterion_set, on=day).code_set
-        result = assess(
+    steps: list[LevelStep] = []
+    held: dict[Level, Status] = {}
+    for level, plan, requires in rungs.steps:
+        result = assess_compiled(
             locality,
-            criterion_set,
-            [o for o in observed if o.indicator_code in codes],
-            on=day,
+            plan,
+            chosen,
             check_validity=check_validity,
-            reviews=by_set.get(criterion_set.id, ()),
+            reviews=by_set.get(plan.criterion_set.id, ()),
         )
-        requires = chosen_ladder.requirement_of(level)
         if requires is None:
             before = Status.NOT_APPLICABLE
         elif mode is Precondition.MET:
-            before = steps[requires].status
+            before = held[requires]
         else:
-            held = any(r.level >= requires for r in in_force)
-            before = Status.MET if held else Status.NOT_MET
-        steps[level] = LevelStep(level, result, requires, before)
-    return LevelDecision(locality, day, mode, tuple(steps.values()), in_force)
+            before = Status.MET if any(r.level >= requires for r in in_force) else Status.NOT_MET
+        step = LevelStep(level, result, requires, before)
+        held[level] = step.status
+        steps.append(step)
+    return LevelDecision(locality, day, mode, tuple(steps), in_force)
+
+
+class _Rungs(NamedTuple):
+    """A ladder compiled for a date: each level, its set's plan and the level it requires."""
+
+    ladder: Ladder  # kept, so that the id it is cached by stays its own
+    steps: tuple[tuple[Level, Plan, Level | None], ...]
+    known: tuple[str, ...]
+    where: str
+
+
+_RUNGS: dict[tuple[int, datetime.date, Precondition], _Rungs] = {}
+_MOST_RUNGS = 256
+
+
+def _rungs(ladder: Ladder, day: datetime.date, mode: Precondition) -> _Rungs:
+    """The ladder's rungs compiled for ``day``, its preconditions checked for ``mode`` (cached)."""
+    key = (id(ladder), day, mode)
+    entry = _RUNGS.get(key)
+    if entry is None or entry.ladder is not ladder:
+        _check_preconditions(ladder, mode)
+        if len(_RUNGS) >= _MOST_RUNGS:
+            _RUNGS.clear()
+        steps = tuple(
+            (level, compile_set(s, on=day), ladder.requirement_of(level)) for level, s in ladder
+        )
+        where = "observations for the ladder " + ", ".join(s.id for s in ladder.sets)
+        entry = _RUNGS[key] = _Rungs(ladder, steps, tuple(sorted(ladder.codes())), where)
+    return entry
 
 
 def _reviews_by_set(
     reviews: Iterable[CriterionReview], locality: Locality, ladder: Ladder
 ) -> dict[str, list[CriterionReview]]:
     """The locality's reviews by set id: those without one go to the lowest level's set."""
-    ids = [s.id for s in ladder.sets]
     by_set: dict[str, list[CriterionReview]] = {}
+    if reviews == ():  # the usual call: nothing to sort
+        return by_set
+    ids = [s.id for s in ladder.sets]
     for review in reviews:
         if review.locality != locality.code:
             continue

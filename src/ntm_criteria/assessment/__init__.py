@@ -25,7 +25,7 @@ criterion that the observations leave undecided.
 Tiêu chí 10 (Thu nhập): chưa đạt — 41,5 < 45 triệu đồng/người/năm
 """
 
-from ntm_criteria.assessment._assess import assess
+from ntm_criteria.assessment._assess import assess, assess_compiled
 from ntm_criteria.assessment._observation import (
     Observation,
     ObservedValue,
@@ -54,6 +54,7 @@ __all__ = [
     "ReviewStatus",
     "SuspiciousValueWarning",
     "assess",
+    "assess_compiled",
     "check_reviews",
     "latest_observations",
 ]

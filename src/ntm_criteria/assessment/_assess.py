@@ -20,6 +20,7 @@ from ntm_criteria.engine import (
     NOT_MET,
     Decision,
     Plan,
+    Table,
     code_of,
     compile_set,
     reason_of,
@@ -29,7 +30,6 @@ from ntm_criteria.errors import NotInForceError, ScopeError
 from ntm_criteria.geography import Locality
 from ntm_criteria.periods import as_date
 from ntm_criteria.rules import (
-    Context,
     Fixed,
     Observed,
     Provenance,
@@ -41,7 +41,7 @@ from ntm_criteria.rules import (
     walk,
 )
 
-__all__ = ["assess"]
+__all__ = ["assess", "assess_compiled"]
 
 
 def assess(
@@ -83,26 +83,74 @@ def assess(
     ntm_criteria.errors.ScopeError: set 'demo-commune-standard' covers commune; 1 (Phường 1) is a ward
     """
     on = as_date(on)
+    plan = compile_set(criterion_set, on=on)
+    _check(locality, plan, check_validity)
+    chosen = select_observations(observations, criterion_set, on, locality=locality)
+    return _evaluate(locality, plan, chosen, reviews)
+
+
+def assess_compiled(
+    locality: Locality,
+    plan: Plan,
+    chosen: Mapping[str, Observation],
+    *,
+    check_validity: bool = True,
+    reviews: Iterable[CriterionReview] = (),
+) -> AssessmentResult:
+    """:func:`assess` with the set compiled for the date and the observations already chosen.
+
+    ``plan`` is :func:`~ntm_criteria.engine.compile_set` of the set for the
+    assessment date; ``chosen`` maps each indicator code to the observation
+    in force, as :func:`latest_observations` gives it (codes the set lacks
+    are ignored, so one mapping may serve several sets).  The checks of
+    scope and validity, the conversion of values and the answers are those
+    of :func:`assess`; this is its inner part, for callers that assess one
+    locality against several sets (as :func:`~ntm_criteria.analysis.decide_level`
+    does) or many localities against one.
+
+    >>> from ntm_criteria import demo
+    >>> from ntm_criteria.assessment import latest_observations
+    >>> from ntm_criteria.engine import compile_set
+    >>> plan = compile_set(demo.criterion_set(), on=demo.ASSESSMENT_DATE)
+    >>> place, observed = demo.gazetteer().effective("03676"), demo.observations()["03676"]
+    >>> chosen = latest_observations(observed, plan.on, known=plan.codes)
+    >>> result = assess_compiled(place, plan, chosen)
+    >>> result.met_count, result.total, result.status.label("en")
+    (8, 8, 'met')
+    >>> result == assess(place, demo.criterion_set(), observed, on=demo.ASSESSMENT_DATE)
+    True
+    """
+    _check(locality, plan, check_validity)
+    return _evaluate(locality, plan, chosen, reviews)
+
+
+def _check(locality: Locality, plan: Plan, check_validity: bool) -> None:
+    """The set covers the locality's kind and, unless ``check_validity`` is false, is in force."""
+    criterion_set = plan.criterion_set
     if locality.kind not in criterion_set.scope:
         kinds = ", ".join(kind.value for kind in criterion_set.scope)
         raise ScopeError(
             f"set {criterion_set.id!r} covers {kinds}; "
             f"{locality.code} ({locality.name_vi}) is a {locality.kind.value}"
         )
-    if check_validity and not criterion_set.is_in_force(on):
-        raise NotInForceError(criterion_set.id, on.isoformat(), criterion_set.validity_label())
-    plan = compile_set(criterion_set, on=on)
-    chosen = select_observations(observations, criterion_set, on, locality=locality)
-    context = plan.context(locality)
-    applies = plan.table(context).applies
+    if check_validity and not plan.in_force:
+        raise NotInForceError(criterion_set.id, plan.on.isoformat(), criterion_set.validity_label())
+
+
+def _evaluate(
+    locality: Locality,
+    plan: Plan,
+    chosen: Mapping[str, Observation],
+    reviews: Iterable[CriterionReview],
+) -> AssessmentResult:
+    table = plan.table_for(locality)
+    applies = table.applies
     # Values are converted (and refused) here, in indicator order, whether or
     # not anybody reads the outcomes later; a not-applicable one is not read.
-    # A plain loop, not a generator: observed_value's warnings name the caller
-    # of assess, two frames up from _actual.
     actuals: list[Observed | None] = [None] * len(applies)
-    value_kinds, codes = plan.kinds, plan.codes
-    for n, indicator in enumerate(plan.indicators):
-        observation = chosen.get(codes[n]) if applies[n] else None
+    value_kinds, indicators = plan.kinds, plan.indicators
+    for n, code in enumerate(plan.codes):
+        observation = chosen.get(code) if applies[n] else None
         if observation is None:
             continue
         # A pass/fail needs no conversion, the usual number a cached one (quick_value);
@@ -111,9 +159,15 @@ def assess(
         if value.__class__ is bool and value_kinds[n] in _BOOL_KINDS:
             actuals[n] = value
         else:
+            indicator = indicators[n]
             number = quick_value(indicator, value)
-            actuals[n] = _actual(indicator, observation, locality) if number is None else number
-    decision = plan.decide(context, actuals)
+            actuals[n] = (
+                observed_value(indicator, value, locality=locality, origin=observation.origin)
+                if number is None
+                else number
+            )
+    decision = plan.decide_with(table, actuals)
+    criterion_set, on = plan.criterion_set, plan.on
     head = (
         locality,
         criterion_set.id,
@@ -123,7 +177,7 @@ def assess(
         decision.set_status,
         decision.set_reason,
     )
-    build = functools.partial(_criterion_outcomes, plan, context, chosen, tuple(actuals), decision)
+    build = functools.partial(_criterion_outcomes, plan, table, chosen, tuple(actuals), decision)
     given = tuple(reviews)
     if not given:  # the usual case: outcome objects wait until read
         return pending_result(head, decision.criteria, build)
@@ -140,22 +194,15 @@ def assess(
 _BOOL_KINDS = frozenset({"bool", "any"})
 
 
-def _actual(indicator: Indicator, observation: Observation, locality: Locality) -> Observed:
-    # Its own frame, called from assess: observed_value's warnings name the caller of assess.
-    return observed_value(
-        indicator, observation.value, locality=locality, origin=observation.origin
-    )
-
-
 def _criterion_outcomes(
     plan: Plan,
-    context: Context,
+    table: Table,
     chosen: Mapping[str, Observation],
     actuals: tuple[Observed | None, ...],
     decision: Decision,
 ) -> tuple[CriterionOutcome, ...]:
     """Every outcome object of one assessment, built from its status codes when first read."""
-    required = plan.table(context).required
+    required = table.required
     outcomes = [
         _indicator_outcome(
             indicator,

@@ -6,7 +6,6 @@ import datetime
 import decimal
 import functools
 import math
-import warnings
 from collections.abc import Iterable, Sequence
 from fractions import Fraction
 from numbers import Real
@@ -21,6 +20,7 @@ from ntm_criteria._validators import (
     check_magnitude,
     nfc,
 )
+from ntm_criteria._warnings import warn_caller
 from ntm_criteria.criteria import CriterionSet, Indicator, is_percent
 from ntm_criteria.errors import (
     DataError,
@@ -88,14 +88,17 @@ def latest_observations(
     known: Sequence[str],
     kind: str = "indicator",
     where: str = "",
+    locality: Locality | None = None,
 ) -> dict[str, Observation]:
     """The observation in force on ``on`` for each code: the latest one dated on or before it.
 
     An observation without a date counts as of ``on``; one dated later is left
     out.  Codes are read in NFC.  A code not in ``known`` is an
     :class:`~ntm_criteria.errors.UnknownCodeError` of ``kind`` (all such codes
-    at once, ``where`` naming the place, ``known`` listed in its order); two observations of one code on one
-    date are an :class:`~ntm_criteria.errors.ObservationError`.
+    at once, ``where`` naming the place, ``known`` listed in its order); two
+    observations of one code on one date are an
+    :class:`~ntm_criteria.errors.ObservationError`.  Errors name ``locality``
+    when it is given.
 
     >>> day = datetime.date(2023, 6, 30)
     >>> chosen = latest_observations(
@@ -104,7 +107,11 @@ def latest_observations(
     >>> chosen["10.1"].value
     42
     """
-    return _latest(observations, on, frozenset(known), known, kind, where)
+    try:
+        return _latest(observations, on, frozenset(known), known, kind, where)
+    except (ObservationError, UnknownCodeError) as err:
+        _locate(err, locality, None)
+        raise
 
 
 def _latest(
@@ -314,11 +321,10 @@ def _warn_fraction(
 ) -> None:
     # Written the Vietnamese way, as a spreadsheet cell shows it ("0,8 — 80 %?").
     shown, hundredfold = (format_number(n, "vi", decimals=6) for n in (number, number * 100))
-    warnings.warn(
+    warn_caller(
         f"{_place(locality, origin)}indicator {indicator.code}: {shown} — {hundredfold} %? "
         f"read as {shown} %; write {hundredfold} for {hundredfold} %",
         SuspiciousValueWarning,
-        stacklevel=5,  # the caller of assess()
     )
 
 

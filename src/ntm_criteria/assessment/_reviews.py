@@ -12,13 +12,13 @@ from __future__ import annotations
 import datetime
 import enum
 import re
-import warnings
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 import attrs
 
 from ntm_criteria._validators import nfc, nonblank_text
+from ntm_criteria._warnings import warn_caller
 from ntm_criteria.errors import DataError, DataErrors, NtmError
 from ntm_criteria.periods import as_date, format_date
 from ntm_criteria.rules import Status
@@ -298,10 +298,8 @@ def apply_reviews(
         outcomes.append(reviewed)
         if disagreement is not None:
             disagreements.append(disagreement)
-            warnings.warn(
-                f"{review.locality}: {disagreement.describe('en')}",
-                ReviewDisagreementWarning,
-                stacklevel=3,  # the caller of assess
+            warn_caller(
+                f"{review.locality}: {disagreement.describe('en')}", ReviewDisagreementWarning
             )
     return outcomes, tuple(disagreements)
 

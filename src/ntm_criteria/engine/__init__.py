@@ -31,7 +31,7 @@ from ntm_criteria.engine._codes import (
     status_of,
 )
 from ntm_criteria.engine._columns import Columns, evaluate_columns
-from ntm_criteria.engine._plan import Decision, Plan, compile_set
+from ntm_criteria.engine._plan import Decision, Plan, Table, compile_set
 
 __all__ = [
     "DEPENDS",
@@ -44,6 +44,7 @@ __all__ = [
     "Columns",
     "Decision",
     "Plan",
+    "Table",
     "code_of",
     "compile_set",
     "evaluate_columns",

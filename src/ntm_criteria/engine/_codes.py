@@ -9,7 +9,9 @@ than one is "depends".
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+import operator
+from collections.abc import Callable, Sequence
 
 from ntm_criteria.rules import Status, UnknownReason
 
@@ -22,7 +24,10 @@ __all__ = [
     "UNKNOWN",
     "UNSPECIFIED",
     "Program",
+    "Runner",
     "code_of",
+    "compile_runner",
+    "picker",
     "reason_of",
     "run_program",
     "status_of",
@@ -36,6 +41,9 @@ NO_DATA, UNSPECIFIED, DEPENDS = 1, 2, 4
 Program = int | tuple[int, int, tuple["Program", ...]]
 
 ALL_OF, ANY_OF, AT_LEAST_K = 0, 1, 2
+
+#: A compiled rule as a function of (statuses, reasons): see :func:`compile_runner`.
+Runner = Callable[[Sequence[int], Sequence[int]], tuple[int, int]]
 
 _STATUSES = (Status.NOT_APPLICABLE, Status.MET, Status.UNKNOWN, Status.NOT_MET)
 _REASONS = {NO_DATA: UnknownReason.NO_DATA, UNSPECIFIED: UnknownReason.UNSPECIFIED}
@@ -119,3 +127,47 @@ def _decide(
     else:
         status = MET if met >= k else UNKNOWN if met + unknown >= k else NOT_MET
     return (status, single(mask)) if status == UNKNOWN else (status, 0)
+
+
+def picker(indexes: Sequence[int]) -> Callable[[Sequence[int]], tuple[int, ...]]:
+    """A function picking the items at ``indexes`` out of a sequence, as a tuple, in one call.
+
+    >>> picker([2, 0])([5, 6, 7]), picker([1])([5, 6, 7]), picker([])([5])
+    ((7, 5), (6,), ())
+    """
+    if not indexes:
+        return lambda items: ()
+    if len(indexes) == 1:
+        only = indexes[0]
+        return lambda items: (items[only],)
+    return operator.itemgetter(*indexes)
+
+
+def compile_runner(program: Program) -> Runner:
+    """``program`` as a function of (statuses, reasons), giving what :func:`run_program` gives.
+
+    "All of" plain children — a set's rule over its criteria, a criterion
+    over its indicators — is the maximum of their codes, picked out in one
+    call; its reason is the bitwise or of theirs, for the engine gives a
+    decided or not-applicable status the reason 0.  Other rules run
+    :func:`run_program`.
+
+    >>> run = compile_runner((ALL_OF, 0, (0, 1, 2)))
+    >>> run([MET, UNKNOWN, NOT_APPLICABLE], [0, NO_DATA, 0]), run([MET, NOT_MET, UNKNOWN], [0, 0, 1])
+    ((2, 1), (3, 0))
+    """
+    if type(program) is int:
+        index = program
+        return lambda statuses, reasons: (statuses[index], reasons[index])
+    kind, _, items = program  # type: ignore[misc]
+    if kind != ALL_OF or not items or any(type(item) is not int for item in items):
+        return functools.partial(run_program, program)
+    pick = picker(items)  # type: ignore[arg-type]  # every item is an int, as checked
+
+    def all_of(statuses: Sequence[int], reasons: Sequence[int]) -> tuple[int, int]:
+        status = max(pick(statuses))  # NOT_APPLICABLE < MET < UNKNOWN < NOT_MET
+        if status != UNKNOWN:
+            return status, 0
+        return status, single(functools.reduce(operator.or_, pick(reasons)))
+
+    return all_of

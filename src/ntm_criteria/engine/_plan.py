@@ -26,6 +26,9 @@ from ntm_criteria.engine._codes import (
     UNKNOWN,
     UNSPECIFIED,
     Program,
+    Runner,
+    compile_runner,
+    picker,
     reason_of,
     run_program,
     status_of,
@@ -52,7 +55,14 @@ _MOST_TABLES = 4096
 
 
 class Table(NamedTuple):
-    """Each indicator's requirement for one context: applies, required, kernel, reason when no data."""
+    """Each indicator's requirement for one context: applies, required, kernel, reason when no data.
+
+    >>> from ntm_criteria import demo
+    >>> plan = compile_set(demo.criterion_set(), on="30/6/2023")
+    >>> table = plan.table_for(demo.gazetteer().effective("30046"))
+    >>> len(table.kernels) == len(plan.codes), table.applies.count(False)
+    (True, 1)
+    """
 
     applies: tuple[bool, ...]
     required: tuple[Requirement, ...]
@@ -110,11 +120,16 @@ class Plan:
     """
 
     __slots__ = (
+        "_by_place",
+        "_composites",
+        "_criteria_of",
+        "_run_set",
         "_tables",
         "code_set",
         "codes",
         "criterion_programs",
         "criterion_set",
+        "in_force",
         "indicators",
         "kinds",
         "on",
@@ -135,7 +150,23 @@ class Plan:
         )
         numbers = {str(c.number): n for n, c in enumerate(criterion_set.criteria)}
         self.set_program: Program = compile_program(criterion_set.effective_rule, numbers)
+        #: Whether the set is in force on the plan's date.
+        self.in_force: bool = criterion_set.is_in_force(on)
         self._tables: dict[Context, Table] = {}
+        self._by_place: dict[tuple[str | None, int | None, frozenset[str]], Table] = {}
+        # For _combine: a criterion that combines indicators is computed into a slot after
+        # the indicators' own; then every criterion is one slot, picked out in one call.
+        slots: list[int] = []
+        composites: list[Runner] = []
+        for program in self.criterion_programs:
+            if type(program) is int:
+                slots.append(program)
+            else:
+                slots.append(len(self.codes) + len(composites))
+                composites.append(compile_runner(program))
+        self._composites: tuple[Runner, ...] = tuple(composites)
+        self._criteria_of = picker(slots)
+        self._run_set: Runner = compile_runner(self.set_program)
 
     def context(self, locality: Locality) -> Context:
         """The context of ``locality`` on the plan's date (region rules applied)."""
@@ -148,6 +179,23 @@ class Plan:
             if len(self._tables) >= _MOST_TABLES:
                 self._tables.clear()
             table = self._tables[context] = self._compile(context)
+        return table
+
+    def table_for(self, locality: Locality) -> Table:
+        """The :meth:`table` of ``locality``'s context (cached by region, group and tags).
+
+        >>> from ntm_criteria import demo
+        >>> plan = compile_set(demo.criterion_set(), on="30/6/2023")
+        >>> place = demo.gazetteer().effective("30046")
+        >>> plan.table_for(place) is plan.table(plan.context(place))
+        True
+        """
+        key = (locality.region, locality.group, locality.tags)
+        table = self._by_place.get(key)
+        if table is None:
+            if len(self._by_place) >= _MOST_TABLES:
+                self._by_place.clear()
+            table = self._by_place[key] = self.table(self.context(locality))
         return table
 
     def _compile(self, context: Context) -> Table:
@@ -168,7 +216,10 @@ class Plan:
         Values are exact, in each indicator's unit (as
         :func:`ntm_criteria.assessment` converts them).
         """
-        table = self.table(context)
+        return self.decide_with(self.table(context), actuals)
+
+    def decide_with(self, table: Table, actuals: Sequence[Observed | None]) -> Decision:
+        """:meth:`decide` with the context's :meth:`table` (or :meth:`table_for`) already at hand."""
         applies, kernels = table.applies, table.kernels
         if len(actuals) != len(kernels):
             raise ValueError(f"{len(actuals)} values for the {len(kernels)} indicators of the plan")
@@ -200,17 +251,14 @@ class Plan:
         return run_program(self.set_program, [s for s, _ in criteria], [r for _, r in criteria])
 
     def _combine(self, statuses: list[int], reasons: list[int]) -> Decision:
-        met: list[int] = []
-        why: list[int] = []
-        for program in self.criterion_programs:
-            if type(program) is int:  # a criterion of one indicator: its status as it is
-                status, reason = statuses[program], reasons[program]
-            else:
-                status, reason = run_program(program, statuses, reasons)
-            met.append(status)
-            why.append(reason)
-        status, reason = run_program(self.set_program, met, why)
-        return Decision(bytes(statuses), bytes(reasons), bytes(met), bytes(why), status, reason)
+        indicators, indicator_reasons = bytes(statuses), bytes(reasons)
+        for run in self._composites:  # criteria of several indicators, into slots of their own
+            status, reason = run(statuses, reasons)
+            statuses.append(status)
+            reasons.append(reason)
+        met, why = self._criteria_of(statuses), self._criteria_of(reasons)
+        status, reason = self._run_set(met, why)
+        return Decision(indicators, indicator_reasons, bytes(met), bytes(why), status, reason)
 
 
 def compile_set(criterion_set: CriterionSet, *, on: datetime.date | str) -> Plan:

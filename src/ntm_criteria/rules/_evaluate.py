@@ -206,12 +206,11 @@ def combine_all(statuses: Iterable[Status]) -> Status:
     >>> combine_all([Status.NOT_APPLICABLE])
     <Status.NOT_APPLICABLE: 'not_applicable'>
     """
-    seen = {s for s in statuses if s is not Status.NOT_APPLICABLE}
-    if not seen:
-        return Status.NOT_APPLICABLE
-    if Status.NOT_MET in seen:
-        return Status.NOT_MET
-    return Status.UNKNOWN if Status.UNKNOWN in seen else Status.MET
+    return max(statuses, key=_ALL_OF_ORDER.index, default=Status.NOT_APPLICABLE)
+
+
+# "All of" is the maximum in this order (the engine's status codes follow it too).
+_ALL_OF_ORDER = (Status.NOT_APPLICABLE, Status.MET, Status.UNKNOWN, Status.NOT_MET)
 
 
 def combine_any(statuses: Iterable[Status]) -> Status:
