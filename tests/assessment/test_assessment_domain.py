@@ -227,3 +227,23 @@ def test_a_value_errors_exactly_when_it_is_outside_the_declared_domain(low, high
     else:
         with pytest.raises(ObservationError, match=r"indicator 1\.1"):
             assess(commune(), one, observations, on=ON_2022)
+
+
+def test_an_int_and_an_equal_float_are_each_read_as_written(test_set):
+    # 2**60 == 2.0**60 in Python, but the float counts as the decimal it prints as
+    # (1152921504606847000): neither may borrow the other's reading from a cache.
+    exact, printed = 2**60, 2.0**60
+    assert exact == printed
+    assert Fraction(repr(printed)) != exact
+    for first, second in ((printed, exact), (exact, printed)):
+        readings = [
+            assess(commune(), test_set, [Observation("13.2", value)], on=ON_2022)
+            .indicator("13.2")
+            .actual
+            for value in (first, second, first)
+        ]
+        expected = [
+            Fraction(repr(v)) if isinstance(v, float) else Fraction(v)
+            for v in (first, second, first)
+        ]
+        assert readings == expected

@@ -417,6 +417,9 @@ class _Reader:
     low: tuple[int, int] | None  # the domain's bounds as (numerator, denominator)
     high: tuple[int, int] | None
     may_warn: bool  # a bare 0 < x <= 1 gets the SuspiciousValueWarning
+    # Values quick_value has accepted, by (type, value) or (type, unit container, magnitude):
+    # the type is in the key for 2**60 == 2.0**60, but the float reads as the decimal it prints.
+    accepted: dict[tuple[object, ...], Fraction] = attrs.field(factory=dict, eq=False)
 
 
 def _new_reader(indicator: Indicator) -> _Reader:
@@ -437,10 +440,10 @@ def _new_reader(indicator: Indicator) -> _Reader:
 
 # Readers by the indicator's id, with the indicator kept so that the id stays its own.
 _READERS: dict[int, tuple[Indicator, _Reader]] = {}
-# Converted values, within the limits of a number: bare ones by value, quantities
-# by (unit container, target unit, magnitude).  Both start afresh past _MOST_VALUES.
-_BARE: dict[int | float, Fraction] = {}
-_SCALED: dict[tuple[object, str, int | float], Fraction] = {}
+# Converted values, within the limits of a number: bare ones by (type, value), quantities
+# by (unit container, target unit, type, magnitude).  Both start afresh past _MOST_VALUES.
+_BARE: dict[tuple[object, ...], Fraction] = {}
+_SCALED: dict[tuple[object, str, type, int | float], Fraction] = {}
 _Key = TypeVar("_Key")
 _MOST_VALUES = 65_536
 
@@ -457,15 +460,17 @@ def _reader_of(indicator: Indicator) -> _Reader:
 def quick_value(indicator: Indicator, value: object) -> Fraction | None:
     """The value :func:`observed_value` gives, when it gives it without an error or warning; else None."""
     reader = _reader_of(indicator)
-    if not reader.numeric:
-        return None
     cls = value.__class__
     if cls is float or cls is int:
-        if not reader.bare:
+        key: tuple[object, ...] = (cls, value)
+        number = reader.accepted.get(key)
+        if number is not None:  # the usual value: read before for this indicator
+            return number
+        if not reader.numeric or not reader.bare:
             return None
-        number = _BARE.get(value)  # type: ignore[call-overload]
+        number = _BARE.get(key)
         if number is None:
-            number = _bare_number(value)  # type: ignore[arg-type]
+            number = _bare_number(key, value)  # type: ignore[arg-type]
             if number is None:
                 return None
         if reader.may_warn and 0 < number.numerator <= number.denominator:  # 0 < x ≤ 1
@@ -474,27 +479,38 @@ def quick_value(indicator: Indicator, value: object) -> Fraction | None:
         magnitude = value.magnitude
         if magnitude.__class__ is not float and magnitude.__class__ is not int:
             return None
-        key = (value._units, reader.unit, magnitude)
-        number = _SCALED.get(key)
+        key = (value._units, magnitude.__class__, magnitude)
+        number = reader.accepted.get(key)
+        if number is not None:
+            return number
+        if not reader.numeric:
+            return None
+        scaled = (value._units, reader.unit, magnitude.__class__, magnitude)
+        number = _SCALED.get(scaled)
         if number is None:
-            number = _scaled_number(key, value, reader.unit)
+            number = _scaled_number(scaled, value, reader.unit)
             if number is None:
                 return None
     else:
         return None
-    return number if _within(number, reader) else None
+    if not _within(number, reader):
+        return None
+    if len(reader.accepted) >= _MOST_VALUES:
+        reader.accepted.clear()
+    reader.accepted[key] = number
+    return number
 
 
-def _bare_number(value: int | float) -> Fraction | None:
+def _bare_number(key: tuple[type, int | float], value: int | float) -> Fraction | None:
     """``value`` as :func:`~ntm_criteria.units.to_exact` reads it, if within the limits (kept)."""
     if value.__class__ is float and not math.isfinite(value):
         return None
     number = Fraction(value) if value.__class__ is int else Fraction(repr(value))
-    return _kept(_BARE, value, number)
+    return _kept(_BARE, key, number)
 
 
 def _scaled_number(
-    key: tuple[object, str, int | float], value: Quantity, unit: str
+    key: tuple[object, str, type, int | float], value: Quantity, unit: str
 ) -> Fraction | None:
     """A quantity in ``unit`` as :func:`~ntm_criteria.units.to_exact` gives it, if within the limits (kept)."""
     try:

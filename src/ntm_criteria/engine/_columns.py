@@ -33,7 +33,6 @@ from ntm_criteria.engine._codes import (
 from ntm_criteria.engine._kernel import ACHIEVED, BETWEEN, EQ, GE, LE, UNSPEC, Kernel, decide
 from ntm_criteria.engine._plan import Plan
 from ntm_criteria.errors import DataError, ObservationError
-from ntm_criteria.geography import Locality
 from ntm_criteria.units import Q_, exact_factor, to_exact
 
 __all__ = ["Columns", "evaluate_columns"]
@@ -200,12 +199,7 @@ def _contexts(
             count=size,
         )
         keys = list(seen)
-    kind = plan.criterion_set.scope[0]
-    tables = [
-        plan.table(plan.context(Locality("column", "column", kind, region=r, group=g, tags=t)))
-        for r, g, t in keys
-    ]
-    return cid, tables
+    return cid, [plan.table_at(r, g, t) for r, g, t in keys]
 
 
 def _tags(value: Iterable[str] | str | None) -> frozenset[str]:
@@ -382,8 +376,16 @@ def _compare(
             out[part] += MET
         else:
             out[part] = failed[:size]
+        if not size:
+            continue
+        # The extremes tell both at once: finite ones mean every value is (NaN and ±inf
+        # propagate); then a value at or beyond an edge of the domain is a suspect.
+        lowest, highest = values.min(), values.max()
+        if np.isfinite(lowest) and np.isfinite(highest):
+            suspect = suspect or bool(lowest <= edges[0] or highest >= edges[1])
+            continue
         finite = finite and bool(np.isfinite(values).all())
-        if size and not suspect:  # NaN-ignoring extremes: no data is no suspect
+        if not suspect:  # NaN-ignoring extremes: no data is no suspect
             suspect = bool(np.fmin.reduce(values) <= edges[0] or np.fmax.reduce(values) >= edges[1])
     return out, finite, suspect
 

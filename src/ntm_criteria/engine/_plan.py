@@ -193,9 +193,34 @@ class Plan:
         key = (locality.region, locality.group, locality.tags)
         table = self._by_place.get(key)
         if table is None:
-            if len(self._by_place) >= _MOST_TABLES:
-                self._by_place.clear()
-            table = self._by_place[key] = self.table(self.context(locality))
+            table = self._place_table(key, locality)
+        return table
+
+    def table_at(
+        self, region: str | None, group: int | None = None, tags: frozenset[str] = frozenset()
+    ) -> Table:
+        """The :meth:`table` of a locality of ``region``, ``group`` and ``tags`` (region rules applied).
+
+        >>> from ntm_criteria import demo
+        >>> plan = compile_set(demo.criterion_set(), on="30/6/2023")
+        >>> place = demo.gazetteer().effective("30046")
+        >>> plan.table_at(place.region, place.group, place.tags) is plan.table_for(place)
+        True
+        """
+        key = (region, group, tags)
+        table = self._by_place.get(key)
+        if table is None:
+            kind = self.criterion_set.scope[0]
+            place = Locality("-", "-", kind, region=region, group=group, tags=tags)
+            table = self._place_table(key, place)
+        return table
+
+    def _place_table(
+        self, key: tuple[str | None, int | None, frozenset[str]], locality: Locality
+    ) -> Table:
+        if len(self._by_place) >= _MOST_TABLES:
+            self._by_place.clear()
+        table = self._by_place[key] = self.table(self.context(locality))
         return table
 
     def _compile(self, context: Context) -> Table:
