@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import builtins
 import datetime
+import sys
 from fractions import Fraction
 
 import numpy as np
@@ -21,7 +21,7 @@ from ntm_criteria.engine import (
     compile_set,
     evaluate_columns,
 )
-from ntm_criteria.errors import DataError, ObservationError
+from ntm_criteria.errors import DataError, MissingExtraError, ObservationError
 from ntm_criteria.rules import AtLeast, AtMost, Equals, Fixed
 
 ON = datetime.date(2024, 6, 30)
@@ -139,16 +139,9 @@ def test_bad_columns_are_the_library_s_errors():
 
 
 def test_without_numpy_the_error_names_the_extra(monkeypatch):
-    real_import = builtins.__import__
-
-    def no_numpy(name, *args, **kwargs):
-        if name == "numpy":
-            raise ImportError(name)
-        return real_import(name, *args, **kwargs)
-
-    monkeypatch.setattr(builtins, "__import__", no_numpy)
+    monkeypatch.setitem(sys.modules, "numpy", None)  # import numpy raises ImportError
     plan = compile_set(demo.example_set(), on="15/6/2022")
-    with pytest.raises(DataError, match=r"ntm_criteria\[fast\]"):
+    with pytest.raises(MissingExtraError, match=r"numpy.*ntm_criteria\[fast\]"):
         evaluate_columns(plan, {})
 
 
@@ -216,3 +209,24 @@ def test_a_value_outside_the_domain_is_refused_as_on_the_object_path():
     assert statuses(AtLeast(Fixed(80)), ([1.0, 0.57], "")) == [MET, NOT_MET]
     with pytest.raises(ObservationError, match="outside"):
         statuses(AtLeast(Fixed(1)), [-1], "dimensionless")
+
+
+@pytest.mark.parametrize(
+    ("column", "problem"),
+    [
+        ([np.nan, 120.0], "outside the values"),  # no data beside a value beyond the domain
+        ([120.0, 50.0], "outside the values"),
+        ([np.nan, -np.inf], "not a finite number"),
+        ([50.0, np.inf, np.nan], "not a finite number"),
+    ],
+)
+def test_a_bad_value_is_found_beside_no_data_or_alone(column, problem):
+    plan = compile_set(demo.example_set(), on="15/6/2022")
+    with pytest.raises(ObservationError, match=problem):
+        evaluate_columns(plan, {"3.1": np.array(column)})
+
+
+def test_values_at_the_edges_of_the_domain_beside_no_data_are_read():
+    plan = compile_set(demo.example_set(), on="15/6/2022")
+    cols = evaluate_columns(plan, {"3.1": np.array([np.nan, 0.0, 100.0])})
+    assert cols.indicators["3.1"].tolist() == [UNKNOWN, NOT_MET, MET]

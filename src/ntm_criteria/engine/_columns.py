@@ -18,6 +18,7 @@ from typing import Any
 
 import attrs
 
+from ntm_criteria._extras import require
 from ntm_criteria.engine._codes import (
     ALL_OF,
     ANY_OF,
@@ -41,13 +42,7 @@ _NUMBER_KERNELS = frozenset({GE, LE, EQ, BETWEEN, UNSPEC})
 
 
 def _numpy() -> Any:
-    try:
-        import numpy
-    except ImportError:
-        raise DataError(
-            "the columnar path needs numpy", expected='pip install "ntm_criteria[fast]"'
-        ) from None
-    return numpy
+    return require("numpy")
 
 
 @attrs.frozen(slots=True)
