@@ -6,9 +6,10 @@ Rows (minimum and median of repeats, and the ratio to the baseline of the row):
   model) with ``decide_level``, against the pure evaluation the library used
   before the plan (resolve every threshold, ``rules.evaluate``, combine
   ``Status`` values);
-- a batch of communes on the full ladder, object path (``decide_level`` per
-  commune) and columnar path (``evaluate_columns`` per set), which must give
-  the same levels;
+- a batch of communes on the full ladder: the pure evaluation (the
+  baseline), the object path (``decide_level`` per commune) and the columnar
+  path (``evaluate_columns`` per set, against the object path), which must
+  give the same levels;
 - a million records of ``a >= t[region] and b <= u[region]`` with dated
   thresholds, columnar path against raw numpy and a plain Python loop;
 - memory per indicator outcome (tracemalloc): outcome objects once read,
@@ -202,9 +203,23 @@ def bench_ladder(quick: bool) -> None:
             level[held] = number
         levels_columns[:] = level.tolist()
 
+    def batch_pure() -> None:
+        for place, obs in zip(places, observations, strict=True):
+            by_code = {o.indicator_code: o.value for o in obs}
+            for s in ladder.sets:
+                pure_assess(place, s, by_code)
+
+    pure = min_median(batch_pure, max(1, times - 3))
+    row(f"{n:,} communes, pure evaluation (before the plan)", pure, 1, None, "s")
     obj = min_median(batch_object, max(1, times - 2))
-    row(f"{n:,} communes, object path", obj, 1, None, "s")
-    row(f"{n:,} communes, columnar path", min_median(batch_columns, times), 1, obj[0], "s")
+    row(f"{n:,} communes, object path (decide_level)", obj, 1, pure[0], "s")
+    row(
+        f"{n:,} communes, columnar path (× the object path)",
+        min_median(batch_columns, times),
+        1,
+        obj[0],
+        "s",
+    )
     same = [0 if v is None else int(v) for v in levels_object] == levels_columns
     print(f"  levels of both paths identical: {same}")
 
