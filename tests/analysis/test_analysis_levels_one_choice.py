@@ -54,3 +54,35 @@ def test_two_observations_of_one_code_on_one_date_are_refused_once_for_the_ladde
     twice = [Observation(code, True, as_of="1/6/2023"), Observation(code, False, as_of="1/6/2023")]
     with pytest.raises(ObservationError, match="two observations as of 2023-06-01"):
         decide_level(COMMUNE, twice, on=ON, ladder=LADDER)
+
+
+def test_a_code_typed_decomposed_is_the_ladders_code_as_for_assess():
+    import datetime
+    import unicodedata
+
+    from ntm_criteria import Level, Locality, Status
+    from ntm_criteria.criteria import Criterion, CriterionSet, Indicator
+    from ntm_criteria.rules import Achieved
+
+    code = "Ư.1"  # a code with a letter NFC and NFD spell differently
+    decomposed = unicodedata.normalize("NFD", code)
+    assert decomposed != code
+    indicator = Indicator(code, "đường", "road", Achieved())
+    built = CriterionSet(
+        "t",
+        "t",
+        "t",
+        "commune",
+        Level.STANDARD,
+        datetime.date(2020, 1, 1),
+        None,
+        "test",
+        [Criterion(1, "Giao thông", "Transport", [indicator])],
+    )
+    place = Locality("00001", "Xã Thử", "commune", region="DBSH")
+    observed = [Observation(decomposed, True)]
+    alone = assess(place, built, observed, on="1/6/2023")
+    decision = decide_level(place, observed, on="1/6/2023", ladder=[built])
+    assert alone.status is Status.MET
+    assert decision.step(Level.STANDARD).result == alone
+    assert decision.level is Level.STANDARD

@@ -155,8 +155,9 @@ class TestTable:
         table = HouseholdTable.from_households(homes)
         expected = table.rates(on=MID_2023, engine="python")
         monkeypatch.setitem(sys.modules, "numpy", None)  # import numpy now fails
-        with pytest.warns(RuntimeWarning, match=r"pip install 'ntm_criteria\[fast\]'"):
+        with pytest.warns(RuntimeWarning, match=r"pip install 'ntm_criteria\[fast\]'") as caught:
             assert table.rates(on=MID_2023, engine="numpy") == expected
+        assert caught[0].filename == __file__  # the caller's line, not the library's
         with warnings.catch_warnings():
             warnings.simplefilter("error")
             assert table.rates(on=MID_2023, engine="auto") == expected

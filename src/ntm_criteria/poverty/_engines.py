@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import datetime
 import math
-import warnings
 from collections.abc import Hashable, Sequence
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
+from ntm_criteria._warnings import warn_caller
 from ntm_criteria.errors import UnknownCodeError
 from ntm_criteria.poverty._areas import Area
 from ntm_criteria.poverty._columns import statuses_from_counts
@@ -64,12 +64,11 @@ def load_numpy(engine: str) -> Any:
         import numpy
     except ImportError:
         if engine == "numpy":
-            warnings.warn(
+            warn_caller(
                 "numpy is not installed, so the vectorised engine is not available; using the "
                 "pure-Python engine, which gives the same answers "
                 "(install numpy with: pip install 'ntm_criteria[fast]')",
                 RuntimeWarning,
-                stacklevel=4,
             )
         return None
     return numpy
