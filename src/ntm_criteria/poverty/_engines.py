@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 from ntm_criteria._warnings import warn_caller
 from ntm_criteria.errors import UnknownCodeError
 from ntm_criteria.poverty._areas import Area
+from ntm_criteria.poverty._arrays import TableArrays, table_arrays
 from ntm_criteria.poverty._columns import statuses_from_counts
 from ntm_criteria.poverty._standards import PovertyStandard
 from ntm_criteria.poverty._tally import (
@@ -185,26 +186,16 @@ def _python_tallies(
 
 # -- the numpy engine ---------------------------------------------------------
 
-_INT64_SAFE = 2**62
 _FLOAT_EXACT = 2**53
 
 
-def _safe_float(value: Fraction | None) -> float:
-    if value is None:
-        return 0.0
-    try:
-        return float(value)
-    except OverflowError:
-        return math.inf if value > 0 else -math.inf
-
-
-def _numpy_at_or_below(np: Any, incomes: Sequence[Fraction | None], line: Fraction) -> Any:
+def _numpy_at_or_below(
+    np: Any, arrays: TableArrays, incomes: Sequence[Fraction | None], line: Fraction
+) -> Any:
     """``income <= line`` for every row, exactly (unknown incomes give False)."""
-    n = len(incomes)
-    if all(v is None or (v.denominator == 1 and abs(v.numerator) < _INT64_SAFE) for v in incomes):
-        ints = np.fromiter((0 if v is None else v.numerator for v in incomes), np.int64, n)
-        return ints <= math.floor(line)
-    values = np.fromiter((_safe_float(v) for v in incomes), np.float64, n)
+    if arrays.whole is not None:
+        return arrays.whole <= math.floor(line)
+    values = arrays.floats
     limit = float(line)
     result = values <= limit
     # Floats decide except within a few units in the last place of the line:
@@ -221,21 +212,21 @@ def _numpy_facts(
 ) -> tuple[Any, Any, Any]:
     """Status codes, income codes and the (indicators × households) flag matrix, as arrays."""
     n = len(table)
+    arrays = table_arrays(table, np)
     lines = _area_lines(standard, day)
-    known = np.fromiter((v is not None for v in table.incomes), bool, n)
     income = np.full(n, NO_INCOME, dtype=np.int8)
     for area, line in lines.items():
         if line is None:
             continue
-        # ==, not is: a table built directly may hold an area as its code ("rural")
-        rows = np.fromiter((a == area for a in table.areas), bool, n) & known
-        below = _numpy_at_or_below(np, table.incomes, line)
+        rows = arrays.areas[area] & arrays.known
+        below = _numpy_at_or_below(np, arrays, table.incomes, line)
         income[rows] = np.where(below[rows], AT_OR_BELOW, OVER)
-    columns = _columns(table, standard)
-    flags = np.full((len(columns), n), -1, dtype=np.int8)
-    for j, column in enumerate(columns):
+    codes = standard.indicator_codes
+    flags = np.full((len(codes), n), -1, dtype=np.int8)
+    for j, code in enumerate(codes):
+        column = arrays.flags.get(code)
         if column is not None:
-            flags[j] = np.fromiter((-1 if v is None else int(v) for v in column), np.int8, n)
+            flags[j] = column
     deprived = (flags == 1).sum(axis=0)
     unknown = (flags == -1).sum(axis=0)
     return statuses_from_counts(np, standard, income, deprived, unknown), income, flags
@@ -252,7 +243,9 @@ def _numpy_tallies(
     status, income, flags = _numpy_facts(table, standard, day, np)
     index: dict[Hashable, int] = {}
     group = np.fromiter((index.setdefault(key, len(index)) for key in keys), np.int64, n)
-    counts = count_matrix(np, standard, group, len(index), status, income, flags, table.members)
+    members = table_arrays(table, np).members
+    members = table.members if members is None else members
+    counts = count_matrix(np, standard, group, len(index), status, income, flags, members)
     return tallies_from_counts(standard, list(index), counts)
 
 

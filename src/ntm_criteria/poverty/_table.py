@@ -224,7 +224,7 @@ class HouseholdTable:
         standard = (standards or default_standards()).in_force(day)
         self._check_codes(standard)
         np = load_numpy(engine)
-        return tuple(STATUS_CODES[s] for s in statuses(self, standard, day, np))
+        return tuple(map(STATUS_CODES.__getitem__, statuses(self, standard, day, np)))
 
     def rates(
         self,
