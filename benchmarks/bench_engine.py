@@ -12,6 +12,8 @@ Rows (minimum and median of repeats, and the ratio to the baseline of the row):
   give the same levels;
 - a million records of ``a >= t[region] and b <= u[region]`` with dated
   thresholds, columnar path against raw numpy and a plain Python loop;
+- the object path keeping every decision, with the garbage collector off
+  and on (the time it costs);
 - memory per indicator outcome (tracemalloc): outcome objects once read,
   results not read yet, and the columnar path.
 
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import gc
 import random
 import sys
 import tracemalloc
@@ -213,6 +216,22 @@ def bench_ladder(quick: bool) -> None:
     row(f"{n:,} communes, pure evaluation (before the plan)", pure, 1, None, "s")
     obj = min_median(batch_object, max(1, times - 2))
     row(f"{n:,} communes, object path (decide_level)", obj, 1, pure[0], "s")
+
+    def batch_kept() -> None:  # every decision held, as a province's report holds them
+        kept = [
+            decide_level(p, o, on=ON, ladder=ladder)
+            for p, o in zip(places, observations, strict=True)
+        ]
+        del kept
+
+    with_gc = min_median(batch_kept, max(1, times - 2))
+    gc.disable()
+    try:
+        without_gc = min_median(batch_kept, max(1, times - 2))
+    finally:
+        gc.enable()
+    row(f"{n:,} communes, decisions kept, garbage collector off", without_gc, 1, None, "s")
+    row(f"{n:,} communes, decisions kept, garbage collector on", with_gc, 1, without_gc[0], "s")
     row(
         f"{n:,} communes, columnar path (× the object path)",
         min_median(batch_columns, times),

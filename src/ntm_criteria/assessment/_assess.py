@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import datetime
-import functools
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 from ntm_criteria.assessment._observation import (
     Observation,
@@ -13,7 +12,7 @@ from ntm_criteria.assessment._observation import (
     select_observations,
 )
 from ntm_criteria.assessment._outcomes import CriterionOutcome, IndicatorOutcome
-from ntm_criteria.assessment._result import AssessmentResult, pending_result
+from ntm_criteria.assessment._result import AssessmentResult, Pending, pending_result
 from ntm_criteria.assessment._reviews import CriterionReview, apply_reviews
 from ntm_criteria.criteria import CriterionSet, Indicator
 from ntm_criteria.engine import (
@@ -177,13 +176,13 @@ def _evaluate(
         decision.set_status,
         decision.set_reason,
     )
-    build = functools.partial(_criterion_outcomes, plan, table, chosen, tuple(actuals), decision)
+    outcomes = _Outcomes(plan, table, chosen, actuals, decision)
     given = tuple(reviews)
     if not given:  # the usual case: outcome objects wait until read
-        return pending_result(head, decision.criteria, build)
+        return pending_result(head, outcomes)
     # Reviews decide what the observations leave undecided: they need the outcomes.
     criteria, disagreements = apply_reviews(
-        build(), given, locality=locality.code, criterion_set=criterion_set, on=on
+        outcomes.build(), given, locality=locality.code, criterion_set=criterion_set, on=on
     )
     status, reason = plan.combine([code_of(c.status, c.reason) for c in criteria])
     return AssessmentResult(
@@ -194,14 +193,45 @@ def _evaluate(
 _BOOL_KINDS = frozenset({"bool", "any"})
 
 
+class _Outcomes(Pending):
+    """The outcome objects of one assessment, built from its status codes when first read."""
+
+    # The decision's codes as bytes, not the Decision: fewer objects for the collector.
+    __slots__ = ("_actuals", "_chosen", "_codes", "_plan", "_table")
+
+    def __init__(
+        self,
+        plan: Plan,
+        table: Table,
+        chosen: Mapping[str, Observation],
+        actuals: Sequence[Observed | None],
+        decision: Decision,
+    ) -> None:
+        super().__init__(decision.criteria)
+        self._plan, self._table, self._chosen, self._actuals = plan, table, chosen, actuals
+        self._codes = (decision.indicators, decision.indicator_reasons, decision.criterion_reasons)
+
+    def build(self) -> tuple[CriterionOutcome, ...]:
+        """Every criterion's outcome, with its indicators' outcomes, in set order."""
+        indicators, indicator_reasons, criterion_reasons = self._codes
+        return _criterion_outcomes(
+            self._plan,
+            self._table,
+            self._chosen,
+            self._actuals,
+            (indicators, indicator_reasons, self.statuses, criterion_reasons),
+        )
+
+
 def _criterion_outcomes(
     plan: Plan,
     table: Table,
     chosen: Mapping[str, Observation],
-    actuals: tuple[Observed | None, ...],
-    decision: Decision,
+    actuals: Sequence[Observed | None],
+    codes: tuple[bytes, bytes, bytes, bytes],
 ) -> tuple[CriterionOutcome, ...]:
-    """Every outcome object of one assessment, built from its status codes when first read."""
+    """Every outcome object of one assessment, from its codes: indicators' and criteria's, with reasons."""
+    indicator_codes, indicator_reasons, criterion_codes, criterion_reasons = codes
     required = table.required
     outcomes = [
         _indicator_outcome(
@@ -209,8 +239,8 @@ def _criterion_outcomes(
             required[n],
             chosen.get(indicator.code),
             actuals[n],
-            decision.indicators[n],
-            decision.indicator_reasons[n],
+            indicator_codes[n],
+            indicator_reasons[n],
         )
         for n, indicator in enumerate(plan.indicators)
     ]
@@ -219,7 +249,7 @@ def _criterion_outcomes(
     rules = plan.criterion_set.criterion_rules
     for n, criterion in enumerate(plan.criterion_set.criteria):
         end = start + len(criterion.indicators)
-        status, reason = decision.criteria[n], decision.criterion_reasons[n]
+        status, reason = criterion_codes[n], criterion_reasons[n]
         criteria.append(
             CriterionOutcome(
                 criterion.number,

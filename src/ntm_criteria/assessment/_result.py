@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import attrs
@@ -29,21 +29,31 @@ from ntm_criteria.periods import as_date, format_date
 from ntm_criteria.rules import Status, UnknownReason
 from ntm_criteria.text import check_lang, message, pick
 
-__all__ = ["AssessmentResult", "pending_result"]
+__all__ = ["AssessmentResult", "Pending", "pending_result"]
 
 
-@attrs.frozen(slots=True)
-class _Pending:
-    """Criterion outcomes not built yet: their status codes, and how to build them."""
+class Pending:
+    """Criterion outcomes not built yet: each criterion's status code, and :meth:`build`.
 
-    statuses: bytes
-    build: Callable[[], tuple[CriterionOutcome, ...]]
+    One object per result, whatever it needs to build the outcomes (a
+    subclass keeps that in slots of its own): a province's results held in
+    memory stay few objects for the garbage collector to walk.
+    """
+
+    __slots__ = ("statuses",)
+
+    def __init__(self, statuses: bytes) -> None:
+        self.statuses = statuses
+
+    def build(self) -> tuple[CriterionOutcome, ...]:
+        """The outcome objects, in set order."""
+        raise NotImplementedError
 
 
 def _outcomes(
-    value: Iterable[CriterionOutcome] | _Pending,
-) -> tuple[CriterionOutcome, ...] | _Pending:
-    return value if isinstance(value, _Pending) else as_tuple(value)
+    value: Iterable[CriterionOutcome] | Pending,
+) -> tuple[CriterionOutcome, ...] | Pending:
+    return value if isinstance(value, Pending) else as_tuple(value)
 
 
 @attrs.frozen(slots=True, eq=False, repr=False)
@@ -75,7 +85,7 @@ class AssessmentResult:
     reason: UnknownReason | None
     # The outcomes are built when first read (see ``pending_result``): a batch
     # that only counts criteria met never builds them.
-    _criteria: tuple[CriterionOutcome, ...] | _Pending = attrs.field(converter=_outcomes)
+    _criteria: tuple[CriterionOutcome, ...] | Pending = attrs.field(converter=_outcomes)
     #: Reviews that disagree with the criteria the observations decide (those outcomes stand).
     review_disagreements: tuple[ReviewDisagreement, ...] = attrs.field(
         default=(), converter=as_tuple
@@ -85,7 +95,7 @@ class AssessmentResult:
     def criteria(self) -> tuple[CriterionOutcome, ...]:
         """The outcome of each criterion, in set order."""
         built = self._criteria
-        if isinstance(built, _Pending):
+        if isinstance(built, Pending):
             built = built.build()
             object.__setattr__(self, "_criteria", built)
         return built
@@ -131,11 +141,11 @@ class AssessmentResult:
     def total(self) -> int:
         """The number of criteria in the set."""
         pending = self._criteria
-        return len(pending.statuses if isinstance(pending, _Pending) else pending)
+        return len(pending.statuses if isinstance(pending, Pending) else pending)
 
     def _count(self, status: Status) -> int:
         pending = self._criteria
-        if isinstance(pending, _Pending):
+        if isinstance(pending, Pending):
             return pending.statuses.count(code_of(status, None)[0])
         return sum(1 for c in pending if c.status is status)
 
@@ -314,16 +324,15 @@ class AssessmentResult:
 
 def pending_result(
     head: tuple[Locality, str, str, str, datetime.date, Status, UnknownReason | None],
-    statuses: bytes,
-    build: Callable[[], tuple[CriterionOutcome, ...]],
+    pending: Pending,
 ) -> AssessmentResult:
-    """A result whose criterion outcomes ``build`` makes when first read.
+    """A result whose criterion outcomes ``pending`` builds when first read.
 
-    ``statuses`` holds each criterion's status code (as
+    ``pending.statuses`` holds each criterion's status code (as
     :mod:`ntm_criteria.engine` numbers them), so that the counts need no
     outcome objects.
     """
-    return AssessmentResult(*head, _Pending(statuses, build))
+    return AssessmentResult(*head, pending)
 
 
 def _text(data: Mapping[str, Any], key: str) -> str:
