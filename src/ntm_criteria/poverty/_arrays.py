@@ -28,8 +28,11 @@ INT64_SAFE = 2**62
 
 # Status of a flag as the engine counts it: deprived 1, not deprived 0, unknown -1.
 _FLAG_CODES = {True: 1, False: 0, None: -1}
-# An area as an index into tuple(Area); its code ("rural") finds it too (a StrEnum).
-_AREA_CODES = {area: n for n, area in enumerate(Area)}
+# An area as an index into tuple(Area), found by the member or by its code ("rural"),
+# whichever way this Python hashes a StrEnum member.
+_AREA_CODES: dict[object, int] = {
+    key: n for n, area in enumerate(Area) for key in (area, str(area.value))
+}
 _ZERO = Fraction(0)
 _NUMERATOR = operator.attrgetter("numerator")
 _DENOMINATOR = operator.attrgetter("denominator")
@@ -80,7 +83,7 @@ def _make(table: HouseholdTable, np: Any) -> TableArrays:
     if whole is None:
         floats = np.fromiter(map(_float, incomes), np.float64, n)
     codes = np.fromiter(map(_AREA_CODES.get, table.areas, itertools.repeat(-1)), np.int8, n)
-    areas = {area: codes == number for area, number in _AREA_CODES.items()}
+    areas = {area: codes == number for number, area in enumerate(Area)}
     flags = {code: _flags(np, column, n) for code, column in table.deprivations.items()}
     members = None
     if not n or (min(table.members) >= 0 and max(table.members) < INT64_SAFE):
