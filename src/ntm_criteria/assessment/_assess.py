@@ -213,56 +213,43 @@ class _Outcomes(Pending):
 
     def build(self) -> tuple[CriterionOutcome, ...]:
         """Every criterion's outcome, with its indicators' outcomes, in set order."""
-        indicators, indicator_reasons, criterion_reasons = self._codes
-        return _criterion_outcomes(
+        plan, chosen, actuals, required = (
             self._plan,
-            self._table,
             self._chosen,
             self._actuals,
-            (indicators, indicator_reasons, self.statuses, criterion_reasons),
+            self._table.required,
         )
-
-
-def _criterion_outcomes(
-    plan: Plan,
-    table: Table,
-    chosen: Mapping[str, Observation],
-    actuals: Sequence[Observed | None],
-    codes: tuple[bytes, bytes, bytes, bytes],
-) -> tuple[CriterionOutcome, ...]:
-    """Every outcome object of one assessment, from its codes: indicators' and criteria's, with reasons."""
-    indicator_codes, indicator_reasons, criterion_codes, criterion_reasons = codes
-    required = table.required
-    outcomes = [
-        _indicator_outcome(
-            indicator,
-            required[n],
-            chosen.get(indicator.code),
-            actuals[n],
-            indicator_codes[n],
-            indicator_reasons[n],
-        )
-        for n, indicator in enumerate(plan.indicators)
-    ]
-    criteria = []
-    start = 0
-    rules = plan.criterion_set.criterion_rules
-    for n, criterion in enumerate(plan.criterion_set.criteria):
-        end = start + len(criterion.indicators)
-        status, reason = criterion_codes[n], criterion_reasons[n]
-        criteria.append(
-            CriterionOutcome(
-                criterion.number,
-                criterion.name_vi,
-                criterion.name_en,
-                status_of(status),
-                reason_of(status, reason),
-                tuple(outcomes[start:end]),
-                rules[n],
+        indicator_codes, indicator_reasons, criterion_reasons = self._codes
+        outcomes = [
+            _indicator_outcome(
+                indicator,
+                required[n],
+                chosen.get(indicator.code),
+                actuals[n],
+                indicator_codes[n],
+                indicator_reasons[n],
             )
-        )
-        start = end
-    return tuple(criteria)
+            for n, indicator in enumerate(plan.indicators)
+        ]
+        criteria = []
+        start = 0
+        rules = plan.criterion_set.criterion_rules
+        for n, criterion in enumerate(plan.criterion_set.criteria):
+            end = start + len(criterion.indicators)
+            status, reason = self.statuses[n], criterion_reasons[n]
+            criteria.append(
+                CriterionOutcome(
+                    criterion.number,
+                    criterion.name_vi,
+                    criterion.name_en,
+                    status_of(status),
+                    reason_of(status, reason),
+                    tuple(outcomes[start:end]),
+                    rules[n],
+                )
+            )
+            start = end
+        return tuple(criteria)
 
 
 def _indicator_outcome(

@@ -9,7 +9,7 @@ import math
 from collections.abc import Iterable, Sequence
 from fractions import Fraction
 from numbers import Real
-from typing import TYPE_CHECKING, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, TypeAlias
 
 import attrs
 
@@ -402,7 +402,7 @@ def _expected(indicator: Indicator) -> str:
 # as a fraction.  None of that changes from one locality to the next, so
 # quick_value reads it once per indicator (a _Reader) and converts the common
 # values — a bare int or float, a quantity with an int or float magnitude — once
-# per value.  It answers only when the value is accepted without a warning;
+# per value and indicator (the reader keeps the values it accepted).  It answers only when the value is accepted without a warning;
 # otherwise it returns None and the caller goes through observed_value, which
 # raises or warns exactly as before.
 
@@ -417,7 +417,7 @@ class _Reader:
     low: tuple[int, int] | None  # the domain's bounds as (numerator, denominator)
     high: tuple[int, int] | None
     may_warn: bool  # a bare 0 < x <= 1 gets the SuspiciousValueWarning
-    # Values quick_value has accepted, by (type, value) or (type, unit container, magnitude):
+    # Values quick_value has accepted, by (type, value) or (unit container, type, magnitude):
     # the type is in the key for 2**60 == 2.0**60, but the float reads as the decimal it prints.
     accepted: dict[tuple[object, ...], Fraction] = attrs.field(factory=dict, eq=False)
 
@@ -440,11 +440,7 @@ def _new_reader(indicator: Indicator) -> _Reader:
 
 # Readers by the indicator's id, with the indicator kept so that the id stays its own.
 _READERS: dict[int, tuple[Indicator, _Reader]] = {}
-# Converted values, within the limits of a number: bare ones by (type, value), quantities
-# by (unit container, target unit, type, magnitude).  Both start afresh past _MOST_VALUES.
-_BARE: dict[tuple[object, ...], Fraction] = {}
-_SCALED: dict[tuple[object, str, type, int | float], Fraction] = {}
-_Key = TypeVar("_Key")
+# How many accepted values a reader keeps before it starts afresh.
 _MOST_VALUES = 65_536
 
 
@@ -468,11 +464,9 @@ def quick_value(indicator: Indicator, value: object) -> Fraction | None:
             return number
         if not reader.numeric or not reader.bare:
             return None
-        number = _BARE.get(key)
+        number = _bare_number(value)  # type: ignore[arg-type]
         if number is None:
-            number = _bare_number(key, value)  # type: ignore[arg-type]
-            if number is None:
-                return None
+            return None
         if reader.may_warn and 0 < number.numerator <= number.denominator:  # 0 < x ≤ 1
             return None
     elif is_quantity(value):
@@ -485,12 +479,9 @@ def quick_value(indicator: Indicator, value: object) -> Fraction | None:
             return number
         if not reader.numeric:
             return None
-        scaled = (value._units, reader.unit, magnitude.__class__, magnitude)
-        number = _SCALED.get(scaled)
+        number = _scaled_number(value, reader.unit)
         if number is None:
-            number = _scaled_number(scaled, value, reader.unit)
-            if number is None:
-                return None
+            return None
     else:
         return None
     if not _within(number, reader):
@@ -501,35 +492,29 @@ def quick_value(indicator: Indicator, value: object) -> Fraction | None:
     return number
 
 
-def _bare_number(key: tuple[type, int | float], value: int | float) -> Fraction | None:
-    """``value`` as :func:`~ntm_criteria.units.to_exact` reads it, if within the limits (kept)."""
+def _bare_number(value: int | float) -> Fraction | None:
+    """``value`` as :func:`~ntm_criteria.units.to_exact` reads it, if within the limits of a number."""
     if value.__class__ is float and not math.isfinite(value):
         return None
     number = Fraction(value) if value.__class__ is int else Fraction(repr(value))
-    return _kept(_BARE, key, number)
+    return number if _in_number_limits(number) else None
 
 
-def _scaled_number(
-    key: tuple[object, str, type, int | float], value: Quantity, unit: str
-) -> Fraction | None:
-    """A quantity in ``unit`` as :func:`~ntm_criteria.units.to_exact` gives it, if within the limits (kept)."""
+def _scaled_number(value: Quantity, unit: str) -> Fraction | None:
+    """A quantity in ``unit`` as :func:`~ntm_criteria.units.to_exact` gives it, if within the limits."""
     try:
         number = to_exact(value, unit)
     except NtmError:
         return None
-    return _kept(_SCALED, key, number)
+    return number if _in_number_limits(number) else None
 
 
-def _kept(cache: dict[_Key, Fraction], key: _Key, number: Fraction) -> Fraction | None:
-    """``number`` kept in ``cache`` if it is within the limits of a number; else None."""
+def _in_number_limits(number: Fraction) -> bool:
     try:
         _in_limits(number, "")
     except ObservationError:
-        return None
-    if len(cache) >= _MOST_VALUES:
-        cache.clear()
-    cache[key] = number
-    return number
+        return False
+    return True
 
 
 def _within(number: Fraction, reader: _Reader) -> bool:

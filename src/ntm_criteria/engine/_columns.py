@@ -41,10 +41,6 @@ __all__ = ["Columns", "evaluate_columns"]
 _NUMBER_KERNELS = frozenset({GE, LE, EQ, BETWEEN, UNSPEC})
 
 
-def _numpy() -> Any:
-    return require("numpy")
-
-
 @attrs.frozen(slots=True)
 class Columns:
     """Status codes per locality: per indicator, per criterion and for the set.
@@ -99,7 +95,7 @@ def evaluate_columns(
     >>> evaluate_columns(plan, {"3.1": ([0.8, 0.79], "")}).indicators["3.1"].tolist()
     [1, 3]
     """
-    np = _numpy()
+    np = require("numpy")
     for code in values:
         if code not in plan.codes:
             raise ObservationError(
