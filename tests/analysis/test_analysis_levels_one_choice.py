@@ -5,15 +5,28 @@ The sets and figures are TEST DATA (tests/data/progress), illustrative only.
 
 from __future__ import annotations
 
+import datetime
+import unicodedata
+
 import pytest
 from analysis_cases import COMMUNE, LADDER, ON, observations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ntm_criteria import Observation, ObservationError, UnknownCodeError, assess
+from ntm_criteria import (
+    Level,
+    Locality,
+    Observation,
+    ObservationError,
+    Status,
+    UnknownCodeError,
+    assess,
+)
 from ntm_criteria.analysis import decide_level
 from ntm_criteria.assessment import assess_compiled, latest_observations
+from ntm_criteria.criteria import Criterion, CriterionSet, Indicator
 from ntm_criteria.engine import compile_set
+from ntm_criteria.rules import Achieved
 
 
 def test_each_step_is_what_assess_gives_on_the_sets_own_observations():
@@ -57,13 +70,6 @@ def test_two_observations_of_one_code_on_one_date_are_refused_once_for_the_ladde
 
 
 def test_a_code_typed_decomposed_is_the_ladders_code_as_for_assess():
-    import datetime
-    import unicodedata
-
-    from ntm_criteria import Level, Locality, Status
-    from ntm_criteria.criteria import Criterion, CriterionSet, Indicator
-    from ntm_criteria.rules import Achieved
-
     code = "Ư.1"  # a code with a letter NFC and NFD spell differently
     decomposed = unicodedata.normalize("NFD", code)
     assert decomposed != code

@@ -419,10 +419,8 @@ def _reviews_by_set(
     reviews: Iterable[CriterionReview], locality: Locality, ladder: Ladder
 ) -> dict[str, list[CriterionReview]]:
     """The locality's reviews by set id: those without one go to the lowest level's set."""
-    by_set: dict[str, list[CriterionReview]] = {}
-    if reviews == ():  # the usual call: nothing to sort
-        return by_set
     ids = [s.id for s in ladder.sets]
+    by_set: dict[str, list[CriterionReview]] = {}
     for review in reviews:
         if review.locality != locality.code:
             continue
